@@ -1,0 +1,152 @@
+package dev.webhooks.signing;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.webhooks.signing.WebhookVerificationException.Reason;
+
+/**
+ * The <a href="https://www.standardwebhooks.com/">Standard Webhooks</a> scheme, as Svix and Anon use it: the
+ * headers {@code webhook-id}, {@code webhook-timestamp} (unix seconds) and {@code webhook-signature}, whose
+ * value is one or more space-separated {@code v1,<base64 HMAC-SHA256>} of {@code id.timestamp.body}.
+ * <p>
+ * Verification accepts the {@code svix-} prefixed headers as well, skips signatures of other versions, and
+ * compares in constant time.
+ */
+public class StandardWebhooksScheme implements WebhookSignatureScheme {
+
+	/** The configuration name of this scheme. */
+	public static final String NAME = "standard-webhooks";
+
+	/** Header carrying the message id. */
+	public static final String ID_HEADER = "webhook-id";
+
+	/** Header carrying the unix timestamp in seconds. */
+	public static final String TIMESTAMP_HEADER = "webhook-timestamp";
+
+	/** Header carrying the signatures. */
+	public static final String SIGNATURE_HEADER = "webhook-signature";
+
+	private static final String SVIX_ID_HEADER = "svix-id";
+
+	private static final String SVIX_TIMESTAMP_HEADER = "svix-timestamp";
+
+	private static final String SVIX_SIGNATURE_HEADER = "svix-signature";
+
+	private static final String VERSION = "v1";
+
+	private static final byte[] DOT = { '.' };
+
+	@Override
+	public String name() {
+		return NAME;
+	}
+
+	@Override
+	public Map<String, String> sign(String messageId, Instant timestamp, byte[] body, List<WebhookSecret> secrets) {
+		if (secrets.isEmpty()) {
+			throw new IllegalArgumentException("At least one secret is needed to sign a webhook");
+		}
+		long seconds = timestamp.getEpochSecond();
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put(ID_HEADER, messageId);
+		headers.put(TIMESTAMP_HEADER, Long.toString(seconds));
+		headers.put(SIGNATURE_HEADER, signatures(messageId, seconds, body, secrets));
+		return headers;
+	}
+
+	/**
+	 * The value of the signature header alone.
+	 * @param messageId the message id
+	 * @param timestampSeconds the unix timestamp in seconds
+	 * @param body the body bytes
+	 * @param secrets the secrets, each giving one {@code v1,…} entry
+	 * @return the space-separated signatures
+	 */
+	public String signatures(String messageId, long timestampSeconds, byte[] body, List<WebhookSecret> secrets) {
+		StringBuilder value = new StringBuilder();
+		Base64.Encoder encoder = Base64.getEncoder();
+		for (WebhookSecret secret : secrets) {
+			if (!value.isEmpty()) {
+				value.append(' ');
+			}
+			value.append(VERSION).append(',')
+				.append(encoder.encodeToString(mac(secret, messageId, timestampSeconds, body)));
+		}
+		return value.toString();
+	}
+
+	@Override
+	public VerifiedSignature verify(WebhookHeaders headers, byte[] body, List<WebhookSecret> secrets,
+			Duration tolerance, Instant now) throws WebhookVerificationException {
+		String id = required(headers, ID_HEADER, SVIX_ID_HEADER);
+		String timestampText = required(headers, TIMESTAMP_HEADER, SVIX_TIMESTAMP_HEADER);
+		String signatureHeader = required(headers, SIGNATURE_HEADER, SVIX_SIGNATURE_HEADER);
+		long seconds;
+		try {
+			seconds = Long.parseLong(timestampText.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw new WebhookVerificationException(Reason.MALFORMED_HEADER,
+					"The " + TIMESTAMP_HEADER + " header is not a unix timestamp in seconds");
+		}
+		Instant timestamp = Instant.ofEpochSecond(seconds);
+		WebhookSignatureScheme.checkTimestamp(timestamp, tolerance, now);
+		List<byte[]> candidates = candidates(signatureHeader);
+		if (candidates.isEmpty()) {
+			throw new WebhookVerificationException(Reason.SIGNATURE_MISMATCH,
+					"The " + SIGNATURE_HEADER + " header holds no " + VERSION + " signature");
+		}
+		for (WebhookSecret secret : secrets) {
+			byte[] expected = mac(secret, id, seconds, body);
+			for (byte[] candidate : candidates) {
+				if (MessageDigest.isEqual(expected, candidate)) {
+					return new VerifiedSignature(id, timestamp);
+				}
+			}
+		}
+		throw new WebhookVerificationException(Reason.SIGNATURE_MISMATCH,
+				"No signature in the " + SIGNATURE_HEADER + " header matches a secret of this source");
+	}
+
+	private static String required(WebhookHeaders headers, String name, String svixName)
+			throws WebhookVerificationException {
+		String value = headers.first(name, svixName);
+		if (value == null || value.isBlank()) {
+			throw new WebhookVerificationException(Reason.MISSING_HEADER, "The " + name + " header is missing");
+		}
+		return value;
+	}
+
+	/** The decoded {@code v1} signatures of a header; other versions and undecodable values are skipped. */
+	private static List<byte[]> candidates(String header) {
+		List<byte[]> result = new ArrayList<>();
+		Base64.Decoder decoder = Base64.getDecoder();
+		for (String token : header.strip().split("\\s+")) {
+			int comma = token.indexOf(',');
+			if (comma < 0 || !VERSION.equals(token.substring(0, comma))) {
+				continue;
+			}
+			try {
+				result.add(decoder.decode(token.substring(comma + 1)));
+			}
+			catch (IllegalArgumentException ex) {
+				// not base64: cannot match, and another entry may still verify
+			}
+		}
+		return result;
+	}
+
+	private static byte[] mac(WebhookSecret secret, String messageId, long seconds, byte[] body) {
+		return HmacSha256.mac(secret.keyBytes(), messageId.getBytes(StandardCharsets.UTF_8), DOT,
+				Long.toString(seconds).getBytes(StandardCharsets.US_ASCII), DOT, body);
+	}
+
+}

@@ -1,0 +1,142 @@
+package dev.webhooks.signing;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.webhooks.signing.WebhookVerificationException.Reason;
+
+/**
+ * The scheme of Stripe and Anvil: one header {@code t=<unix seconds>,v1=<hex HMAC-SHA256>} over
+ * {@code <timestamp>.<body>}, keyed with the secret's text. A header may carry several {@code v1=} entries
+ * (one per valid secret); other keys are ignored.
+ */
+public class TimestampedHexScheme implements WebhookSignatureScheme {
+
+	/** The configuration name of this scheme. */
+	public static final String NAME = "timestamped-hex";
+
+	/** The signature header used when none is configured. */
+	public static final String DEFAULT_SIGNATURE_HEADER = "webhook-signature";
+
+	/** The id header used when none is configured. */
+	public static final String DEFAULT_ID_HEADER = "webhook-id";
+
+	private static final HexFormat HEX = HexFormat.of();
+
+	private static final byte[] DOT = { '.' };
+
+	private final String signatureHeader;
+
+	private final String idHeader;
+
+	/** A scheme reading {@value #DEFAULT_SIGNATURE_HEADER} and {@value #DEFAULT_ID_HEADER}. */
+	public TimestampedHexScheme() {
+		this(DEFAULT_SIGNATURE_HEADER, DEFAULT_ID_HEADER);
+	}
+
+	/**
+	 * A scheme with the sender's header names, for example {@code Anvil-Signature} and {@code Anvil-Event-Id}.
+	 * @param signatureHeader the header carrying {@code t=…,v1=…}
+	 * @param idHeader the header carrying the message id
+	 */
+	public TimestampedHexScheme(String signatureHeader, String idHeader) {
+		this.signatureHeader = signatureHeader;
+		this.idHeader = idHeader;
+	}
+
+	@Override
+	public String name() {
+		return NAME;
+	}
+
+	@Override
+	public WebhookSecret parseSecret(String value) {
+		return WebhookSecret.ofText(value);
+	}
+
+	@Override
+	public Map<String, String> sign(String messageId, Instant timestamp, byte[] body, List<WebhookSecret> secrets) {
+		if (secrets.isEmpty()) {
+			throw new IllegalArgumentException("At least one secret is needed to sign a webhook");
+		}
+		long seconds = timestamp.getEpochSecond();
+		StringBuilder value = new StringBuilder("t=").append(seconds);
+		for (WebhookSecret secret : secrets) {
+			value.append(",v1=").append(HEX.formatHex(mac(secret, seconds, body)));
+		}
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put(this.idHeader, messageId);
+		headers.put(this.signatureHeader, value.toString());
+		return headers;
+	}
+
+	@Override
+	public VerifiedSignature verify(WebhookHeaders headers, byte[] body, List<WebhookSecret> secrets,
+			Duration tolerance, Instant now) throws WebhookVerificationException {
+		String header = headers.get(this.signatureHeader);
+		if (header == null || header.isBlank()) {
+			throw new WebhookVerificationException(Reason.MISSING_HEADER,
+					"The " + this.signatureHeader + " header is missing");
+		}
+		Long seconds = null;
+		List<byte[]> candidates = new ArrayList<>();
+		for (String part : header.split(",")) {
+			int equals = part.indexOf('=');
+			if (equals < 0) {
+				continue;
+			}
+			String key = part.substring(0, equals).strip();
+			String value = part.substring(equals + 1).strip();
+			if ("t".equals(key)) {
+				try {
+					seconds = Long.parseLong(value);
+				}
+				catch (NumberFormatException ex) {
+					throw new WebhookVerificationException(Reason.MALFORMED_HEADER,
+							"The t= value of the " + this.signatureHeader + " header is not a unix timestamp");
+				}
+			}
+			else if ("v1".equals(key)) {
+				try {
+					candidates.add(HEX.parseHex(value));
+				}
+				catch (IllegalArgumentException ex) {
+					// not hex: cannot match, and another entry may still verify
+				}
+			}
+		}
+		if (seconds == null) {
+			throw new WebhookVerificationException(Reason.MALFORMED_HEADER,
+					"The " + this.signatureHeader + " header has no t= timestamp");
+		}
+		Instant timestamp = Instant.ofEpochSecond(seconds);
+		WebhookSignatureScheme.checkTimestamp(timestamp, tolerance, now);
+		if (candidates.isEmpty()) {
+			throw new WebhookVerificationException(Reason.SIGNATURE_MISMATCH,
+					"The " + this.signatureHeader + " header holds no v1 signature");
+		}
+		for (WebhookSecret secret : secrets) {
+			byte[] expected = mac(secret, seconds, body);
+			for (byte[] candidate : candidates) {
+				if (MessageDigest.isEqual(expected, candidate)) {
+					return new VerifiedSignature(headers.get(this.idHeader), timestamp);
+				}
+			}
+		}
+		throw new WebhookVerificationException(Reason.SIGNATURE_MISMATCH,
+				"No signature in the " + this.signatureHeader + " header matches a secret of this source");
+	}
+
+	private static byte[] mac(WebhookSecret secret, long seconds, byte[] body) {
+		return HmacSha256.mac(secret.keyBytes(), Long.toString(seconds).getBytes(StandardCharsets.US_ASCII), DOT,
+				body);
+	}
+
+}

@@ -1,0 +1,70 @@
+package dev.webhooks.signing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A way of signing a webhook request and of verifying one. Implement it to support a sender with a scheme of
+ * its own; {@link StandardWebhooksScheme} and {@link TimestampedHexScheme} are the two built in.
+ */
+public interface WebhookSignatureScheme {
+
+	/**
+	 * The name used in configuration, for example {@code standard-webhooks}.
+	 * @return the name
+	 */
+	String name();
+
+	/**
+	 * Turn configured secret text into a secret for this scheme.
+	 * @param value the configured text
+	 * @return the secret
+	 * @throws InvalidWebhookSecretException when the text is not a secret this scheme can use
+	 */
+	default WebhookSecret parseSecret(String value) {
+		return WebhookSecret.parse(value);
+	}
+
+	/**
+	 * Sign a request body.
+	 * @param messageId the message id, identical across retries
+	 * @param timestamp the attempt's time
+	 * @param body the exact bytes that will be sent
+	 * @param secrets every secret currently valid for the endpoint; each contributes a signature
+	 * @return the headers to send, in order
+	 */
+	Map<String, String> sign(String messageId, Instant timestamp, byte[] body, List<WebhookSecret> secrets);
+
+	/**
+	 * Verify a received request.
+	 * @param headers the request headers
+	 * @param body the exact bytes received
+	 * @param secrets the secrets of the source; any one of them verifies
+	 * @param tolerance the largest accepted distance between the signed timestamp and {@code now}, either way
+	 * @param now the current time
+	 * @return what the signature vouches for
+	 * @throws WebhookVerificationException saying why the request does not verify
+	 */
+	VerifiedSignature verify(WebhookHeaders headers, byte[] body, List<WebhookSecret> secrets, Duration tolerance,
+			Instant now) throws WebhookVerificationException;
+
+	/**
+	 * Check the distance between a signed timestamp and now; shared by the schemes that sign a timestamp.
+	 * @param timestamp the signed time
+	 * @param tolerance the largest distance accepted
+	 * @param now the current time
+	 * @throws WebhookVerificationException when the distance is larger
+	 */
+	static void checkTimestamp(Instant timestamp, Duration tolerance, Instant now) throws WebhookVerificationException {
+		Duration distance = Duration.between(timestamp, now).abs();
+		if (distance.compareTo(tolerance) > 0) {
+			String direction = timestamp.isBefore(now) ? "old" : "far in the future";
+			throw new WebhookVerificationException(WebhookVerificationException.Reason.TIMESTAMP_OUT_OF_TOLERANCE,
+					"The webhook timestamp is " + distance.toSeconds() + " s " + direction + "; the tolerance is "
+							+ tolerance.toSeconds() + " s");
+		}
+	}
+
+}

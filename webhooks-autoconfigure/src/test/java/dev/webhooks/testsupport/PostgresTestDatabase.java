@@ -1,0 +1,81 @@
+package dev.webhooks.testsupport;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * The PostgreSQL that tests use: {@code WEBHOOKS_TEST_POSTGRES_URL} (default
+ * {@code jdbc:postgresql://127.0.0.1:5432/test}), user {@code WEBHOOKS_TEST_POSTGRES_USER} (default
+ * {@code postgres}), password {@code WEBHOOKS_TEST_POSTGRES_PASSWORD} (default empty). Each test class takes a
+ * schema of its own from {@link #createSchema()}, so classes never see each other's rows.
+ */
+public final class PostgresTestDatabase {
+
+	private static volatile String unavailableReason;
+
+	private static volatile boolean checked;
+
+	private PostgresTestDatabase() {
+	}
+
+	public static String url() {
+		return env("WEBHOOKS_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+	}
+
+	public static String user() {
+		return env("WEBHOOKS_TEST_POSTGRES_USER", "postgres");
+	}
+
+	public static String password() {
+		return env("WEBHOOKS_TEST_POSTGRES_PASSWORD", "");
+	}
+
+	/**
+	 * Create a new, empty schema.
+	 * @return a JDBC URL whose connections use that schema
+	 */
+	public static String createSchema() {
+		String schema = "wh_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
+			.toLowerCase(Locale.ROOT);
+		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+			statement.execute("CREATE SCHEMA " + schema);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not create schema " + schema + " at " + url(), ex);
+		}
+		return url() + (url().contains("?") ? "&" : "?") + "currentSchema=" + schema;
+	}
+
+	/** Why PostgreSQL cannot be used, or {@code null} when it answers. */
+	static String unavailableReason() {
+		if (!checked) {
+			synchronized (PostgresTestDatabase.class) {
+				if (!checked) {
+					try (Connection connection = connect()) {
+						unavailableReason = connection.isValid(2) ? null : "the connection is not valid";
+					}
+					catch (SQLException ex) {
+						unavailableReason = "cannot connect to " + url() + " as " + user() + ": " + ex.getMessage();
+					}
+					checked = true;
+				}
+			}
+		}
+		return unavailableReason;
+	}
+
+	private static Connection connect() throws SQLException {
+		DriverManager.setLoginTimeout(3);
+		return DriverManager.getConnection(url(), user(), password());
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value == null || value.isBlank()) ? fallback : value;
+	}
+
+}
