@@ -1,0 +1,71 @@
+package dev.webhooks.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import dev.webhooks.event.OutboxEvent;
+
+/**
+ * Storage of events, deliveries and attempts: the outbox. The JDBC implementation lives in
+ * {@code dev.webhooks.store}.
+ */
+public interface DeliveryRepository {
+
+	/**
+	 * Insert an event and its deliveries, in the caller's transaction.
+	 * @param event the event
+	 * @param deliveries one per subscribed endpoint; may be empty
+	 */
+	void insert(OutboxEvent event, List<NewDelivery> deliveries);
+
+	/**
+	 * The id of an event published with the given idempotency key since the given time.
+	 * @param tenantId the tenant, or {@code null}
+	 * @param idempotencyKey the key
+	 * @param since the start of the window
+	 * @return the first event's id
+	 */
+	Optional<String> findEventIdByIdempotencyKey(String tenantId, String idempotencyKey, Instant since);
+
+	/**
+	 * Claim due deliveries for this instance: pending, {@code next_attempt_at <= now} and not leased (or lease
+	 * expired), locking them with {@code FOR UPDATE SKIP LOCKED} where the database has it and leasing them until
+	 * {@code now + lease}. Deliveries of disabled endpoints are not claimed.
+	 * @param owner this instance's id
+	 * @param now the current time
+	 * @param lease how long the claim holds
+	 * @param limit the most rows to claim
+	 * @return the claimed deliveries, ready to send
+	 */
+	List<DeliveryTask> claimDue(String owner, Instant now, Duration lease, int limit);
+
+	/**
+	 * Write outcomes: status, next attempt time, lease release, attempt rows, and endpoints to disable; in batches.
+	 * @param outcomes the outcomes
+	 */
+	void recordOutcomes(Collection<DeliveryOutcome> outcomes);
+
+	/**
+	 * How many deliveries are pending.
+	 * @return the backlog
+	 */
+	long countPending();
+
+	/**
+	 * How many deliveries are dead.
+	 * @return the dead count
+	 */
+	long countDead();
+
+	/**
+	 * Delete events, deliveries and attempts created before the given time, in batches.
+	 * @param before the cut-off
+	 * @param batchSize rows per statement
+	 * @return how many events were deleted
+	 */
+	int purgeCreatedBefore(Instant before, int batchSize);
+
+}

@@ -1,0 +1,27 @@
+package dev.webhooks.delivery;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import dev.webhooks.signing.WebhookSecret;
+
+/**
+ * Everything the dispatcher needs to make the next attempt of one delivery, without another database read.
+ *
+ * @param deliveryId the delivery id
+ * @param eventId the event id, sent as {@code webhook-id}
+ * @param eventType the event type, for metrics and logs
+ * @param tenantId the event's tenant, or {@code null}
+ * @param eventCreatedAt when the event was published, for the publish-to-delivered timer
+ * @param body the serialised envelope, sent as is
+ * @param endpointId the endpoint id
+ * @param url the endpoint URL
+ * @param headers the endpoint's custom headers
+ * @param secrets the endpoint's secrets valid now, current first
+ * @param attemptsMade how many attempts were already made
+ */
+public record DeliveryTask(String deliveryId, String eventId, String eventType, String tenantId,
+		Instant eventCreatedAt, byte[] body, String endpointId, String url, Map<String, String> headers,
+		List<WebhookSecret> secrets, int attemptsMade) {
+}

@@ -1,0 +1,26 @@
+package dev.webhooks.endpoint;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A subscriber: where events go, which of them, and with which secrets and headers.
+ *
+ * @param id the endpoint id ({@code ep_…}, or the configured id of a static endpoint)
+ * @param tenantId the owning tenant, or {@code null} for an endpoint that receives events of no tenant
+ * @param url the HTTPS URL events are POSTed to
+ * @param description free text
+ * @param eventTypes the subscribed event-type patterns ({@code lead.created}, {@code lead.*}, {@code *});
+ * empty means every type
+ * @param headers custom headers sent with every request
+ * @param secrets the signing secrets, current first; a rotated secret stays until it expires
+ * @param enabled whether deliveries are made
+ * @param disabledReason why the endpoint was disabled, or {@code null}
+ * @param createdAt when it was created
+ * @param updatedAt when it last changed
+ */
+public record WebhookEndpoint(String id, String tenantId, String url, String description, List<String> eventTypes,
+		Map<String, String> headers, List<EndpointSecret> secrets, boolean enabled, String disabledReason,
+		Instant createdAt, Instant updatedAt) {
+}
