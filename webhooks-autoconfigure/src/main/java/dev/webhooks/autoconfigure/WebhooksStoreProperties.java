@@ -1,0 +1,34 @@
+package dev.webhooks.autoconfigure;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.jdbc.init.DatabaseInitializationProperties;
+
+/**
+ * Configuration of the JDBC store ({@code webhooks.store.*}).
+ */
+@ConfigurationProperties("webhooks.store")
+public class WebhooksStoreProperties extends DatabaseInitializationProperties {
+
+	private static final String DEFAULT_SCHEMA_LOCATION = "classpath:dev/webhooks/store/schema-@@platform@@.sql";
+
+	/**
+	 * How long events, deliveries, attempts and received webhook ids are kept before they are purged.
+	 */
+	private Duration retention = Duration.ofDays(7);
+
+	@Override
+	public String getDefaultSchemaLocation() {
+		return DEFAULT_SCHEMA_LOCATION;
+	}
+
+	public Duration getRetention() {
+		return this.retention;
+	}
+
+	public void setRetention(Duration retention) {
+		this.retention = retention;
+	}
+
+}

@@ -1,0 +1,1 @@
+-- Tables of the webhooks starter. Only CREATE ... IF NOT EXISTS: an existing table is never dropped or altered.
