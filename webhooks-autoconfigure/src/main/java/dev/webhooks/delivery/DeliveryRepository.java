@@ -49,6 +49,16 @@ public interface DeliveryRepository {
 	void recordOutcomes(Collection<DeliveryOutcome> outcomes);
 
 	/**
+	 * Disable the endpoints whose deliveries have been dying, with no success in between, since before the
+	 * cut-off (the store tracks a {@code failing_since} time per endpoint: set by a dead delivery when unset,
+	 * cleared by a success).
+	 * @param cutoff endpoints failing since before this are disabled
+	 * @param reason the reason to record
+	 * @return the ids of the endpoints disabled by this call
+	 */
+	List<String> disableEndpointsFailingSince(Instant cutoff, String reason);
+
+	/**
 	 * How many deliveries are pending.
 	 * @return the backlog
 	 */

@@ -1,0 +1,30 @@
+package dev.webhooks.delivery;
+
+import java.time.Duration;
+import java.util.Collection;
+
+/**
+ * Takes deliveries that are ready to send and sends them in the background: the fast path hands over what a
+ * publishing transaction just committed, and the poller hands over what it claimed.
+ */
+public interface DeliveryDispatcher {
+
+	/**
+	 * The id of this instance, the owner of the leases it takes.
+	 * @return the instance id
+	 */
+	String instanceId();
+
+	/**
+	 * How long a lease holds; after that another instance's poller may take the delivery.
+	 * @return the lease duration
+	 */
+	Duration lease();
+
+	/**
+	 * Hand over deliveries leased to this instance; returns at once.
+	 * @param tasks the deliveries
+	 */
+	void dispatch(Collection<DeliveryTask> tasks);
+
+}
