@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The one benchmark command (docs/benchmarks.md): builds the benchmark and runs it against embedded H2 and the
+# local PostgreSQL, next to wrk's ceiling for the same receiver. Needs wrk (Debian package) and PostgreSQL on
+# 127.0.0.1:5432 (user postgres, database test).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v wrk >/dev/null 2>&1; then
+  echo "wrk is not installed; installing it from Debian's packages" >&2
+  apt-get install -y -qq wrk >/dev/null
+fi
+./mvnw -B -q -ntp -pl benchmarks -am -DskipTests package
+exec java -Xms1g -Xmx2g -jar benchmarks/target/benchmarks.jar "$@"

@@ -1,0 +1,191 @@
+package dev.webhooks.benchmarks;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.webhooks.publish.WebhookPublisher;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Sustained deliveries per second, publish latency and publish-to-delivered latency of the starter on H2 and
+ * on PostgreSQL, next to wrk's ceiling for the same receiver, all in one run. See docs/benchmarks.md.
+ */
+public final class DeliveryBenchmark {
+
+	private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+	private static final int THROUGHPUT_EVENTS = Integer.getInteger("bench.events", 20_000);
+
+	private static final int WARMUP_EVENTS = Integer.getInteger("bench.warmup", 3_000);
+
+	private static final int PUBLISHER_THREADS = Integer.getInteger("bench.publishers", 4);
+
+	private static final Duration LATENCY_RUN = Duration.ofSeconds(Long.getLong("bench.latency-seconds", 10));
+
+	private static final Duration WRK_RUN = Duration.ofSeconds(Long.getLong("bench.wrk-seconds", 10));
+
+	private DeliveryBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		String postgresUrl = System.getProperty("bench.postgres-url", "jdbc:postgresql://127.0.0.1:5432/test");
+		try (LoopbackReceiver receiver = new LoopbackReceiver(4)) {
+			byte[] sampleBody = sampleEnvelope();
+			double ceiling = WrkCeiling.measure(receiver.port(), sampleBody, 32, WRK_RUN);
+			System.out.printf(Locale.ROOT, "wrk ceiling of the receiver: %.0f requests/s%n", ceiling);
+			List<String> rows = new ArrayList<>();
+			rows.add(run("H2 (embedded, in-memory)", "jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1", "sa", receiver, ceiling));
+			rows.add(run("PostgreSQL 15 (loopback)", postgresSchema(postgresUrl), "postgres", receiver, ceiling));
+			System.out.println();
+			System.out.printf(Locale.ROOT, "Receiver ceiling measured with wrk (-t2 -c32, %d s, %d-byte POST): %.0f requests/s%n%n",
+					WRK_RUN.toSeconds(), sampleBody.length, ceiling);
+			System.out.println("| store | sustained deliveries/s | % of ceiling | publish p50 | publish p99 | publish-to-delivered p50 | publish-to-delivered p99 | latency run rate |");
+			System.out.println("|---|---|---|---|---|---|---|---|");
+			rows.forEach(System.out::println);
+		}
+		System.exit(0);
+	}
+
+	private static String run(String name, String url, String user, LoopbackReceiver receiver, double ceiling)
+			throws Exception {
+		System.out.println("== " + name);
+		try (ConfigurableApplicationContext context = start(url, user, receiver.port())) {
+			WebhookPublisher publisher = context.getBean(WebhookPublisher.class);
+			receiver.reset();
+			publishFlat(publisher, WARMUP_EVENTS, receiver);
+			receiver.reset();
+			long start = System.nanoTime();
+			publishFlat(publisher, THROUGHPUT_EVENTS, receiver);
+			double seconds = (System.nanoTime() - start) / 1e9;
+			double sustained = THROUGHPUT_EVENTS / seconds;
+			System.out.printf(Locale.ROOT, "sustained: %d events delivered in %.2f s = %.0f deliveries/s%n",
+					THROUGHPUT_EVENTS, seconds, sustained);
+			receiver.reset();
+			double rate = sustained / 2;
+			LatencyResult latency = publishAtRate(publisher, rate, LATENCY_RUN, receiver);
+			System.out.printf(Locale.ROOT, "at %.0f events/s: publish p50 %.3f ms p99 %.3f ms; publish-to-delivered p50 %.2f ms p99 %.2f ms (%d events)%n",
+					rate, latency.publish.millis(50), latency.publish.millis(99), latency.delivered.millis(50),
+					latency.delivered.millis(99), latency.delivered.count());
+			return String.format(Locale.ROOT, "| %s | %.0f | %.0f%% | %.3f ms | %.3f ms | %.2f ms | %.2f ms | %.0f/s |", name,
+					sustained, 100 * sustained / ceiling, latency.publish.millis(50), latency.publish.millis(99),
+					latency.delivered.millis(50), latency.delivered.millis(99), rate);
+		}
+	}
+
+	private static ConfigurableApplicationContext start(String url, String user, int receiverPort) {
+		return new SpringApplicationBuilder(BenchmarkApplication.class).web(WebApplicationType.NONE)
+			.properties("spring.datasource.url=" + url, "spring.datasource.username=" + user,
+					"spring.datasource.password=", "spring.datasource.hikari.maximum-pool-size=10",
+					"webhooks.store.initialize-schema=always", "webhooks.publisher.strict-event-types=false",
+					"webhooks.delivery.url-guard.allow-http=true",
+					"webhooks.delivery.url-guard.allow-private-networks=true",
+					"webhooks.endpoints[0].id=bench", "webhooks.endpoints[0].url=http://127.0.0.1:" + receiverPort + "/hook",
+					"webhooks.endpoints[0].secrets[0]=" + SECRET, "logging.level.root=WARN",
+					"spring.main.banner-mode=off")
+			.run();
+	}
+
+	/** Publishes as fast as the publishers go and waits until the receiver has every event. */
+	private static void publishFlat(WebhookPublisher publisher, int events, LoopbackReceiver receiver)
+			throws InterruptedException {
+		ExecutorService pool = Executors.newFixedThreadPool(PUBLISHER_THREADS);
+		AtomicInteger next = new AtomicInteger();
+		for (int t = 0; t < PUBLISHER_THREADS; t++) {
+			pool.execute(() -> {
+				while (next.getAndIncrement() < events) {
+					publisher.publish("bench.tick", Map.of("n", next.get(), "text", "benchmark payload"));
+				}
+			});
+		}
+		pool.shutdown();
+		pool.awaitTermination(10, TimeUnit.MINUTES);
+		awaitReceived(receiver, events);
+	}
+
+	private static LatencyResult publishAtRate(WebhookPublisher publisher, double rate, Duration duration,
+			LoopbackReceiver receiver) throws InterruptedException {
+		int threads = 2;
+		long intervalNanos = (long) (threads * 1e9 / rate);
+		int perThread = (int) (duration.toNanos() / intervalNanos);
+		Map<String, Long> started = new ConcurrentHashMap<>();
+		long[] publishNanos = new long[perThread * threads];
+		CountDownLatch done = new CountDownLatch(threads);
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		for (int t = 0; t < threads; t++) {
+			int offset = t * perThread;
+			pool.execute(() -> {
+				long next = System.nanoTime();
+				for (int i = 0; i < perThread; i++) {
+					while (System.nanoTime() < next) {
+						Thread.onSpinWait();
+					}
+					long begin = System.nanoTime();
+					String id = publisher.publish("bench.tick", Map.of("n", i, "text", "benchmark payload"));
+					publishNanos[offset + i] = System.nanoTime() - begin;
+					started.put(id, begin);
+					next += intervalNanos;
+				}
+				done.countDown();
+			});
+		}
+		done.await();
+		pool.shutdown();
+		awaitReceived(receiver, started.size());
+		long[] delivered = started.entrySet().stream().mapToLong(e -> receiver.arrival(e.getKey()) - e.getValue()).toArray();
+		return new LatencyResult(new Percentiles(publishNanos), new Percentiles(delivered));
+	}
+
+	private static void awaitReceived(LoopbackReceiver receiver, long expected) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+		while (receiver.received() < expected) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("Only " + receiver.received() + " of " + expected + " delivered in 5 minutes");
+			}
+			Thread.sleep(1);
+		}
+	}
+
+	private static String postgresSchema(String url) throws Exception {
+		String schema = "webhooks_bench_" + System.currentTimeMillis();
+		try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+				Statement statement = connection.createStatement()) {
+			statement.execute("CREATE SCHEMA " + schema);
+		}
+		return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+	}
+
+	private static byte[] sampleEnvelope() {
+		return ("{\"id\":\"evt_01JD0000000000000000000000\",\"object\":\"event\",\"type\":\"bench.tick\","
+				+ "\"created\":\"2026-11-22T20:00:00.000Z\",\"data\":{\"object\":{\"n\":1,\"text\":\"benchmark payload\"}}}")
+			.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private record LatencyResult(Percentiles publish, Percentiles delivered) {
+	}
+
+	/** The application the benchmark starts: the starter's auto-configuration and nothing else. */
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class BenchmarkApplication {
+
+	}
+
+}

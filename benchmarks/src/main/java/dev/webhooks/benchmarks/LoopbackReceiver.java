@@ -1,0 +1,86 @@
+package dev.webhooks.benchmarks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The minimal receiver both measurements hit: reads the body, answers 204. On {@code /hook} it records when each
+ * {@code webhook-id} arrived, for the publish-to-delivered latency; {@code /ceiling} is what wrk loads.
+ */
+final class LoopbackReceiver implements AutoCloseable {
+
+	private final HttpServer server;
+
+	private final ExecutorService executor;
+
+	private final Map<String, Long> arrivals = new ConcurrentHashMap<>();
+
+	private final AtomicLong received = new AtomicLong();
+
+	LoopbackReceiver(int threads) throws IOException {
+		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
+		this.executor = Executors.newFixedThreadPool(threads);
+		this.server.setExecutor(this.executor);
+		this.server.createContext("/hook", this::hook);
+		this.server.createContext("/ceiling", exchange -> answer(exchange));
+		this.server.start();
+	}
+
+	int port() {
+		return this.server.getAddress().getPort();
+	}
+
+	private void hook(HttpExchange exchange) throws IOException {
+		long now = System.nanoTime();
+		String id = exchange.getRequestHeaders().getFirst("webhook-id");
+		answer(exchange);
+		if (id != null && this.arrivals.putIfAbsent(id, now) == null) {
+			this.received.incrementAndGet();
+		}
+	}
+
+	private static void answer(HttpExchange exchange) throws IOException {
+		try (InputStream body = exchange.getRequestBody()) {
+			body.transferTo(OutputStreams.NULL);
+		}
+		exchange.sendResponseHeaders(204, -1);
+		exchange.close();
+	}
+
+	/** Distinct webhook ids received on {@code /hook}. */
+	long received() {
+		return this.received.get();
+	}
+
+	/** When the given webhook id first arrived ({@link System#nanoTime()}), or {@code null}. */
+	Long arrival(String id) {
+		return this.arrivals.get(id);
+	}
+
+	void reset() {
+		this.arrivals.clear();
+		this.received.set(0);
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+		this.executor.shutdownNow();
+	}
+
+	private static final class OutputStreams {
+
+		static final java.io.OutputStream NULL = java.io.OutputStream.nullOutputStream();
+
+	}
+
+}
