@@ -89,19 +89,13 @@ public class StandardWebhooksScheme implements WebhookSignatureScheme {
 		String id = required(headers, ID_HEADER, SVIX_ID_HEADER);
 		String timestampText = required(headers, TIMESTAMP_HEADER, SVIX_TIMESTAMP_HEADER);
 		String signatureHeader = required(headers, SIGNATURE_HEADER, SVIX_SIGNATURE_HEADER);
-		long seconds;
-		try {
-			seconds = Long.parseLong(timestampText.strip());
-		}
-		catch (NumberFormatException ex) {
-			throw new WebhookVerificationException(Reason.MALFORMED_HEADER,
-					"The " + TIMESTAMP_HEADER + " header is not a unix timestamp in seconds");
-		}
-		Instant timestamp = Instant.ofEpochSecond(seconds);
+		Instant timestamp = WebhookSignatureScheme.parseTimestamp(timestampText,
+				"the " + TIMESTAMP_HEADER + " header");
+		long seconds = timestamp.getEpochSecond();
 		WebhookSignatureScheme.checkTimestamp(timestamp, tolerance, now);
 		List<byte[]> candidates = candidates(signatureHeader);
 		if (candidates.isEmpty()) {
-			throw new WebhookVerificationException(Reason.SIGNATURE_MISMATCH,
+			throw new WebhookVerificationException(Reason.MALFORMED_HEADER,
 					"The " + SIGNATURE_HEADER + " header holds no " + VERSION + " signature");
 		}
 		for (WebhookSecret secret : secrets) {
@@ -145,7 +139,7 @@ public class StandardWebhooksScheme implements WebhookSignatureScheme {
 	}
 
 	private static byte[] mac(WebhookSecret secret, String messageId, long seconds, byte[] body) {
-		return HmacSha256.mac(secret.keyBytes(), messageId.getBytes(StandardCharsets.UTF_8), DOT,
+		return secret.hmacSha256(messageId.getBytes(StandardCharsets.UTF_8), DOT,
 				Long.toString(seconds).getBytes(StandardCharsets.US_ASCII), DOT, body);
 	}
 

@@ -85,7 +85,7 @@ public class TimestampedHexScheme implements WebhookSignatureScheme {
 			throw new WebhookVerificationException(Reason.MISSING_HEADER,
 					"The " + this.signatureHeader + " header is missing");
 		}
-		Long seconds = null;
+		String timestampText = null;
 		List<byte[]> candidates = new ArrayList<>();
 		for (String part : header.split(",")) {
 			int equals = part.indexOf('=');
@@ -95,13 +95,7 @@ public class TimestampedHexScheme implements WebhookSignatureScheme {
 			String key = part.substring(0, equals).strip();
 			String value = part.substring(equals + 1).strip();
 			if ("t".equals(key)) {
-				try {
-					seconds = Long.parseLong(value);
-				}
-				catch (NumberFormatException ex) {
-					throw new WebhookVerificationException(Reason.MALFORMED_HEADER,
-							"The t= value of the " + this.signatureHeader + " header is not a unix timestamp");
-				}
+				timestampText = value;
 			}
 			else if ("v1".equals(key)) {
 				try {
@@ -112,14 +106,16 @@ public class TimestampedHexScheme implements WebhookSignatureScheme {
 				}
 			}
 		}
-		if (seconds == null) {
+		if (timestampText == null) {
 			throw new WebhookVerificationException(Reason.MALFORMED_HEADER,
 					"The " + this.signatureHeader + " header has no t= timestamp");
 		}
-		Instant timestamp = Instant.ofEpochSecond(seconds);
+		Instant timestamp = WebhookSignatureScheme.parseTimestamp(timestampText,
+				"the t= value of the " + this.signatureHeader + " header");
+		long seconds = timestamp.getEpochSecond();
 		WebhookSignatureScheme.checkTimestamp(timestamp, tolerance, now);
 		if (candidates.isEmpty()) {
-			throw new WebhookVerificationException(Reason.SIGNATURE_MISMATCH,
+			throw new WebhookVerificationException(Reason.MALFORMED_HEADER,
 					"The " + this.signatureHeader + " header holds no v1 signature");
 		}
 		for (WebhookSecret secret : secrets) {
@@ -135,7 +131,7 @@ public class TimestampedHexScheme implements WebhookSignatureScheme {
 	}
 
 	private static byte[] mac(WebhookSecret secret, long seconds, byte[] body) {
-		return HmacSha256.mac(secret.keyBytes(), Long.toString(seconds).getBytes(StandardCharsets.US_ASCII), DOT,
+		return secret.hmacSha256(Long.toString(seconds).getBytes(StandardCharsets.US_ASCII), DOT,
 				body);
 	}
 

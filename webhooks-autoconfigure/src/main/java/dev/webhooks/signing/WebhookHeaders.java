@@ -25,7 +25,12 @@ public final class WebhookHeaders {
 	 */
 	public static WebhookHeaders of(Map<String, String> headers) {
 		Map<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-		copy.putAll(headers);
+		// a null name (the status line of HttpURLConnection's header map) would break the case-insensitive map
+		headers.forEach((name, value) -> {
+			if (name != null) {
+				copy.putIfAbsent(name, value);
+			}
+		});
 		Map<String, String> view = Collections.unmodifiableMap(copy);
 		return new WebhookHeaders(view::get);
 	}

@@ -118,9 +118,14 @@ public final class WebhookSecret {
 		return this.key.clone();
 	}
 
-	/** The key itself, without a copy, for the signing code of this package. */
-	byte[] keyBytes() {
-		return this.key;
+	/**
+	 * The HMAC-SHA256 of the concatenation of the given parts keyed with this secret, so a scheme of one's own
+	 * can sign without handling the key.
+	 * @param parts the signed content, in pieces, so a large body is not copied to join them
+	 * @return the 32-byte MAC
+	 */
+	public byte[] hmacSha256(byte[]... parts) {
+		return HmacSha256.mac(this.key, parts);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.webhooks.signing;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -49,6 +50,31 @@ public interface WebhookSignatureScheme {
 	 */
 	VerifiedSignature verify(WebhookHeaders headers, byte[] body, List<WebhookSecret> secrets, Duration tolerance,
 			Instant now) throws WebhookVerificationException;
+
+	/**
+	 * Read a signed unix timestamp in seconds; shared by the schemes that sign one.
+	 * @param text the value as received
+	 * @param where what carried it, for the message, for example {@code the webhook-timestamp header}
+	 * @return the instant
+	 * @throws WebhookVerificationException when the value is not a plain number of seconds the JDK can represent
+	 */
+	static Instant parseTimestamp(String text, String where) throws WebhookVerificationException {
+		String digits = text.strip();
+		boolean plain = !digits.isEmpty() && digits.length() <= 18
+				&& digits.chars().allMatch((c) -> c >= '0' && c <= '9');
+		if (!plain) {
+			throw new WebhookVerificationException(WebhookVerificationException.Reason.MALFORMED_HEADER,
+					"The timestamp in " + where + " is not a unix timestamp in seconds");
+		}
+		try {
+			return Instant.ofEpochSecond(Long.parseLong(digits));
+		}
+		catch (DateTimeException ex) {
+			// 18 digits fit a long but not always an Instant; such a value is no real timestamp either
+			throw new WebhookVerificationException(WebhookVerificationException.Reason.MALFORMED_HEADER,
+					"The timestamp in " + where + " is out of range");
+		}
+	}
 
 	/**
 	 * Check the distance between a signed timestamp and now; shared by the schemes that sign a timestamp.
