@@ -22,7 +22,7 @@ import dev.webhooks.signing.WebhookSecret;
  * delivery, release the lease, append the attempt, track the endpoint's failing-since time and disable it when
  * asked.
  */
-class InMemoryDeliveryRepository implements DeliveryRepository {
+public class InMemoryDeliveryRepository implements DeliveryRepository {
 
 	private final Map<String, OutboxEvent> events = new LinkedHashMap<>();
 
@@ -32,7 +32,7 @@ class InMemoryDeliveryRepository implements DeliveryRepository {
 
 	private int recordOutcomesCalls;
 
-	synchronized void addEndpoint(WebhookEndpoint endpoint) {
+	public synchronized void addEndpoint(WebhookEndpoint endpoint) {
 		this.endpoints.put(endpoint.id(), new Endpoint(endpoint));
 	}
 
@@ -144,7 +144,7 @@ class InMemoryDeliveryRepository implements DeliveryRepository {
 	 * Publish an event to endpoints as the fast path does: insert the deliveries leased to the owner and return the
 	 * tasks to hand to the dispatcher.
 	 */
-	synchronized List<DeliveryTask> publish(OutboxEvent event, String owner, Duration lease, String... endpointIds) {
+	public synchronized List<DeliveryTask> publish(OutboxEvent event, String owner, Duration lease, String... endpointIds) {
 		Instant now = Instant.now();
 		List<NewDelivery> rows = new ArrayList<>();
 		for (String endpointId : endpointIds) {
@@ -155,7 +155,7 @@ class InMemoryDeliveryRepository implements DeliveryRepository {
 	}
 
 	/** Insert due, unleased deliveries, as a crash or another instance leaves them. */
-	synchronized List<String> leaveDue(OutboxEvent event, String... endpointIds) {
+	public synchronized List<String> leaveDue(OutboxEvent event, String... endpointIds) {
 		List<NewDelivery> rows = new ArrayList<>();
 		for (String endpointId : endpointIds) {
 			rows.add(new NewDelivery("dlv_" + UUID.randomUUID(), endpointId, event.createdAt(), null, null));
@@ -164,7 +164,7 @@ class InMemoryDeliveryRepository implements DeliveryRepository {
 		return rows.stream().map(NewDelivery::deliveryId).toList();
 	}
 
-	synchronized DeliveryStatus status(String deliveryId) {
+	public synchronized DeliveryStatus status(String deliveryId) {
 		return this.deliveries.get(deliveryId).status;
 	}
 
@@ -172,11 +172,11 @@ class InMemoryDeliveryRepository implements DeliveryRepository {
 		return this.deliveries.get(deliveryId).nextAttemptAt;
 	}
 
-	synchronized List<DeliveryAttempt> attempts(String deliveryId) {
+	public synchronized List<DeliveryAttempt> attempts(String deliveryId) {
 		return List.copyOf(this.deliveries.get(deliveryId).attempts);
 	}
 
-	synchronized boolean isEnabled(String endpointId) {
+	public synchronized boolean isEnabled(String endpointId) {
 		return this.endpoints.get(endpointId).enabled;
 	}
 

@@ -22,7 +22,7 @@ import com.sun.net.httpserver.HttpServer;
  * A real HTTP receiver on 127.0.0.1 for the delivery tests: records every request and answers with what the
  * test's {@link Responder} says for the request's number (1 for the first).
  */
-final class TestReceiver implements AutoCloseable {
+public final class TestReceiver implements AutoCloseable {
 
 	private final HttpServer server;
 
@@ -39,29 +39,29 @@ final class TestReceiver implements AutoCloseable {
 		this.server.start();
 	}
 
-	static TestReceiver start(Responder responder) throws IOException {
+	public static TestReceiver start(Responder responder) throws IOException {
 		return new TestReceiver(responder);
 	}
 
 	/** Answers {@code statuses[n]} to the n-th request, the last one to every request after. */
-	static TestReceiver answering(int... statuses) throws IOException {
+	public static TestReceiver answering(int... statuses) throws IOException {
 		return start((number, exchange) -> reply(exchange,
 				statuses[Math.min(number, statuses.length) - 1], Map.of(), ""));
 	}
 
-	String url() {
+	public String url() {
 		return url("/hook");
 	}
 
-	String url(String path) {
+	public String url(String path) {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + path;
 	}
 
-	List<Received> requests() {
+	public List<Received> requests() {
 		return new ArrayList<>(this.requests);
 	}
 
-	int count() {
+	public int count() {
 		return this.requests.size();
 	}
 
@@ -83,7 +83,7 @@ final class TestReceiver implements AutoCloseable {
 		}
 	}
 
-	static void reply(HttpExchange exchange, int status, Map<String, String> headers, String body)
+	public static void reply(HttpExchange exchange, int status, Map<String, String> headers, String body)
 			throws IOException {
 		headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -100,15 +100,15 @@ final class TestReceiver implements AutoCloseable {
 	}
 
 	@FunctionalInterface
-	interface Responder {
+	public interface Responder {
 
 		void respond(int number, HttpExchange exchange) throws IOException, InterruptedException;
 
 	}
 
-	record Received(int number, String path, Map<String, String> headers, byte[] body, Instant at) {
+	public record Received(int number, String path, Map<String, String> headers, byte[] body, Instant at) {
 
-		String header(String name) {
+		public String header(String name) {
 			return this.headers.get(name);
 		}
 
