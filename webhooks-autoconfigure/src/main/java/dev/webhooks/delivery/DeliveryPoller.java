@@ -114,9 +114,11 @@ public class DeliveryPoller implements SmartLifecycle {
 	private void pollQuietly() {
 		try {
 			// keep claiming while full batches come back, so a backlog drains faster than one batch per interval
-			while (isRunning() && poll() >= this.settings.batchSize()) {
-				Thread.onSpinWait();
+			int claimed;
+			do {
+				claimed = poll();
 			}
+			while (claimed >= this.settings.batchSize() && isRunning());
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not claim due webhook deliveries", ex);
