@@ -12,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import com.svix.Webhook;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import dev.webhooks.signing.WebhookSecret;
@@ -27,14 +27,8 @@ class DefaultDeliveryDispatcherTest {
 
 	private final WebhookSecret secret = WebhookSecret.generate();
 
+	@AutoClose
 	private TestDeliveryEngine engine;
-
-	@AfterEach
-	void close() {
-		if (this.engine != null) {
-			this.engine.close();
-		}
-	}
 
 	@Test
 	void deliversAgainAfter503WithOneWebhookId() throws Exception {

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import dev.webhooks.event.OutboxEvent;
@@ -20,14 +20,8 @@ import static org.awaitility.Awaitility.await;
  */
 class DeliveryPollerTest {
 
+	@AutoClose
 	private TestDeliveryEngine engine;
-
-	@AfterEach
-	void close() {
-		if (this.engine != null) {
-			this.engine.close();
-		}
-	}
 
 	@Test
 	void deliversWhatACrashLeftBehind() throws Exception {
