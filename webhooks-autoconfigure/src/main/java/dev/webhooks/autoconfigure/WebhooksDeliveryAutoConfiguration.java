@@ -75,8 +75,10 @@ public final class WebhooksDeliveryAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WebhookTransport webhookTransport(WebhooksDeliveryProperties properties, ObjectProvider<DnsResolver> dnsResolver) {
+		// The dispatcher's per-endpoint queues do the isolation. A lower per-route cap would couple endpoints that
+		// share a host (every Slack incoming webhook is on hooks.slack.com), so one hanging path would hold up the others.
 		HttpClient5WebhookTransport.Settings settings = valid(() -> new HttpClient5WebhookTransport.Settings(
-				properties.getConnectTimeout(), properties.getTimeout(), properties.getMaxInFlightPerEndpoint(),
+				properties.getConnectTimeout(), properties.getTimeout(), properties.getMaxInFlight(),
 				properties.getMaxInFlight(), Math.toIntExact(properties.getResponseBodyLimit().toBytes())));
 		return new HttpClient5WebhookTransport(settings, dnsResolver.getIfAvailable());
 	}

@@ -203,10 +203,7 @@ class DefaultDeliveryDispatcherTest {
 	@Test
 	void timesOutAnAttemptThatHangs() throws Exception {
 		CountDownLatch release = new CountDownLatch(1);
-		try (TestReceiver receiver = TestReceiver.start((number, exchange) -> {
-			release.await(10, TimeUnit.SECONDS);
-			TestReceiver.reply(exchange, 200, Map.of(), "");
-		})) {
+		try (TestReceiver receiver = hangingUntil(release)) {
 			this.engine = TestDeliveryEngine.builder().schedule(Duration.ZERO).timeout(Duration.ofMillis(500)).build();
 			this.engine.endpoint("ep_1", receiver.url(), this.secret);
 			long start = System.nanoTime();
@@ -262,33 +259,60 @@ class DefaultDeliveryDispatcherTest {
 
 	@Test
 	void hangingEndpointDoesNotDelayAHealthyOne() throws Exception {
-		// given an endpoint that hangs until the 3 s timeout, with more deliveries than its slots
 		CountDownLatch release = new CountDownLatch(1);
-		Duration timeout = Duration.ofSeconds(3);
-		try (TestReceiver hanging = TestReceiver.start((number, exchange) -> {
-			release.await(10, TimeUnit.SECONDS);
-			TestReceiver.reply(exchange, 200, Map.of(), "");
-		}); TestReceiver healthy = TestReceiver.answering(200)) {
-			this.engine = TestDeliveryEngine.builder().schedule(Duration.ZERO).timeout(timeout).limits(4, 8).build();
-			this.engine.endpoint("ep_hanging", hanging.url(), this.secret);
-			this.engine.endpoint("ep_healthy", healthy.url(), this.secret);
-			for (int i = 0; i < 20; i++) {
-				this.engine.publishOne("ep_hanging");
-			}
-			await().atMost(Duration.ofSeconds(2)).until(() -> hanging.count() == 4);
-			// when deliveries to the healthy endpoint are published behind them
-			long start = System.nanoTime();
-			for (int i = 0; i < 10; i++) {
-				this.engine.publishOne("ep_healthy");
-			}
-			// then they all arrive long before the hanging endpoint's requests time out
-			await().atMost(timeout).until(() -> healthy.count() == 10);
-			Duration took = Duration.ofNanos(System.nanoTime() - start);
-			assertThat(took).isLessThan(timeout.dividedBy(2));
-			assertThat(hanging.count()).isEqualTo(4);
-			assertThat(this.engine.dispatcher.inFlight()).isEqualTo(4);
+		try (TestReceiver hanging = hangingUntil(release); TestReceiver healthy = TestReceiver.answering(200)) {
+			assertHealthyIsNotDelayed(hanging.url(), healthy.url(), healthy::count);
 			release.countDown();
 		}
+	}
+
+	@Test
+	void hangingEndpointDoesNotDelayAnotherOnTheSameHost() throws Exception {
+		// given two endpoints on one host and port (one connection route), one of which hangs
+		CountDownLatch release = new CountDownLatch(1);
+		try (TestReceiver receiver = TestReceiver.start((number, exchange) -> {
+			if (exchange.getRequestURI().getPath().equals("/hang")) {
+				release.await(10, TimeUnit.SECONDS);
+			}
+			TestReceiver.reply(exchange, 200, Map.of(), "");
+		})) {
+			assertHealthyIsNotDelayed(receiver.url("/hang"), receiver.url("/ok"),
+					() -> (int) receiver.requests().stream().filter((r) -> r.path().equals("/ok")).count());
+			release.countDown();
+		}
+	}
+
+	/**
+	 * Publish more deliveries to the hanging endpoint than its slots, then deliveries to the healthy one, and
+	 * measure that they all arrive long before the hanging requests time out.
+	 */
+	private void assertHealthyIsNotDelayed(String hangingUrl, String healthyUrl,
+			java.util.function.IntSupplier healthyCount) {
+		Duration timeout = Duration.ofSeconds(3);
+		this.engine = TestDeliveryEngine.builder().schedule(Duration.ZERO).timeout(timeout).limits(4, 8).build();
+		this.engine.endpoint("ep_hanging", hangingUrl, this.secret);
+		this.engine.endpoint("ep_healthy", healthyUrl, this.secret);
+		for (int i = 0; i < 20; i++) {
+			this.engine.publishOne("ep_hanging");
+		}
+		await().atMost(Duration.ofSeconds(2)).until(() -> this.engine.dispatcher.inFlight() == 4);
+		long start = System.nanoTime();
+		for (int i = 0; i < 10; i++) {
+			this.engine.publishOne("ep_healthy");
+		}
+		await().atMost(timeout).until(() -> healthyCount.getAsInt() == 10);
+		Duration took = Duration.ofNanos(System.nanoTime() - start);
+		assertThat(took).isLessThan(timeout.dividedBy(2));
+		// the hanging endpoint never held more than its own slots
+		assertThat(this.engine.dispatcher.inFlight()).isEqualTo(4);
+		assertThat(this.engine.dispatcher.queued()).isEqualTo(16);
+	}
+
+	private static TestReceiver hangingUntil(CountDownLatch release) throws IOException {
+		return TestReceiver.start((number, exchange) -> {
+			release.await(10, TimeUnit.SECONDS);
+			TestReceiver.reply(exchange, 200, Map.of(), "");
+		});
 	}
 
 	@Test
