@@ -27,4 +27,13 @@ public interface DeliveryDispatcher {
 	 */
 	void dispatch(Collection<DeliveryTask> tasks);
 
+	/**
+	 * How many more deliveries this dispatcher can take now without queueing them far behind others; the poller
+	 * claims no more than this.
+	 * @return the room left, {@link Integer#MAX_VALUE} when unbounded
+	 */
+	default int capacity() {
+		return Integer.MAX_VALUE;
+	}
+
 }

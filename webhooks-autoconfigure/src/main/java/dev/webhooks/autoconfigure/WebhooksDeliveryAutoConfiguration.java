@@ -1,0 +1,172 @@
+package dev.webhooks.autoconfigure;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import dev.webhooks.autoconfigure.WebhooksDeliveryProperties.Exponential;
+import dev.webhooks.autoconfigure.WebhooksDeliveryProperties.Retry;
+import dev.webhooks.delivery.DefaultDeliveryDispatcher;
+import dev.webhooks.delivery.DeliveryBacklog;
+import dev.webhooks.delivery.DeliveryDispatcher;
+import dev.webhooks.delivery.DeliveryHealthIndicator;
+import dev.webhooks.delivery.DeliveryMetrics;
+import dev.webhooks.delivery.DeliveryOutcomeClassifier;
+import dev.webhooks.delivery.DeliveryPoller;
+import dev.webhooks.delivery.DeliveryRepository;
+import dev.webhooks.delivery.ExponentialRetryPolicy;
+import dev.webhooks.delivery.HttpClient5WebhookTransport;
+import dev.webhooks.delivery.MicrometerDeliveryMetrics;
+import dev.webhooks.delivery.RetryPolicy;
+import dev.webhooks.delivery.ScheduleRetryPolicy;
+import dev.webhooks.delivery.SignedRequestFactory;
+import dev.webhooks.delivery.WebhookTransport;
+import dev.webhooks.delivery.WebhooksVersion;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.hc.client5.http.DnsResolver;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
+
+/**
+ * Auto-configuration of the delivery engine: the HTTP transport, the retry policy, the dispatcher that sends
+ * deliveries, the poller that claims due ones, and, when the application has them, Micrometer metrics and a
+ * health indicator. It needs a {@link DeliveryRepository} (the JDBC store's, or the application's own).
+ * <p>
+ * A {@link DnsResolver} bean, if there is one, resolves endpoint host names, which is where the URL guard
+ * checks every resolved address at connect time.
+ */
+@AutoConfiguration(after = WebhooksStoreAutoConfiguration.class,
+		afterName = { "dev.webhooks.autoconfigure.WebhooksPublisherAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
+@ConditionalOnBean(DeliveryRepository.class)
+@EnableConfigurationProperties(WebhooksDeliveryProperties.class)
+public final class WebhooksDeliveryAutoConfiguration {
+
+	private static final Duration BACKLOG_REFRESH = Duration.ofSeconds(5);
+
+	@Bean
+	@ConditionalOnMissingBean
+	RetryPolicy webhooksRetryPolicy(WebhooksDeliveryProperties properties) {
+		Retry retry = properties.getRetry();
+		try {
+			if (retry.getStrategy() == WebhooksDeliveryProperties.Strategy.EXPONENTIAL) {
+				Exponential exponential = retry.getExponential();
+				return new ExponentialRetryPolicy(exponential.getInitialDelay(), exponential.getMultiplier(),
+						exponential.getMaxDelay(), exponential.getMaxAttempts(), exponential.getJitter());
+			}
+			return new ScheduleRetryPolicy(retry.getSchedule());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException("Invalid webhooks.delivery.retry settings: " + ex.getMessage(), ex);
+		}
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WebhookTransport webhookTransport(WebhooksDeliveryProperties properties, ObjectProvider<DnsResolver> dnsResolver) {
+		// The dispatcher's per-endpoint queues do the isolation. A lower per-route cap would couple endpoints that
+		// share a host (every Slack incoming webhook is on hooks.slack.com), so one hanging path would hold up the others.
+		HttpClient5WebhookTransport.Settings settings = valid(() -> new HttpClient5WebhookTransport.Settings(
+				properties.getConnectTimeout(), properties.getTimeout(), properties.getMaxInFlight(),
+				properties.getMaxInFlight(), Math.toIntExact(properties.getResponseBodyLimit().toBytes())));
+		return new HttpClient5WebhookTransport(settings, dnsResolver.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DeliveryOutcomeClassifier webhooksDeliveryOutcomeClassifier(RetryPolicy retryPolicy,
+			WebhooksDeliveryProperties properties) {
+		return new DeliveryOutcomeClassifier(retryPolicy, properties.getRetry().getMaxRetryAfter(),
+				properties.getTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SignedRequestFactory webhooksSignedRequestFactory(WebhooksDeliveryProperties properties) {
+		String userAgent = StringUtils.hasText(properties.getUserAgent()) ? properties.getUserAgent()
+				: WebhooksVersion.userAgent();
+		return new SignedRequestFactory(properties.isSvixHeaders(), userAgent);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(DeliveryDispatcher.class)
+	DefaultDeliveryDispatcher webhooksDeliveryDispatcher(WebhooksDeliveryProperties properties,
+			DeliveryRepository repository, WebhookTransport transport, SignedRequestFactory requestFactory,
+			DeliveryOutcomeClassifier classifier, ApplicationEventPublisher eventPublisher,
+			ObjectProvider<DeliveryMetrics> metrics) {
+		String instanceId = StringUtils.hasText(properties.getInstanceId()) ? properties.getInstanceId()
+				: DefaultDeliveryDispatcher.defaultInstanceId();
+		DefaultDeliveryDispatcher.Settings settings = valid(() -> new DefaultDeliveryDispatcher.Settings(instanceId,
+				properties.getLease(), properties.getTimeout(), properties.getMaxInFlight(),
+				properties.getMaxInFlightPerEndpoint(), properties.getBatchSize(),
+				properties.getOutcomeFlushInterval(), properties.getShutdownTimeout(),
+				Math.max(2, Runtime.getRuntime().availableProcessors())));
+		return new DefaultDeliveryDispatcher(settings, repository, transport, requestFactory, classifier,
+				eventPublisher, metrics.getIfAvailable(() -> DeliveryMetrics.NONE), Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DeliveryPoller webhooksDeliveryPoller(WebhooksDeliveryProperties properties, DeliveryRepository repository,
+			DeliveryDispatcher dispatcher, ObjectProvider<WebhooksStoreProperties> storeProperties,
+			ApplicationEventPublisher eventPublisher) {
+		Duration retention = storeProperties.getIfAvailable(WebhooksStoreProperties::new).getRetention();
+		DeliveryPoller.Settings settings = valid(() -> new DeliveryPoller.Settings(properties.getPollInterval(),
+				properties.getBatchSize(), properties.getHousekeepingInterval(), properties.getEndpointDisableAfter(),
+				retention, properties.getBatchSize()));
+		return new DeliveryPoller(repository, dispatcher, settings, eventPublisher, Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DeliveryBacklog webhooksDeliveryBacklog(DeliveryRepository repository) {
+		return new DeliveryBacklog(repository, BACKLOG_REFRESH, Clock.systemUTC());
+	}
+
+	private static <T> T valid(java.util.function.Supplier<T> settings) {
+		try {
+			return settings.get();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException("Invalid webhooks.delivery settings: " + ex.getMessage(), ex);
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	@ConditionalOnBean(MeterRegistry.class)
+	static class DeliveryMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(DeliveryMetrics.class)
+		MicrometerDeliveryMetrics webhooksDeliveryMetrics(MeterRegistry registry, DeliveryBacklog backlog) {
+			return new MicrometerDeliveryMetrics(registry, backlog);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(HealthIndicator.class)
+	static class DeliveryHealthConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "webhooksHealthIndicator")
+		@ConditionalOnEnabledHealthIndicator("webhooks")
+		DeliveryHealthIndicator webhooksHealthIndicator(DeliveryBacklog backlog) {
+			return new DeliveryHealthIndicator(backlog);
+		}
+
+	}
+
+}

@@ -1,0 +1,416 @@
+package dev.webhooks.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.webhooks.delivery.ScheduleRetryPolicy;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration of the delivery engine ({@code webhooks.delivery.*}): retries, timeouts, in-flight limits, the
+ * poller, the wire format and the URL guard.
+ */
+@ConfigurationProperties("webhooks.delivery")
+public class WebhooksDeliveryProperties {
+
+	/**
+	 * When failed deliveries are tried again.
+	 */
+	private final Retry retry = new Retry();
+
+	/**
+	 * Where deliveries may go.
+	 */
+	private final UrlGuard urlGuard = new UrlGuard();
+
+	/**
+	 * How long one attempt may take, from sending the request until the whole response has arrived; an endpoint
+	 * that has not answered with a 2xx by then counts as failed and is retried.
+	 */
+	private Duration timeout = Duration.ofSeconds(10);
+
+	/**
+	 * How long to wait for a connection (TCP and TLS) to an endpoint.
+	 */
+	private Duration connectTimeout = Duration.ofSeconds(5);
+
+	/**
+	 * The most requests in flight to one endpoint; more wait in the endpoint's queue, so a slow endpoint holds
+	 * only its own slots and connections.
+	 */
+	private int maxInFlightPerEndpoint = 10;
+
+	/**
+	 * The most requests in flight in all, and the size of the connection pool.
+	 */
+	private int maxInFlight = 200;
+
+	/**
+	 * The delay between two polls for due deliveries (retries, and deliveries a crash or another instance left).
+	 */
+	private Duration pollInterval = Duration.ofSeconds(1);
+
+	/**
+	 * The most deliveries claimed per poll, and the most outcomes written per database batch.
+	 */
+	private int batchSize = 100;
+
+	/**
+	 * The longest a delivery outcome waits before it is written, when its batch is not full.
+	 */
+	private Duration outcomeFlushInterval = Duration.ofMillis(50);
+
+	/**
+	 * How long a claimed delivery stays with this instance; after that another instance may take it. Must be
+	 * longer than the timeout.
+	 */
+	private Duration lease = Duration.ofSeconds(60);
+
+	/**
+	 * The id of this instance, the owner of its leases. Defaults to the host name and a random suffix.
+	 */
+	private String instanceId;
+
+	/**
+	 * Whether to send the signature headers a second time with the {@code svix-} prefix, for receivers that only
+	 * read those.
+	 */
+	private boolean svixHeaders = false;
+
+	/**
+	 * The {@code user-agent} header. Defaults to the starter's name and version.
+	 */
+	private String userAgent;
+
+	/**
+	 * How long an endpoint's deliveries may keep dying, with no success in between, before the endpoint is
+	 * disabled.
+	 */
+	private Duration endpointDisableAfter = Duration.ofDays(5);
+
+	/**
+	 * How much of a response body is kept in the delivery log.
+	 */
+	private DataSize responseBodyLimit = DataSize.ofKilobytes(4);
+
+	/**
+	 * How often the housekeeping runs: disabling endpoints that keep failing, and purging what is older than
+	 * {@code webhooks.store.retention}.
+	 */
+	private Duration housekeepingInterval = Duration.ofMinutes(1);
+
+	/**
+	 * How long stopping the application waits for the requests in flight.
+	 */
+	private Duration shutdownTimeout = Duration.ofSeconds(30);
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	public UrlGuard getUrlGuard() {
+		return this.urlGuard;
+	}
+
+	public Duration getTimeout() {
+		return this.timeout;
+	}
+
+	public void setTimeout(Duration timeout) {
+		this.timeout = timeout;
+	}
+
+	public Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	public void setConnectTimeout(Duration connectTimeout) {
+		this.connectTimeout = connectTimeout;
+	}
+
+	public int getMaxInFlightPerEndpoint() {
+		return this.maxInFlightPerEndpoint;
+	}
+
+	public void setMaxInFlightPerEndpoint(int maxInFlightPerEndpoint) {
+		this.maxInFlightPerEndpoint = maxInFlightPerEndpoint;
+	}
+
+	public int getMaxInFlight() {
+		return this.maxInFlight;
+	}
+
+	public void setMaxInFlight(int maxInFlight) {
+		this.maxInFlight = maxInFlight;
+	}
+
+	public Duration getPollInterval() {
+		return this.pollInterval;
+	}
+
+	public void setPollInterval(Duration pollInterval) {
+		this.pollInterval = pollInterval;
+	}
+
+	public int getBatchSize() {
+		return this.batchSize;
+	}
+
+	public void setBatchSize(int batchSize) {
+		this.batchSize = batchSize;
+	}
+
+	public Duration getOutcomeFlushInterval() {
+		return this.outcomeFlushInterval;
+	}
+
+	public void setOutcomeFlushInterval(Duration outcomeFlushInterval) {
+		this.outcomeFlushInterval = outcomeFlushInterval;
+	}
+
+	public Duration getLease() {
+		return this.lease;
+	}
+
+	public void setLease(Duration lease) {
+		this.lease = lease;
+	}
+
+	public String getInstanceId() {
+		return this.instanceId;
+	}
+
+	public void setInstanceId(String instanceId) {
+		this.instanceId = instanceId;
+	}
+
+	public boolean isSvixHeaders() {
+		return this.svixHeaders;
+	}
+
+	public void setSvixHeaders(boolean svixHeaders) {
+		this.svixHeaders = svixHeaders;
+	}
+
+	public String getUserAgent() {
+		return this.userAgent;
+	}
+
+	public void setUserAgent(String userAgent) {
+		this.userAgent = userAgent;
+	}
+
+	public Duration getEndpointDisableAfter() {
+		return this.endpointDisableAfter;
+	}
+
+	public void setEndpointDisableAfter(Duration endpointDisableAfter) {
+		this.endpointDisableAfter = endpointDisableAfter;
+	}
+
+	public DataSize getResponseBodyLimit() {
+		return this.responseBodyLimit;
+	}
+
+	public void setResponseBodyLimit(DataSize responseBodyLimit) {
+		this.responseBodyLimit = responseBodyLimit;
+	}
+
+	public Duration getHousekeepingInterval() {
+		return this.housekeepingInterval;
+	}
+
+	public void setHousekeepingInterval(Duration housekeepingInterval) {
+		this.housekeepingInterval = housekeepingInterval;
+	}
+
+	public Duration getShutdownTimeout() {
+		return this.shutdownTimeout;
+	}
+
+	public void setShutdownTimeout(Duration shutdownTimeout) {
+		this.shutdownTimeout = shutdownTimeout;
+	}
+
+	/**
+	 * How a retry schedule is made.
+	 */
+	public enum Strategy {
+
+		/** The fixed {@code retry.schedule}. */
+		SCHEDULE,
+
+		/** Exponential delays from {@code retry.exponential.*}. */
+		EXPONENTIAL
+
+	}
+
+	/**
+	 * Retry settings ({@code webhooks.delivery.retry.*}).
+	 */
+	public static class Retry {
+
+		/**
+		 * Which retry settings apply: the fixed schedule or the exponential settings.
+		 */
+		private Strategy strategy = Strategy.SCHEDULE;
+
+		/**
+		 * Each attempt's time since the first attempt, the first attempt included (so it usually starts with
+		 * 0s); after the last one the delivery is dead. The default makes six attempts over about 80 seconds.
+		 */
+		private List<Duration> schedule = new ArrayList<>(ScheduleRetryPolicy.DEFAULT_SCHEDULE);
+
+		/**
+		 * The longest delay a {@code Retry-After} response header may ask for; a longer one is cut to this. A
+		 * shorter one than the retry policy's delay does not shorten it.
+		 */
+		private Duration maxRetryAfter = Duration.ofMinutes(5);
+
+		/**
+		 * Exponential retry settings, used when the strategy is {@code exponential}.
+		 */
+		private final Exponential exponential = new Exponential();
+
+		public Strategy getStrategy() {
+			return this.strategy;
+		}
+
+		public void setStrategy(Strategy strategy) {
+			this.strategy = strategy;
+		}
+
+		public List<Duration> getSchedule() {
+			return this.schedule;
+		}
+
+		public void setSchedule(List<Duration> schedule) {
+			this.schedule = schedule;
+		}
+
+		public Duration getMaxRetryAfter() {
+			return this.maxRetryAfter;
+		}
+
+		public void setMaxRetryAfter(Duration maxRetryAfter) {
+			this.maxRetryAfter = maxRetryAfter;
+		}
+
+		public Exponential getExponential() {
+			return this.exponential;
+		}
+
+	}
+
+	/**
+	 * Exponential retry settings ({@code webhooks.delivery.retry.exponential.*}).
+	 */
+	public static class Exponential {
+
+		/**
+		 * The delay before the first retry.
+		 */
+		private Duration initialDelay = Duration.ofSeconds(5);
+
+		/**
+		 * What each delay is multiplied by to give the next one.
+		 */
+		private double multiplier = 2.0;
+
+		/**
+		 * The longest delay between two attempts.
+		 */
+		private Duration maxDelay = Duration.ofHours(1);
+
+		/**
+		 * The most attempts in all, the first one included.
+		 */
+		private int maxAttempts = 6;
+
+		/**
+		 * The largest random deviation added to or taken from each delay, so many deliveries that failed together
+		 * are not all retried at the same moment.
+		 */
+		private Duration jitter = Duration.ZERO;
+
+		public Duration getInitialDelay() {
+			return this.initialDelay;
+		}
+
+		public void setInitialDelay(Duration initialDelay) {
+			this.initialDelay = initialDelay;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public Duration getMaxDelay() {
+			return this.maxDelay;
+		}
+
+		public void setMaxDelay(Duration maxDelay) {
+			this.maxDelay = maxDelay;
+		}
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(Duration jitter) {
+			this.jitter = jitter;
+		}
+
+	}
+
+	/**
+	 * URL guard settings ({@code webhooks.delivery.url-guard.*}): switches for development and tests only.
+	 */
+	public static class UrlGuard {
+
+		/**
+		 * Whether endpoints may use plain {@code http://}. For development only: webhooks carry signed but
+		 * readable data.
+		 */
+		private boolean allowHttp = false;
+
+		/**
+		 * Whether endpoints may resolve to loopback, private, link-local and unique-local addresses. For
+		 * development and tests only: on a server this lets any customer reach the internal network.
+		 */
+		private boolean allowPrivateNetworks = false;
+
+		public boolean isAllowHttp() {
+			return this.allowHttp;
+		}
+
+		public void setAllowHttp(boolean allowHttp) {
+			this.allowHttp = allowHttp;
+		}
+
+		public boolean isAllowPrivateNetworks() {
+			return this.allowPrivateNetworks;
+		}
+
+		public void setAllowPrivateNetworks(boolean allowPrivateNetworks) {
+			this.allowPrivateNetworks = allowPrivateNetworks;
+		}
+
+	}
+
+}

@@ -1,0 +1,425 @@
+package dev.webhooks.delivery;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.webhooks.delivery.DeliveryOutcomeClassifier.Classification;
+import dev.webhooks.delivery.EndpointLanes.Item;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The delivery engine: takes leased deliveries, sends each one signed for its attempt, classifies what came back
+ * and writes the outcomes in batches. No database connection is held while a request is in flight.
+ * <p>
+ * Each endpoint has a queue with a limit of requests in flight, and there is a global limit as well, so an
+ * endpoint that hangs until the timeout only ties up its own slots. A retry due at once (a zero delay in the
+ * retry policy) is sent again directly, the delivery row staying out of the poller's reach meanwhile; other
+ * retries are written with their {@code next_attempt_at} and wait for the {@link DeliveryPoller}.
+ * <p>
+ * A delivery that waited in its queue so long that its lease would run out before the attempt ends is dropped:
+ * the lease expires and the poller (of this or another instance) takes it again, so no delivery is sent twice
+ * at the same time.
+ */
+public class DefaultDeliveryDispatcher implements DeliveryDispatcher, SmartLifecycle, DisposableBean {
+
+	/** The lifecycle phase: stops after the web server, so requests finishing during its shutdown still go out. */
+	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
+	private static final Log logger = LogFactory.getLog(DefaultDeliveryDispatcher.class);
+
+	private final Settings settings;
+
+	private final WebhookTransport transport;
+
+	private final SignedRequestFactory requestFactory;
+
+	private final DeliveryOutcomeClassifier classifier;
+
+	private final ApplicationEventPublisher eventPublisher;
+
+	private final DeliveryMetrics metrics;
+
+	private final Clock clock;
+
+	private final EndpointLanes<Pending> lanes;
+
+	private final BatchingOutcomeWriter writer;
+
+	private final ExecutorService executor;
+
+	/** Endpoints that answered 410 Gone, until when their queued deliveries are dropped rather than sent. */
+	private final Map<String, Instant> goneEndpoints = new ConcurrentHashMap<>();
+
+	private final Object idle = new Object();
+
+	private volatile boolean accepting = true;
+
+	private volatile boolean running;
+
+	/**
+	 * Create a dispatcher.
+	 * @param settings its settings
+	 * @param repository where outcomes are written
+	 * @param transport how requests are sent
+	 * @param requestFactory how requests are signed
+	 * @param classifier how responses become outcomes
+	 * @param eventPublisher where operational events go, or {@code null}
+	 * @param metrics where attempts are counted
+	 * @param clock the clock
+	 */
+	public DefaultDeliveryDispatcher(Settings settings, DeliveryRepository repository, WebhookTransport transport,
+			SignedRequestFactory requestFactory, DeliveryOutcomeClassifier classifier,
+			ApplicationEventPublisher eventPublisher, DeliveryMetrics metrics, Clock clock) {
+		this.settings = settings;
+		this.transport = transport;
+		this.requestFactory = requestFactory;
+		this.classifier = classifier;
+		this.eventPublisher = eventPublisher;
+		this.metrics = (metrics != null) ? metrics : DeliveryMetrics.NONE;
+		this.clock = clock;
+		this.lanes = new EndpointLanes<>(settings.maxInFlightPerEndpoint(), settings.maxInFlight());
+		this.writer = new BatchingOutcomeWriter(repository, settings.outcomeBatchSize(),
+				settings.outcomeFlushInterval(), this::written);
+		AtomicInteger threads = new AtomicInteger();
+		this.executor = Executors.newFixedThreadPool(settings.threads(), (runnable) -> {
+			Thread thread = new Thread(runnable, "webhooks-delivery-" + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	@Override
+	public String instanceId() {
+		return this.settings.instanceId();
+	}
+
+	@Override
+	public Duration lease() {
+		return this.settings.lease();
+	}
+
+	@Override
+	public int capacity() {
+		return Math.max(0, 2 * this.settings.maxInFlight() - this.lanes.inFlight() - this.lanes.queued());
+	}
+
+	@Override
+	public void dispatch(Collection<DeliveryTask> tasks) {
+		if (!this.accepting) {
+			logger.debug("Stopping: " + tasks.size() + " deliveries stay leased and are taken again later");
+			return;
+		}
+		Instant now = this.clock.instant();
+		for (DeliveryTask task : tasks) {
+			start(this.lanes.offer(task.endpointId(), new Pending(task, now)));
+		}
+	}
+
+	/**
+	 * How many requests are in flight.
+	 * @return the count
+	 */
+	public int inFlight() {
+		return this.lanes.inFlight();
+	}
+
+	/**
+	 * How many deliveries wait for a free slot.
+	 * @return the count
+	 */
+	public int queued() {
+		return this.lanes.queued();
+	}
+
+	private void start(List<Item<Pending>> items) {
+		for (Item<Pending> item : items) {
+			try {
+				this.executor.execute(() -> attempt(item.value()));
+			}
+			catch (RejectedExecutionException ex) {
+				// destroyed: the delivery stays leased and is taken again later
+				start(this.lanes.release(item.key()));
+			}
+		}
+	}
+
+	private void attempt(Pending pending) {
+		DeliveryTask task = pending.task();
+		Instant startedAt = this.clock.instant();
+		if (!this.accepting || isStale(pending, startedAt) || isGone(task.endpointId(), startedAt)) {
+			finished(task);
+			return;
+		}
+		WebhookRequest request;
+		try {
+			request = this.requestFactory.create(task, startedAt);
+		}
+		catch (RuntimeException ex) {
+			completed(pending, this.classifier.classify(task, startedAt, startedAt, ex), Duration.ZERO);
+			return;
+		}
+		long startNanos = System.nanoTime();
+		try {
+			this.transport.send(request).whenCompleteAsync((response, error) -> {
+				Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+				Instant endedAt = startedAt.plus(took);
+				Classification classification = (response != null)
+						? this.classifier.classify(task, startedAt, endedAt, response)
+						: this.classifier.classify(task, startedAt, endedAt, error);
+				completed(pending, classification, took);
+			}, this.executor);
+		}
+		catch (RuntimeException ex) {
+			Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+			completed(pending, this.classifier.classify(task, startedAt, startedAt.plus(took), ex), took);
+		}
+	}
+
+	private void completed(Pending pending, Classification classification, Duration took) {
+		DeliveryTask task = pending.task();
+		DeliveryOutcome outcome = classification.outcome();
+		try {
+			this.metrics.attempted(task.eventType(), classification.result(), took);
+			if (classification.result() == AttemptResult.DELIVERED && task.eventCreatedAt() != null) {
+				Instant now = this.clock.instant();
+				this.metrics.delivered(task.eventType(), Duration.between(task.eventCreatedAt(), now));
+			}
+			if (logger.isDebugEnabled()) {
+				logger.debug("Delivery " + task.deliveryId() + " of " + task.eventId() + " to endpoint "
+						+ task.endpointId() + ", attempt " + outcome.attempt().attemptNumber() + ": "
+						+ classification.result().tag() + " (status " + outcome.attempt().statusCode() + ")");
+			}
+			if (classification.result() == AttemptResult.RETRIED && classification.retryDelay().isZero()
+					&& this.accepting) {
+				sendAgainDirectly(pending, outcome);
+				return;
+			}
+			this.writer.add(outcome, eventFor(task, classification));
+		}
+		catch (RuntimeException ex) {
+			logger.error("Could not complete delivery " + task.deliveryId(), ex);
+		}
+		finished(task);
+	}
+
+	/**
+	 * Record the attempt with the next one due only when the lease would have run out, so no poller takes the
+	 * row meanwhile, and send it again in the same slot; its outcome replaces that date.
+	 */
+	private void sendAgainDirectly(Pending pending, DeliveryOutcome outcome) {
+		Instant now = this.clock.instant();
+		DeliveryOutcome holding = new DeliveryOutcome(outcome.deliveryId(), outcome.endpointId(),
+				DeliveryStatus.PENDING, now.plus(this.settings.lease()), outcome.attempt(), false);
+		this.writer.add(holding, null);
+		DeliveryTask task = pending.task();
+		DeliveryTask next = new DeliveryTask(task.deliveryId(), task.eventId(), task.eventType(), task.tenantId(),
+				task.eventCreatedAt(), task.body(), task.endpointId(), task.url(), task.headers(), task.secrets(),
+				task.attemptsMade() + 1);
+		try {
+			this.executor.execute(() -> attempt(new Pending(next, now)));
+		}
+		catch (RejectedExecutionException ex) {
+			finished(next);
+		}
+	}
+
+	private Object eventFor(DeliveryTask task, Classification classification) {
+		DeliveryOutcome outcome = classification.outcome();
+		DeliveryAttempt attempt = outcome.attempt();
+		Instant now = this.clock.instant();
+		if (outcome.disableEndpoint()) {
+			Instant previous = this.goneEndpoints.put(task.endpointId(), now.plus(this.settings.lease()));
+			if (previous != null && previous.isAfter(now)) {
+				return null;
+			}
+			return new EndpointDisabledEvent(task.endpointId(), "The endpoint answered 410 Gone", now);
+		}
+		if (outcome.status() == DeliveryStatus.DEAD) {
+			return new MessageAttemptExhaustedEvent(task.deliveryId(), task.eventId(), task.eventType(),
+					task.tenantId(), task.endpointId(), attempt.attemptNumber(), attempt.statusCode(), attempt.error(),
+					now);
+		}
+		return null;
+	}
+
+	private void written(List<BatchingOutcomeWriter.Entry> entries) {
+		for (BatchingOutcomeWriter.Entry entry : entries) {
+			if (entry.event() != null) {
+				if (entry.event() instanceof EndpointDisabledEvent disabled) {
+					logger.info("Disabled webhook endpoint " + disabled.endpointId() + ": " + disabled.reason());
+				}
+				else if (entry.event() instanceof MessageAttemptExhaustedEvent dead) {
+					logger.warn("Webhook delivery " + dead.deliveryId() + " of " + dead.eventId() + " to endpoint "
+							+ dead.endpointId() + " is dead after " + dead.attempts() + " attempts");
+				}
+				if (this.eventPublisher != null) {
+					this.eventPublisher.publishEvent(entry.event());
+				}
+			}
+		}
+	}
+
+	private void finished(DeliveryTask task) {
+		start(this.lanes.release(task.endpointId()));
+		synchronized (this.idle) {
+			this.idle.notifyAll();
+		}
+	}
+
+	private boolean isStale(Pending pending, Instant now) {
+		Instant lastSafeStart = pending.acceptedAt().plus(this.settings.lease()).minus(this.settings.timeout());
+		if (now.isAfter(lastSafeStart)) {
+			logger.debug("Delivery " + pending.task().deliveryId() + " waited too long for a slot; "
+					+ "it is taken again when its lease runs out");
+			return true;
+		}
+		return false;
+	}
+
+	private boolean isGone(String endpointId, Instant now) {
+		Instant until = this.goneEndpoints.get(endpointId);
+		if (until == null) {
+			return false;
+		}
+		if (until.isBefore(now)) {
+			this.goneEndpoints.remove(endpointId, until);
+			return false;
+		}
+		return true;
+	}
+
+	@Override
+	public void start() {
+		this.accepting = true;
+		this.running = true;
+	}
+
+	/**
+	 * Stop taking deliveries, drop the queued ones (they stay leased and are taken again later), and wait for the
+	 * requests in flight to end, up to the shutdown timeout; then write the outcomes.
+	 */
+	@Override
+	public void stop() {
+		this.accepting = false;
+		int dropped = this.lanes.clearQueued();
+		if (dropped > 0) {
+			logger.info("Stopping: " + dropped + " queued webhook deliveries are left for a later poll");
+		}
+		long deadline = System.nanoTime() + this.settings.shutdownTimeout().toNanos();
+		synchronized (this.idle) {
+			while (this.lanes.inFlight() > 0) {
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					logger.warn("Stopping: " + this.lanes.inFlight() + " webhook requests still in flight after "
+							+ this.settings.shutdownTimeout());
+					break;
+				}
+				try {
+					this.idle.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					break;
+				}
+			}
+		}
+		this.writer.flushNow();
+		this.running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	@Override
+	public void destroy() {
+		if (this.running) {
+			stop();
+		}
+		this.executor.shutdown();
+		this.writer.close();
+	}
+
+	/**
+	 * A default instance id: the host name and a random suffix, so two processes on one host differ.
+	 * @return the instance id
+	 */
+	public static String defaultInstanceId() {
+		String host;
+		try {
+			host = InetAddress.getLocalHost().getHostName();
+		}
+		catch (UnknownHostException | RuntimeException ex) {
+			host = "webhooks";
+		}
+		return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	private record Pending(DeliveryTask task, Instant acceptedAt) {
+	}
+
+	/**
+	 * Settings of the dispatcher.
+	 *
+	 * @param instanceId the owner of the leases this instance takes
+	 * @param lease how long a lease holds; longer than the timeout
+	 * @param timeout the per-attempt timeout of the transport
+	 * @param maxInFlight the most requests in flight in all
+	 * @param maxInFlightPerEndpoint the most requests in flight to one endpoint
+	 * @param outcomeBatchSize outcomes per database write
+	 * @param outcomeFlushInterval the longest an outcome waits to be written
+	 * @param shutdownTimeout how long stopping waits for requests in flight
+	 * @param threads threads that sign requests and handle responses (the I/O itself is asynchronous)
+	 */
+	public record Settings(String instanceId, Duration lease, Duration timeout, int maxInFlight,
+			int maxInFlightPerEndpoint, int outcomeBatchSize, Duration outcomeFlushInterval, Duration shutdownTimeout,
+			int threads) {
+
+		public Settings {
+			if (instanceId == null || instanceId.isBlank()) {
+				throw new IllegalArgumentException("The delivery instance id may not be blank");
+			}
+			if (lease.compareTo(timeout) <= 0) {
+				throw new IllegalArgumentException("The delivery lease (" + lease
+						+ ") must be longer than the per-attempt timeout (" + timeout + ")");
+			}
+			if (maxInFlightPerEndpoint < 1 || maxInFlight < maxInFlightPerEndpoint) {
+				throw new IllegalArgumentException("The in-flight limits need 1 <= max-in-flight-per-endpoint ("
+						+ maxInFlightPerEndpoint + ") <= max-in-flight (" + maxInFlight + ")");
+			}
+			if (outcomeBatchSize < 1) {
+				throw new IllegalArgumentException("The outcome batch size must be at least 1");
+			}
+			if (threads < 1) {
+				throw new IllegalArgumentException("The dispatcher needs at least 1 thread");
+			}
+		}
+
+	}
+
+}
