@@ -14,6 +14,7 @@ import dev.webhooks.delivery.DeliveryOutcomeClassifier;
 import dev.webhooks.delivery.DeliveryPoller;
 import dev.webhooks.delivery.DeliveryRepository;
 import dev.webhooks.delivery.ExponentialRetryPolicy;
+import dev.webhooks.delivery.GuardedDnsResolver;
 import dev.webhooks.delivery.HttpClient5WebhookTransport;
 import dev.webhooks.delivery.MicrometerDeliveryMetrics;
 import dev.webhooks.delivery.RetryPolicy;
@@ -21,6 +22,8 @@ import dev.webhooks.delivery.ScheduleRetryPolicy;
 import dev.webhooks.delivery.SignedRequestFactory;
 import dev.webhooks.delivery.WebhookTransport;
 import dev.webhooks.delivery.WebhooksVersion;
+import dev.webhooks.endpoint.DefaultUrlGuard;
+import dev.webhooks.endpoint.UrlGuard;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.hc.client5.http.DnsResolver;
 
@@ -42,8 +45,8 @@ import org.springframework.util.StringUtils;
  * deliveries, the poller that claims due ones, and, when the application has them, Micrometer metrics and a
  * health indicator. It needs a {@link DeliveryRepository} (the JDBC store's, or the application's own).
  * <p>
- * A {@link DnsResolver} bean, if there is one, resolves endpoint host names, which is where the URL guard
- * checks every resolved address at connect time.
+ * Endpoint host names are resolved through a {@link GuardedDnsResolver}, so the {@link UrlGuard} checks every
+ * resolved address at connect time; {@code webhooks.delivery.url-guard.*} holds its development switches.
  */
 @AutoConfiguration(after = WebhooksStoreAutoConfiguration.class,
 		afterName = { "dev.webhooks.autoconfigure.WebhooksPublisherAutoConfiguration",
@@ -70,6 +73,26 @@ public final class WebhooksDeliveryAutoConfiguration {
 		catch (IllegalArgumentException ex) {
 			throw new IllegalStateException("Invalid webhooks.delivery.retry settings: " + ex.getMessage(), ex);
 		}
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	UrlGuard webhooksUrlGuard(WebhooksDeliveryProperties properties) {
+		WebhooksDeliveryProperties.UrlGuard guard = properties.getUrlGuard();
+		return DefaultUrlGuard.builder()
+			.allowHttp(guard.isAllowHttp())
+			.allowPrivateNetworks(guard.isAllowPrivateNetworks())
+			.build();
+	}
+
+	/**
+	 * Resolves endpoint hosts through the URL guard, so a name whose DNS answer points inside the network is
+	 * refused when the connection is made, not only when the endpoint was saved.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	DnsResolver webhooksDnsResolver(UrlGuard urlGuard) {
+		return new GuardedDnsResolver(urlGuard);
 	}
 
 	@Bean

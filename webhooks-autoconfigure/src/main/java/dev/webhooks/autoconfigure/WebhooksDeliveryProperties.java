@@ -390,8 +390,9 @@ public class WebhooksDeliveryProperties {
 		private boolean allowHttp = false;
 
 		/**
-		 * Whether endpoints may resolve to loopback, private, link-local and unique-local addresses. For
-		 * development and tests only: on a server this lets any customer reach the internal network.
+		 * Whether endpoints may use {@code localhost} and resolve to loopback, private, carrier-grade NAT and
+		 * unique-local addresses. Link-local and cloud metadata addresses stay refused. For development and tests
+		 * only: on a server this lets any customer reach the internal network.
 		 */
 		private boolean allowPrivateNetworks = false;
 

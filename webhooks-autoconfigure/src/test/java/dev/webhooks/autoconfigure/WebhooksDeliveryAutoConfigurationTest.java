@@ -1,6 +1,7 @@
 package dev.webhooks.autoconfigure;
 
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import dev.webhooks.delivery.DeliveryStatus;
 import dev.webhooks.delivery.DeliveryTask;
 import dev.webhooks.delivery.EndpointDisabledEvent;
 import dev.webhooks.delivery.ExponentialRetryPolicy;
+import dev.webhooks.delivery.GuardedDnsResolver;
 import dev.webhooks.delivery.InMemoryDeliveryRepository;
 import dev.webhooks.delivery.MicrometerDeliveryMetrics;
 import dev.webhooks.delivery.RetryPolicy;
@@ -23,6 +25,8 @@ import dev.webhooks.delivery.ScheduleRetryPolicy;
 import dev.webhooks.delivery.TestReceiver;
 import dev.webhooks.delivery.WebhookTransport;
 import dev.webhooks.endpoint.EndpointSecret;
+import dev.webhooks.endpoint.UnsafeUrlException;
+import dev.webhooks.endpoint.UrlGuard;
 import dev.webhooks.endpoint.WebhookEndpoint;
 import dev.webhooks.event.OutboxEvent;
 import dev.webhooks.signing.WebhookSecret;
@@ -41,6 +45,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -79,6 +84,35 @@ class WebhooksDeliveryAutoConfigurationTest {
 			assertThat(properties.getEndpointDisableAfter()).isEqualTo(Duration.ofDays(5));
 			assertThat(context).doesNotHaveBean(MicrometerDeliveryMetrics.class);
 		});
+	}
+
+	@Test
+	void guardsEveryConnectionWithTheUrlGuardByDefault() {
+		this.runner.withBean(InMemoryDeliveryRepository.class).run((context) -> {
+			UrlGuard guard = context.getBean(UrlGuard.class);
+			assertThatExceptionOfType(UnsafeUrlException.class)
+				.isThrownBy(() -> guard.checkUrl(URI.create("http://example.com/hook")));
+			assertThatExceptionOfType(UnsafeUrlException.class)
+				.isThrownBy(() -> guard.checkUrl(URI.create("https://127.0.0.1/hook")));
+			assertThat(context.getBean(DnsResolver.class)).isInstanceOf(GuardedDnsResolver.class);
+			assertThatExceptionOfType(UnknownHostException.class)
+				.isThrownBy(() -> context.getBean(DnsResolver.class).resolve("localhost"))
+				.withMessageContaining("loopback");
+		});
+	}
+
+	@Test
+	void developmentSwitchesOpenTheGuardForLocalEndpoints() {
+		this.runner.withBean(InMemoryDeliveryRepository.class)
+			.withPropertyValues("webhooks.delivery.url-guard.allow-http=true",
+					"webhooks.delivery.url-guard.allow-private-networks=true")
+			.run((context) -> {
+				UrlGuard guard = context.getBean(UrlGuard.class);
+				guard.checkUrl(URI.create("http://127.0.0.1:8080/hook"));
+				assertThat(context.getBean(DnsResolver.class).resolve("localhost")).isNotEmpty();
+				assertThatExceptionOfType(UnsafeUrlException.class)
+					.isThrownBy(() -> guard.checkUrl(URI.create("http://169.254.169.254/latest/meta-data")));
+			});
 	}
 
 	@Test
