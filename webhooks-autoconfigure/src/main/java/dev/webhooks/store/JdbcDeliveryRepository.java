@@ -82,15 +82,8 @@ public class JdbcDeliveryRepository implements DeliveryRepository {
 
 	// H2 locks every row it reads to sort, before LIMIT applies, so with ORDER BY one claimer locks all due rows
 	// and the others find none; without it H2 reads the due index in order and locks only the rows it returns.
-	private static final String SELECT_DUE_FOR_UPDATE_H2 = """
-			SELECT id
-			FROM webhook_delivery
-			WHERE status = 'PENDING' AND next_attempt_at <= ?
-				AND (locked_until IS NULL OR locked_until <= ?)
-				AND endpoint_id IN (SELECT id FROM webhook_endpoint WHERE enabled = TRUE AND deleted_at IS NULL)
-			LIMIT ?
-			FOR UPDATE SKIP LOCKED
-			""";
+	private static final String SELECT_DUE_FOR_UPDATE_H2 = SELECT_DUE_FOR_UPDATE.replace("ORDER BY next_attempt_at\n",
+			"");
 
 	private static final String LEASE_DELIVERY = """
 			UPDATE webhook_delivery
@@ -230,17 +223,7 @@ public class JdbcDeliveryRepository implements DeliveryRepository {
 			if (ids.isEmpty()) {
 				return List.<DeliveryTask>of();
 			}
-			Instant until = now.plus(lease);
-			this.jdbc.batchUpdate(LEASE_DELIVERY, new ListBatch<>(ids) {
-
-				@Override
-				void set(PreparedStatement ps, String id) throws SQLException {
-					ps.setString(1, owner);
-					JdbcTimestamps.set(ps, 2, until);
-					ps.setString(3, id);
-				}
-
-			});
+			updateEach(LEASE_DELIVERY, ids, owner, now.plus(lease));
 			return selectTasks(ids, now);
 		});
 		return (tasks != null) ? tasks : List.of();
@@ -326,30 +309,9 @@ public class JdbcDeliveryRepository implements DeliveryRepository {
 
 				});
 			}
-			List<String> failing = endpointIds(endpointHealth, DeliveryStatus.DEAD);
-			if (!failing.isEmpty()) {
-				this.jdbc.batchUpdate(START_FAILING, new ListBatch<>(failing) {
-
-					@Override
-					void set(PreparedStatement ps, String endpointId) throws SQLException {
-						JdbcTimestamps.set(ps, 1, now);
-						ps.setString(2, endpointId);
-					}
-
-				});
-			}
-			List<String> healthy = endpointIds(endpointHealth, DeliveryStatus.SUCCEEDED);
-			if (!healthy.isEmpty()) {
-				this.jdbc.batchUpdate(STOP_FAILING, new ListBatch<>(healthy) {
-
-					@Override
-					void set(PreparedStatement ps, String endpointId) throws SQLException {
-						ps.setString(1, endpointId);
-					}
-
-				});
-			}
-			disable(gone, GONE_REASON, now);
+			updateEach(START_FAILING, endpointIds(endpointHealth, DeliveryStatus.DEAD), now);
+			updateEach(STOP_FAILING, endpointIds(endpointHealth, DeliveryStatus.SUCCEEDED));
+			updateEach(DISABLE_ENDPOINT, gone, GONE_REASON, now);
 		});
 	}
 
@@ -358,23 +320,33 @@ public class JdbcDeliveryRepository implements DeliveryRepository {
 		List<String> disabled = this.transactions.execute((status) -> {
 			List<String> ids = this.jdbc.queryForList(SELECT_FAILING_FOR_UPDATE, String.class,
 					JdbcTimestamps.param(cutoff));
-			disable(ids, reason, this.clock.instant());
+			updateEach(DISABLE_ENDPOINT, ids, reason, this.clock.instant());
 			return ids;
 		});
 		return (disabled != null) ? disabled : List.of();
 	}
 
-	private void disable(List<String> endpointIds, String reason, Instant now) {
-		if (endpointIds.isEmpty()) {
+	/**
+	 * Run a statement once per id, in one batch: the values first (an {@link Instant} as a timestamp), the id last.
+	 */
+	private void updateEach(String sql, List<String> ids, Object... values) {
+		if (ids.isEmpty()) {
 			return;
 		}
-		this.jdbc.batchUpdate(DISABLE_ENDPOINT, new ListBatch<>(endpointIds) {
+		this.jdbc.batchUpdate(sql, new ListBatch<>(ids) {
 
 			@Override
-			void set(PreparedStatement ps, String endpointId) throws SQLException {
-				ps.setString(1, reason);
-				JdbcTimestamps.set(ps, 2, now);
-				ps.setString(3, endpointId);
+			void set(PreparedStatement ps, String id) throws SQLException {
+				int index = 1;
+				for (Object value : values) {
+					if (value instanceof Instant instant) {
+						JdbcTimestamps.set(ps, index++, instant);
+					}
+					else {
+						ps.setObject(index++, value);
+					}
+				}
+				ps.setString(index, id);
 			}
 
 		});

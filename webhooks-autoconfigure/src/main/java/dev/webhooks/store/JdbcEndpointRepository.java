@@ -1,5 +1,6 @@
 package dev.webhooks.store;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -22,8 +23,8 @@ import org.springframework.transaction.support.TransactionOperations;
 public class JdbcEndpointRepository implements EndpointRepository {
 
 	private static final String COLUMNS = """
-			id, tenant_id, url, description, event_types, headers, secrets, enabled, disabled_reason, created_at,
-			updated_at""";
+			tenant_id, url, description, event_types, headers, secrets, enabled, disabled_reason, created_at,
+			updated_at, id""";
 
 	private static final String INSERT_ENDPOINT = """
 			INSERT INTO webhook_endpoint (%s)
@@ -34,9 +35,9 @@ public class JdbcEndpointRepository implements EndpointRepository {
 	// CASE sees the row's old enabled value, as every SET expression does.
 	private static final String UPDATE_ENDPOINT = """
 			UPDATE webhook_endpoint
-			SET tenant_id = ?, url = ?, description = ?, event_types = ?, headers = ?, secrets = ?,
-				failing_since = CASE WHEN enabled = FALSE AND ? = TRUE THEN NULL ELSE failing_since END,
-				enabled = ?, disabled_reason = ?, created_at = ?, updated_at = ?, deleted_at = NULL
+			SET tenant_id = ?, url = ?, description = ?, event_types = ?, headers = ?, secrets = ?, enabled = ?,
+				disabled_reason = ?, created_at = ?, updated_at = ?, deleted_at = NULL,
+				failing_since = CASE WHEN enabled = FALSE AND ? = TRUE THEN NULL ELSE failing_since END
 			WHERE id = ?
 			""";
 
@@ -122,35 +123,29 @@ public class JdbcEndpointRepository implements EndpointRepository {
 
 	private int update(WebhookEndpoint endpoint) {
 		return this.jdbc.update(UPDATE_ENDPOINT, (ps) -> {
-			ps.setString(1, endpoint.tenantId());
-			ps.setString(2, endpoint.url());
-			ps.setString(3, endpoint.description());
-			ps.setString(4, EndpointJson.write(endpoint.eventTypes()));
-			ps.setString(5, EndpointJson.write(endpoint.headers()));
-			ps.setString(6, EndpointJson.writeSecrets(endpoint.secrets()));
-			ps.setBoolean(7, endpoint.enabled());
-			ps.setBoolean(8, endpoint.enabled());
-			ps.setString(9, endpoint.disabledReason());
-			JdbcTimestamps.set(ps, 10, endpoint.createdAt());
-			JdbcTimestamps.set(ps, 11, endpoint.updatedAt());
-			ps.setString(12, endpoint.id());
+			int next = setColumns(ps, endpoint);
+			ps.setBoolean(next, endpoint.enabled());
+			ps.setString(next + 1, endpoint.id());
 		});
 	}
 
 	private void insert(WebhookEndpoint endpoint) {
-		this.jdbc.update(INSERT_ENDPOINT, (ps) -> {
-			ps.setString(1, endpoint.id());
-			ps.setString(2, endpoint.tenantId());
-			ps.setString(3, endpoint.url());
-			ps.setString(4, endpoint.description());
-			ps.setString(5, EndpointJson.write(endpoint.eventTypes()));
-			ps.setString(6, EndpointJson.write(endpoint.headers()));
-			ps.setString(7, EndpointJson.writeSecrets(endpoint.secrets()));
-			ps.setBoolean(8, endpoint.enabled());
-			ps.setString(9, endpoint.disabledReason());
-			JdbcTimestamps.set(ps, 10, endpoint.createdAt());
-			JdbcTimestamps.set(ps, 11, endpoint.updatedAt());
-		});
+		this.jdbc.update(INSERT_ENDPOINT, (ps) -> ps.setString(setColumns(ps, endpoint), endpoint.id()));
+	}
+
+	/** Bind the columns both statements set, in {@link #COLUMNS} order; returns the next parameter index. */
+	private static int setColumns(PreparedStatement ps, WebhookEndpoint endpoint) throws SQLException {
+		ps.setString(1, endpoint.tenantId());
+		ps.setString(2, endpoint.url());
+		ps.setString(3, endpoint.description());
+		ps.setString(4, EndpointJson.write(endpoint.eventTypes()));
+		ps.setString(5, EndpointJson.write(endpoint.headers()));
+		ps.setString(6, EndpointJson.writeSecrets(endpoint.secrets()));
+		ps.setBoolean(7, endpoint.enabled());
+		ps.setString(8, endpoint.disabledReason());
+		JdbcTimestamps.set(ps, 9, endpoint.createdAt());
+		JdbcTimestamps.set(ps, 10, endpoint.updatedAt());
+		return 11;
 	}
 
 	@Override

@@ -22,8 +22,6 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerA
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,7 +43,7 @@ abstract class OutboxWebhookPublisherContractTests {
 			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
 					DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class,
 					WebhooksStoreAutoConfiguration.class, WebhooksPublisherAutoConfiguration.class))
-			.withUserConfiguration(TestConfiguration.class)
+			.withUserConfiguration(PublishTestBeans.class)
 			.withPropertyValues(databaseProperties())
 			.withPropertyValues("webhooks.event-types[0].type=migration.completed",
 					"webhooks.event-types[1].type=migration.started", "webhooks.event-types[2].type=lead.created");
@@ -243,21 +241,6 @@ abstract class OutboxWebhookPublisherContractTests {
 
 		int count(String table) {
 			return this.jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class TestConfiguration {
-
-		@Bean
-		RecordingDispatcher recordingDispatcher() {
-			return new RecordingDispatcher();
-		}
-
-		@Bean
-		PermissiveUrlGuard permissiveUrlGuard() {
-			return new PermissiveUrlGuard();
 		}
 
 	}

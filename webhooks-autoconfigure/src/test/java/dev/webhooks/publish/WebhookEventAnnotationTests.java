@@ -48,7 +48,7 @@ class WebhookEventAnnotationTests {
 		.withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class, DataSourceAutoConfiguration.class,
 				DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class,
 				WebhooksStoreAutoConfiguration.class, WebhooksPublisherAutoConfiguration.class))
-		.withUserConfiguration(AnnotatedBeans.class)
+		.withUserConfiguration(AnnotatedBeans.class, PublishTestBeans.class)
 		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
 				"webhooks.publisher.scan-packages=dev.webhooks.publish");
 
@@ -203,12 +203,6 @@ class WebhookEventAnnotationTests {
 
 	static class MigrationService {
 
-		private final JdbcTemplate jdbc;
-
-		MigrationService(JdbcTemplate jdbc) {
-			this.jdbc = jdbc;
-		}
-
 		@WebhookEvent(value = "migration.completed", tenant = "#result.tenantId",
 				text = "'✅ Task ' + #id + ' completed in ' + #seconds + 's'")
 		public Migration complete(String id, String tenantId, double seconds) {
@@ -253,23 +247,13 @@ class WebhookEventAnnotationTests {
 	static class AnnotatedBeans {
 
 		@Bean
-		MigrationService migrationService(DataSource dataSource) {
-			return new MigrationService(new JdbcTemplate(dataSource));
+		MigrationService migrationService() {
+			return new MigrationService();
 		}
 
 		@Bean
 		MigrationWorkflow migrationWorkflow(MigrationService service) {
 			return new MigrationWorkflow(service);
-		}
-
-		@Bean
-		RecordingDispatcher recordingDispatcher() {
-			return new RecordingDispatcher();
-		}
-
-		@Bean
-		PermissiveUrlGuard permissiveUrlGuard() {
-			return new PermissiveUrlGuard();
 		}
 
 	}
