@@ -156,6 +156,7 @@ public final class WebhooksPublisherAutoConfiguration {
 	}
 
 	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	@ConditionalOnMissingBean
 	static WebhookEventExpressions webhookEventExpressions() {
 		return new WebhookEventExpressions();
@@ -173,12 +174,15 @@ public final class WebhooksPublisherAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	static WebhookEventTypeCollector webhookEventTypeCollector(ObjectProvider<EventTypeCatalog> catalog,
-			WebhooksProperties properties, BeanFactory beanFactory) {
-		List<String> packages = properties.getPublisher().getScanPackages();
-		if (packages.isEmpty() && AutoConfigurationPackages.has(beanFactory)) {
-			packages = AutoConfigurationPackages.get(beanFactory);
-		}
-		return new WebhookEventTypeCollector(catalog, List.copyOf(packages));
+			ObjectProvider<WebhooksProperties> properties, BeanFactory beanFactory) {
+		// a post-processor: the properties are read only when the context has started, so nothing is created early
+		return new WebhookEventTypeCollector(catalog, () -> {
+			List<String> packages = properties.getObject().getPublisher().getScanPackages();
+			if (packages.isEmpty() && AutoConfigurationPackages.has(beanFactory)) {
+				packages = AutoConfigurationPackages.get(beanFactory);
+			}
+			return List.copyOf(packages);
+		});
 	}
 
 	@Bean

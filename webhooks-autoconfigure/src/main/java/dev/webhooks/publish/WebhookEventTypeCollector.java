@@ -3,6 +3,7 @@ package dev.webhooks.publish;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import dev.webhooks.event.EventTypeCatalog;
 import dev.webhooks.event.WebhookEvent;
@@ -28,16 +29,16 @@ public class WebhookEventTypeCollector implements BeanPostProcessor, SmartInitia
 
 	private final ObjectProvider<EventTypeCatalog> catalog;
 
-	private final List<String> packages;
+	private final Supplier<List<String>> packages;
 
 	private final Set<Class<?>> seen = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * Create a collector.
 	 * @param catalog the catalog, looked up when the first annotation is found
-	 * @param packages the packages whose annotated types are declared
+	 * @param packages the packages whose annotated types are declared, asked for when the context has started
 	 */
-	public WebhookEventTypeCollector(ObjectProvider<EventTypeCatalog> catalog, List<String> packages) {
+	public WebhookEventTypeCollector(ObjectProvider<EventTypeCatalog> catalog, Supplier<List<String>> packages) {
 		this.catalog = catalog;
 		this.packages = packages;
 	}
@@ -67,7 +68,7 @@ public class WebhookEventTypeCollector implements BeanPostProcessor, SmartInitia
 
 		};
 		scanner.addIncludeFilter(new AnnotationTypeFilter(WebhookEvent.class, true, true));
-		for (String basePackage : this.packages) {
+		for (String basePackage : this.packages.get()) {
 			for (BeanDefinition candidate : scanner.findCandidateComponents(basePackage)) {
 				Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), getClass().getClassLoader());
 				WebhookEvent annotation = AnnotatedElementUtils.findMergedAnnotation(type, WebhookEvent.class);

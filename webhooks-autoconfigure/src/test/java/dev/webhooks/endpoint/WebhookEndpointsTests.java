@@ -180,6 +180,16 @@ class WebhookEndpointsTests {
 		assertThat(endpoint.tenantId()).isEqualTo("t1");
 	}
 
+	@Test
+	void endpointToStringShowsNeitherSecretsNorHeaderValues() {
+		CreatedEndpoint created = this.endpoints.create("t1", new EndpointRequest("https://a.example.com", null,
+				List.of(), Map.of("Authorization", "Bearer sk_live_123"), null));
+
+		assertThat(created.endpoint().toString()).contains("Authorization").doesNotContain("sk_live_123")
+			.doesNotContain(created.secret().reveal().substring(6));
+		assertThat(created.toString()).doesNotContain(created.secret().reveal().substring(6));
+	}
+
 	static class PermissiveUrlGuard implements UrlGuard {
 
 		@Override
