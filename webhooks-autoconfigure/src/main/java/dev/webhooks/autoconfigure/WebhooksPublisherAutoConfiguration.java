@@ -194,7 +194,8 @@ public final class WebhooksPublisherAutoConfiguration {
 
 	private static TransactionTemplate transactionTemplate(DataSource dataSource,
 			ObjectProvider<PlatformTransactionManager> transactionManager) {
-		return new TransactionTemplate(transactionManager.getIfUnique(() -> new DataSourceTransactionManager(dataSource)));
+		return new TransactionTemplate(
+				transactionManager.getIfUnique(() -> new DataSourceTransactionManager(dataSource)));
 	}
 
 	private static String emptyToNull(String value) {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -362,7 +363,7 @@ public class WebhookEndpoints {
 			}
 			checked.put(name, value);
 		});
-		return java.util.Collections.unmodifiableMap(checked);
+		return Collections.unmodifiableMap(checked);
 	}
 
 	private static <T> List<T> orEmpty(List<T> list) {

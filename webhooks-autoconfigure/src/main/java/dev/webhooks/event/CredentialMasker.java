@@ -17,7 +17,8 @@ public final class CredentialMasker {
 	private static final List<Rule> RULES = List.of(
 			new Rule(Pattern.compile("(?i)\\b(bearer|basic|token)(\\s+)[A-Za-z0-9._~+/=-]{6,}"), "$1$2" + MASK),
 			new Rule(Pattern.compile("(?i)\\b(password|passwd|pwd|secret|client_secret|api[_-]?key|access[_-]?token"
-					+ "|refresh[_-]?token|token|authorization|auth)(\"?\\s*[=:]\\s*\"?)([^\\s\"',;&]+)"), "$1$2" + MASK),
+					+ "|refresh[_-]?token|token|authorization|auth)(\"?\\s*[=:]\\s*\"?)([^\\s\"',;&]+)"),
+					"$1$2" + MASK),
 			new Rule(Pattern.compile("\\b(AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[0-9A-Z]{16}\\b"), MASK),
 			new Rule(Pattern.compile("\\bwhsec_[A-Za-z0-9+/=]{8,}"), MASK),
 			new Rule(Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/\\s:@]+:[^/\\s@]+@"), "$1" + MASK + "@"));

@@ -164,7 +164,8 @@ public final class EnvelopeFormat {
 		 */
 		public Builder maxSize(int maxSize) {
 			if (maxSize < 1024) {
-				throw new IllegalArgumentException("The envelope size limit must be at least 1024 bytes, not " + maxSize);
+				throw new IllegalArgumentException(
+						"The envelope size limit must be at least 1024 bytes, not " + maxSize);
 			}
 			this.maxSize = maxSize;
 			return this;

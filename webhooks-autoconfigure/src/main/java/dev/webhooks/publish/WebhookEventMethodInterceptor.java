@@ -44,8 +44,10 @@ public class WebhookEventMethodInterceptor implements MethodInterceptor {
 	public Object invoke(MethodInvocation invocation) throws Throwable {
 		Object result = invocation.proceed();
 		Object target = invocation.getThis();
+		Class<?> targetClass = (target != null) ? AopUtils.getTargetClass(target)
+				: invocation.getMethod().getDeclaringClass();
 		Optional<Target> annotated = this.targets.computeIfAbsent(invocation.getMethod(),
-				(method) -> find(method, (target != null) ? AopUtils.getTargetClass(target) : method.getDeclaringClass()));
+				(method) -> find(method, targetClass));
 		if (annotated.isEmpty()) {
 			return result;
 		}
