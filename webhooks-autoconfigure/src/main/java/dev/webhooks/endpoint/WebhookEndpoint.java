@@ -23,4 +23,16 @@ import java.util.Map;
 public record WebhookEndpoint(String id, String tenantId, String url, String description, List<String> eventTypes,
 		Map<String, String> headers, List<EndpointSecret> secrets, boolean enabled, String disabledReason,
 		Instant createdAt, Instant updatedAt) {
+
+	/**
+	 * Shows the header names but not their values, which often carry credentials; the secrets show themselves
+	 * masked.
+	 */
+	@Override
+	public String toString() {
+		return "WebhookEndpoint[id=" + this.id + ", tenantId=" + this.tenantId + ", url=" + this.url
+				+ ", eventTypes=" + this.eventTypes + ", headers=" + this.headers.keySet() + ", secrets="
+				+ this.secrets + ", enabled=" + this.enabled + ", disabledReason=" + this.disabledReason + "]";
+	}
+
 }

@@ -1,0 +1,13 @@
+package dev.webhooks.endpoint;
+
+import dev.webhooks.signing.WebhookSecret;
+
+/**
+ * A newly created endpoint, or one whose secret was just rotated, with its new signing secret: the one moment the
+ * secret is handed out. Its {@code toString()} does not show the secret.
+ *
+ * @param endpoint the endpoint
+ * @param secret the new current secret; {@link WebhookSecret#reveal()} gives its text
+ */
+public record CreatedEndpoint(WebhookEndpoint endpoint, WebhookSecret secret) {
+}

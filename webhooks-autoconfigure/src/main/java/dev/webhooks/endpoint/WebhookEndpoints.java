@@ -1,0 +1,373 @@
+package dev.webhooks.endpoint;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import dev.webhooks.event.EventTypeCatalog;
+import dev.webhooks.event.EventTypePattern;
+import dev.webhooks.event.SortableIdGenerator;
+import dev.webhooks.signing.WebhookSecret;
+
+/**
+ * Manages subscriber endpoints: create (with a generated {@code whsec_} secret, handed out once), update,
+ * enable, disable, delete, rotate the secret with an overlap during which the old one still signs, and finds the
+ * subscribers of an event. URLs are checked with the {@link UrlGuard}; subscribed event types against the
+ * {@link EventTypeCatalog}. The management REST API calls this service.
+ * <p>
+ * Tenant scoping: an event of tenant T goes only to endpoints of tenant T; an event of no tenant goes only to
+ * endpoints of no tenant.
+ */
+public class WebhookEndpoints {
+
+	/** Prefix of generated endpoint ids. */
+	public static final String ID_PREFIX = "ep_";
+
+	/** How long a rotated-out secret keeps signing unless configured otherwise (reference/002). */
+	public static final Duration DEFAULT_ROTATION_OVERLAP = Duration.ofHours(24);
+
+	private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+	/** Headers the delivery engine sets; an endpoint may not override them. */
+	private static final Set<String> RESERVED_HEADERS = Set.of("webhook-id", "webhook-timestamp",
+			"webhook-signature", "svix-id", "svix-timestamp", "svix-signature", "content-type", "content-length",
+			"host", "transfer-encoding", "connection");
+
+	private static final int MAX_URL_LENGTH = 2048;
+
+	private final EndpointRepository repository;
+
+	private final UrlGuard urlGuard;
+
+	private final EventTypeCatalog catalog;
+
+	private final boolean strictEventTypes;
+
+	private final Duration rotationOverlap;
+
+	private final SortableIdGenerator ids;
+
+	private final Clock clock;
+
+	/**
+	 * Create the service.
+	 * @param repository where endpoints are stored
+	 * @param urlGuard checks URLs on create and update; {@code null} checks only that the URL is an absolute
+	 * {@code http(s)} URL with a host, for applications that have not wired a guard
+	 * @param catalog the declared event types
+	 * @param strictEventTypes whether a subscription must match a declared type
+	 * @param rotationOverlap how long a rotated-out secret keeps signing
+	 * @param clock the clock
+	 */
+	public WebhookEndpoints(EndpointRepository repository, UrlGuard urlGuard, EventTypeCatalog catalog,
+			boolean strictEventTypes, Duration rotationOverlap, Clock clock) {
+		this.repository = repository;
+		this.urlGuard = urlGuard;
+		this.catalog = catalog;
+		this.strictEventTypes = strictEventTypes;
+		this.rotationOverlap = rotationOverlap;
+		this.clock = clock;
+		this.ids = new SortableIdGenerator(clock);
+	}
+
+	/**
+	 * Create an endpoint with a new secret.
+	 * @param tenantId the owning tenant, or {@code null}
+	 * @param request the URL, event types, headers, description and enabled flag
+	 * @return the endpoint and its secret, which is never handed out again
+	 * @throws UnsafeUrlException when the URL guard refuses the URL
+	 * @throws IllegalArgumentException when an event type or header is not valid
+	 */
+	public CreatedEndpoint create(String tenantId, EndpointRequest request) {
+		Objects.requireNonNull(request.url(), "An endpoint needs a URL");
+		checkUrl(request.url());
+		List<String> eventTypes = checkEventTypes(orEmpty(request.eventTypes()), this.strictEventTypes);
+		Map<String, String> headers = checkHeaders(request.headers());
+		WebhookSecret secret = WebhookSecret.generate();
+		Instant now = this.clock.instant();
+		boolean enabled = request.enabled() == null || request.enabled();
+		WebhookEndpoint endpoint = new WebhookEndpoint(this.ids.nextId(ID_PREFIX), tenantId, request.url(),
+				request.description(), eventTypes, headers, List.of(new EndpointSecret(secret, null)), enabled, null,
+				now, now);
+		this.repository.save(endpoint);
+		return new CreatedEndpoint(endpoint, secret);
+	}
+
+	/**
+	 * Change an endpoint; {@code null} fields of the request stay as they are.
+	 * @param tenantId the caller's tenant, or {@code null}
+	 * @param id the endpoint id
+	 * @param request the changes
+	 * @return the endpoint as changed
+	 * @throws EndpointNotFoundException when the tenant has no such endpoint
+	 */
+	public WebhookEndpoint update(String tenantId, String id, EndpointRequest request) {
+		WebhookEndpoint current = get(tenantId, id);
+		String url = current.url();
+		if (request.url() != null && !request.url().equals(current.url())) {
+			checkUrl(request.url());
+			url = request.url();
+		}
+		List<String> eventTypes = (request.eventTypes() != null)
+				? checkEventTypes(request.eventTypes(), this.strictEventTypes) : current.eventTypes();
+		Map<String, String> headers = (request.headers() != null) ? checkHeaders(request.headers())
+				: current.headers();
+		String description = (request.description() != null) ? request.description() : current.description();
+		boolean enabled = (request.enabled() != null) ? request.enabled() : current.enabled();
+		String disabledReason = enabled ? null
+				: (current.enabled() ? "Disabled by an update" : current.disabledReason());
+		WebhookEndpoint updated = new WebhookEndpoint(current.id(), current.tenantId(), url, description, eventTypes,
+				headers, current.secrets(), enabled, disabledReason, current.createdAt(), this.clock.instant());
+		this.repository.save(updated);
+		return updated;
+	}
+
+	/**
+	 * Stop deliveries to an endpoint; pending ones wait until it is enabled again.
+	 * @param tenantId the caller's tenant, or {@code null}
+	 * @param id the endpoint id
+	 * @param reason why, kept with the endpoint
+	 * @return the endpoint as changed
+	 */
+	public WebhookEndpoint disable(String tenantId, String id, String reason) {
+		WebhookEndpoint current = get(tenantId, id);
+		WebhookEndpoint disabled = withState(current, false, (reason != null) ? reason : "Disabled");
+		this.repository.save(disabled);
+		return disabled;
+	}
+
+	/**
+	 * Resume deliveries to an endpoint.
+	 * @param tenantId the caller's tenant, or {@code null}
+	 * @param id the endpoint id
+	 * @return the endpoint as changed
+	 */
+	public WebhookEndpoint enable(String tenantId, String id) {
+		WebhookEndpoint enabled = withState(get(tenantId, id), true, null);
+		this.repository.save(enabled);
+		return enabled;
+	}
+
+	/**
+	 * Delete an endpoint.
+	 * @param tenantId the caller's tenant, or {@code null}
+	 * @param id the endpoint id
+	 * @throws EndpointNotFoundException when the tenant has no such endpoint
+	 */
+	public void delete(String tenantId, String id) {
+		get(tenantId, id);
+		this.repository.delete(id);
+	}
+
+	/**
+	 * Make a new secret current; the old current one keeps signing for the rotation overlap, so receivers can
+	 * deploy the new one at their own pace. Secrets that already expired are dropped.
+	 * @param tenantId the caller's tenant, or {@code null}
+	 * @param id the endpoint id
+	 * @return the endpoint and its new secret, which is never handed out again
+	 */
+	public CreatedEndpoint rotateSecret(String tenantId, String id) {
+		WebhookEndpoint current = get(tenantId, id);
+		Instant now = this.clock.instant();
+		Instant expiry = now.plus(this.rotationOverlap);
+		WebhookSecret secret = WebhookSecret.generate();
+		List<EndpointSecret> secrets = new ArrayList<>();
+		secrets.add(new EndpointSecret(secret, null));
+		for (EndpointSecret old : current.secrets()) {
+			if (old.isValidAt(now)) {
+				Instant expiresAt = (old.expiresAt() == null || old.expiresAt().isAfter(expiry)) ? expiry
+						: old.expiresAt();
+				secrets.add(new EndpointSecret(old.secret(), expiresAt));
+			}
+		}
+		WebhookEndpoint rotated = new WebhookEndpoint(current.id(), current.tenantId(), current.url(),
+				current.description(), current.eventTypes(), current.headers(), List.copyOf(secrets),
+				current.enabled(), current.disabledReason(), current.createdAt(), now);
+		this.repository.save(rotated);
+		return new CreatedEndpoint(rotated, secret);
+	}
+
+	/**
+	 * One endpoint of a tenant.
+	 * @param tenantId the caller's tenant, or {@code null}
+	 * @param id the endpoint id
+	 * @return the endpoint
+	 * @throws EndpointNotFoundException when the tenant has no such endpoint
+	 */
+	public WebhookEndpoint get(String tenantId, String id) {
+		return this.repository.findById(id)
+			.filter((endpoint) -> Objects.equals(endpoint.tenantId(), tenantId))
+			.orElseThrow(() -> new EndpointNotFoundException(id));
+	}
+
+	/**
+	 * The endpoints of a tenant.
+	 * @param tenantId the tenant, or {@code null} for the endpoints of no tenant
+	 * @return the endpoints, oldest first
+	 */
+	public List<WebhookEndpoint> list(String tenantId) {
+		return this.repository.findByTenant(tenantId);
+	}
+
+	/**
+	 * The subscribers of an event: the enabled endpoints of its tenant whose patterns match its type.
+	 * @param tenantId the event's tenant, or {@code null}
+	 * @param eventType the event type
+	 * @return the endpoints
+	 */
+	public List<WebhookEndpoint> subscribersOf(String tenantId, String eventType) {
+		List<WebhookEndpoint> subscribers = new ArrayList<>();
+		for (WebhookEndpoint endpoint : this.repository.findEnabledByTenant(tenantId)) {
+			if (isSubscribed(endpoint, eventType)) {
+				subscribers.add(endpoint);
+			}
+		}
+		return subscribers;
+	}
+
+	/**
+	 * Whether an endpoint's patterns match an event type; an endpoint with no patterns takes every type.
+	 * @param endpoint the endpoint
+	 * @param eventType the event type
+	 * @return {@code true} when subscribed
+	 */
+	public static boolean isSubscribed(WebhookEndpoint endpoint, String eventType) {
+		if (endpoint.eventTypes().isEmpty()) {
+			return true;
+		}
+		for (String pattern : endpoint.eventTypes()) {
+			if (EventTypePattern.of(pattern).matches(eventType)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Bring a configured endpoint into the store: created under its configured id, or replaced by its
+	 * configured state. With no configured secret the stored ones are kept, or one is generated the first time.
+	 * @param definition the configured endpoint
+	 * @return the endpoint as stored
+	 */
+	public WebhookEndpoint upsertStatic(StaticEndpoint definition) {
+		if (definition.id() == null || definition.id().isBlank()) {
+			throw new IllegalArgumentException("A configured webhook endpoint needs an id (webhooks.endpoints[n].id)");
+		}
+		if (definition.url() == null || definition.url().isBlank()) {
+			throw new IllegalArgumentException("Webhook endpoint '" + definition.id() + "' needs a url");
+		}
+		try {
+			checkUrl(definition.url());
+		}
+		catch (UnsafeUrlException ex) {
+			throw new UnsafeUrlException("Webhook endpoint '" + definition.id() + "': " + ex.getMessage());
+		}
+		List<String> eventTypes = checkEventTypes(orEmpty(definition.eventTypes()), false);
+		Map<String, String> headers = checkHeaders(definition.headers());
+		Instant now = this.clock.instant();
+		WebhookEndpoint existing = this.repository.findById(definition.id()).orElse(null);
+		List<EndpointSecret> secrets;
+		if (!orEmpty(definition.secrets()).isEmpty()) {
+			secrets = definition.secrets().stream().map((text) -> new EndpointSecret(parseSecret(text), null)).toList();
+		}
+		else if (existing != null && !existing.secrets().isEmpty()) {
+			secrets = existing.secrets();
+		}
+		else {
+			secrets = List.of(new EndpointSecret(WebhookSecret.generate(), null));
+		}
+		WebhookEndpoint endpoint = new WebhookEndpoint(definition.id(), definition.tenantId(), definition.url(),
+				definition.description(), eventTypes, headers, secrets, definition.enabled(),
+				definition.enabled() ? null : "Disabled in configuration",
+				(existing != null) ? existing.createdAt() : now, now);
+		this.repository.save(endpoint);
+		return endpoint;
+	}
+
+	/**
+	 * Read a configured secret: a Standard Webhooks {@code whsec_} secret, or any other text used as the key
+	 * itself (for {@code t=…,v1=…} schemes).
+	 * @param text the secret text
+	 * @return the secret
+	 */
+	public static WebhookSecret parseSecret(String text) {
+		return (text != null && text.strip().startsWith(WebhookSecret.PREFIX)) ? WebhookSecret.parse(text)
+				: WebhookSecret.ofText(text);
+	}
+
+	private WebhookEndpoint withState(WebhookEndpoint current, boolean enabled, String reason) {
+		return new WebhookEndpoint(current.id(), current.tenantId(), current.url(), current.description(),
+				current.eventTypes(), current.headers(), current.secrets(), enabled, reason, current.createdAt(),
+				this.clock.instant());
+	}
+
+	private void checkUrl(String url) {
+		if (url.length() > MAX_URL_LENGTH) {
+			throw new UnsafeUrlException("The URL is longer than " + MAX_URL_LENGTH + " characters");
+		}
+		URI uri;
+		try {
+			uri = new URI(url);
+		}
+		catch (URISyntaxException ex) {
+			throw new UnsafeUrlException("'" + url + "' is not a valid URL: " + ex.getReason());
+		}
+		if (this.urlGuard != null) {
+			this.urlGuard.checkUrl(uri);
+			return;
+		}
+		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+		if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+			throw new UnsafeUrlException("'" + url + "' is not an absolute http(s) URL with a host");
+		}
+	}
+
+	private List<String> checkEventTypes(List<String> patterns, boolean strict) {
+		List<String> checked = new ArrayList<>();
+		for (String text : patterns) {
+			EventTypePattern pattern = EventTypePattern.of(text);
+			if (strict && !this.catalog.matchesAny(pattern)) {
+				throw new IllegalArgumentException("Event type '" + text + "' matches no declared event type");
+			}
+			checked.add(pattern.toString());
+		}
+		return List.copyOf(checked);
+	}
+
+	private static Map<String, String> checkHeaders(Map<String, String> headers) {
+		if (headers == null || headers.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, String> checked = new LinkedHashMap<>();
+		headers.forEach((name, value) -> {
+			if (name == null || !HEADER_NAME.matcher(name).matches()) {
+				throw new IllegalArgumentException("'" + name + "' is not a valid HTTP header name");
+			}
+			if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+				throw new IllegalArgumentException("Header '" + name + "' is set by the delivery itself and cannot "
+						+ "be a custom header");
+			}
+			if (value == null || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+				throw new IllegalArgumentException("Header '" + name + "' needs a value on one line");
+			}
+			checked.put(name, value);
+		});
+		return Collections.unmodifiableMap(checked);
+	}
+
+	private static <T> List<T> orEmpty(List<T> list) {
+		return (list != null) ? list : List.of();
+	}
+
+}

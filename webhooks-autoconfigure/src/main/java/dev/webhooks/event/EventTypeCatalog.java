@@ -1,0 +1,101 @@
+package dev.webhooks.event;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The event types an application publishes: those declared in configuration, with a description and an example,
+ * and those found on {@link WebhookEvent @WebhookEvent} annotations. Endpoint subscriptions are checked against
+ * it, and so are published events unless the publisher is lenient.
+ * <p>
+ * Thread-safe: annotations found after start-up (on an application-event type seen for the first time) are added
+ * while events are being published.
+ */
+public class EventTypeCatalog {
+
+	private final ConcurrentMap<String, EventTypeDefinition> definitions = new ConcurrentHashMap<>();
+
+	/**
+	 * Create a catalog.
+	 * @param declared the declared types
+	 */
+	public EventTypeCatalog(Collection<EventTypeDefinition> declared) {
+		declared.forEach(this::declare);
+	}
+
+	/**
+	 * Add a type, or complete its entry: a description or example already known is kept, so configuration wins
+	 * over annotations.
+	 * @param definition the type
+	 */
+	public void declare(EventTypeDefinition definition) {
+		this.definitions.merge(definition.type(), definition,
+				(known, added) -> new EventTypeDefinition(known.type(),
+						(known.description() != null) ? known.description() : added.description(),
+						(known.example() != null) ? known.example() : added.example()));
+	}
+
+	/**
+	 * Add a type found on a {@link WebhookEvent} annotation.
+	 * @param annotation the annotation
+	 */
+	public void declare(WebhookEvent annotation) {
+		declare(new EventTypeDefinition(annotation.value(),
+				annotation.description().isEmpty() ? null : annotation.description(), null));
+	}
+
+	/**
+	 * Whether a type is declared.
+	 * @param type the event type
+	 * @return {@code true} when it is
+	 */
+	public boolean isDeclared(String type) {
+		return this.definitions.containsKey(type);
+	}
+
+	/**
+	 * Fail unless a type is declared.
+	 * @param type the event type
+	 * @throws UndeclaredEventTypeException naming the type
+	 */
+	public void requireDeclared(String type) {
+		if (!isDeclared(type)) {
+			throw new UndeclaredEventTypeException(type);
+		}
+	}
+
+	/**
+	 * Whether a subscription pattern matches at least one declared type ({@code *} always does).
+	 * @param pattern the pattern
+	 * @return {@code true} when it matches something
+	 */
+	public boolean matchesAny(EventTypePattern pattern) {
+		return EventTypePattern.ANY.equals(pattern.toString())
+				|| this.definitions.keySet().stream().anyMatch(pattern::matches);
+	}
+
+	/**
+	 * One type's entry.
+	 * @param type the event type
+	 * @return the entry, if declared
+	 */
+	public Optional<EventTypeDefinition> find(String type) {
+		return Optional.ofNullable(this.definitions.get(type));
+	}
+
+	/**
+	 * Every declared type, sorted by name.
+	 * @return the entries
+	 */
+	public List<EventTypeDefinition> all() {
+		List<EventTypeDefinition> all = new ArrayList<>(this.definitions.values());
+		all.sort(Comparator.comparing(EventTypeDefinition::type));
+		return all;
+	}
+
+}

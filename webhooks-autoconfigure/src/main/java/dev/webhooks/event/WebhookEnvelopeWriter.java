@@ -1,0 +1,112 @@
+package dev.webhooks.event;
+
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Serialises an event into its envelope, once: the bytes returned are stored and sent to every endpoint on every
+ * attempt. Applies the payload rules: properties marked {@link WebhookSensitive @WebhookSensitive} become
+ * {@code "*****"}, credentials in {@code error_message} and {@code text} are masked, and a payload that would make
+ * the envelope larger than the limit is replaced by {@value EnvelopeFormat#TRUNCATED}.
+ */
+public class WebhookEnvelopeWriter {
+
+	private final ObjectMapper mapper;
+
+	private final EnvelopeFormat format;
+
+	/**
+	 * Create a writer with a plain {@link JsonMapper}.
+	 * @param format the envelope format
+	 */
+	public WebhookEnvelopeWriter(EnvelopeFormat format) {
+		this(JsonMapper.builder().build(), format);
+	}
+
+	/**
+	 * Create a writer.
+	 * @param mapper the application's mapper, so payloads are written as its REST API writes them; the
+	 * {@link SensitiveFieldsModule} is added to a copy of it
+	 * @param format the envelope format
+	 */
+	public WebhookEnvelopeWriter(ObjectMapper mapper, EnvelopeFormat format) {
+		this.mapper = mapper.rebuild().addModule(new SensitiveFieldsModule()).build();
+		this.format = format;
+	}
+
+	/**
+	 * The format this writer uses.
+	 * @return the format
+	 */
+	public EnvelopeFormat format() {
+		return this.format;
+	}
+
+	/**
+	 * Serialise an event.
+	 * @param content the event
+	 * @return the envelope as UTF-8 JSON
+	 */
+	public byte[] write(EventContent content) {
+		String text = CredentialMasker.mask(content.text());
+		String errorMessage = CredentialMasker.mask(content.errorMessage());
+		byte[] body = write(content, text, errorMessage, false);
+		if (body.length > this.format.maxSize()) {
+			body = write(content, text, errorMessage, true);
+		}
+		return body;
+	}
+
+	private byte[] write(EventContent content, String text, String errorMessage, boolean truncate) {
+		EnvelopeFormat f = this.format;
+		ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+		try (JsonGenerator json = this.mapper.createGenerator(out)) {
+			json.writeStartObject();
+			writeString(json, EnvelopeField.ID, content.id());
+			writeString(json, EnvelopeField.OBJECT, "event");
+			writeString(json, EnvelopeField.TYPE, content.type());
+			writeString(json, EnvelopeField.CREATED, formatTime(content.created()));
+			writeString(json, EnvelopeField.API_VERSION, f.apiVersion());
+			writeString(json, EnvelopeField.TENANT_ID, content.tenantId());
+			writeString(json, EnvelopeField.TEXT, text);
+			Object data = truncate ? EnvelopeFormat.TRUNCATED : content.data();
+			if (f.wrapData()) {
+				if (f.includes(EnvelopeField.DATA)) {
+					json.writeName(f.name(EnvelopeField.DATA));
+					json.writeStartObject();
+					if (f.includes(EnvelopeField.DATA_OBJECT)) {
+						json.writeName(f.name(EnvelopeField.DATA_OBJECT));
+						json.writePOJO(data);
+					}
+					writeString(json, EnvelopeField.ERROR_MESSAGE, errorMessage);
+					json.writeEndObject();
+				}
+			}
+			else {
+				if (f.includes(EnvelopeField.DATA)) {
+					json.writeName(f.name(EnvelopeField.DATA));
+					json.writePOJO(data);
+				}
+				writeString(json, EnvelopeField.ERROR_MESSAGE, errorMessage);
+			}
+			json.writeEndObject();
+		}
+		return out.toByteArray();
+	}
+
+	private void writeString(JsonGenerator json, EnvelopeField field, String value) {
+		if (value != null && !value.isEmpty() && this.format.includes(field)) {
+			json.writeStringProperty(this.format.name(field), value);
+		}
+	}
+
+	private static String formatTime(Instant instant) {
+		return (instant != null) ? instant.truncatedTo(ChronoUnit.MICROS).toString() : null;
+	}
+
+}

@@ -1,0 +1,193 @@
+package dev.webhooks.publish;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.webhooks.delivery.DeliveryDispatcher;
+import dev.webhooks.delivery.DeliveryRepository;
+import dev.webhooks.delivery.DeliveryTask;
+import dev.webhooks.delivery.NewDelivery;
+import dev.webhooks.endpoint.EndpointSecret;
+import dev.webhooks.endpoint.WebhookEndpoint;
+import dev.webhooks.endpoint.WebhookEndpoints;
+import dev.webhooks.event.EventContent;
+import dev.webhooks.event.EventTypeCatalog;
+import dev.webhooks.event.EventTypes;
+import dev.webhooks.event.OutboxEvent;
+import dev.webhooks.event.SortableIdGenerator;
+import dev.webhooks.event.WebhookEnvelopeWriter;
+import dev.webhooks.signing.WebhookSecret;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The transactional outbox write. In the caller's transaction, or in one of its own when none is active, it
+ * serialises the envelope once, inserts the event and one delivery per subscribed enabled endpoint of the event's
+ * tenant, the deliveries already leased to this instance's {@link DeliveryDispatcher}; after the commit it hands
+ * them to the dispatcher, so the fast path never waits for the poller. A rollback inserts and sends nothing. With
+ * no dispatcher in the application the rows stay pending for whichever instance polls.
+ * <p>
+ * Idempotency: a key seen for the same tenant within the window returns the first event's id and inserts
+ * nothing. Two transactions publishing the same key at the same moment, neither committed, can both insert.
+ */
+public class OutboxWebhookPublisher implements WebhookPublisher {
+
+	/** Prefix of delivery ids. */
+	public static final String DELIVERY_PREFIX = "dlv_";
+
+	private static final Log logger = LogFactory.getLog(OutboxWebhookPublisher.class);
+
+	private final DeliveryRepository deliveries;
+
+	private final WebhookEndpoints endpoints;
+
+	private final EventTypeCatalog catalog;
+
+	private final WebhookEnvelopeWriter envelopeWriter;
+
+	private final TransactionOperations transactions;
+
+	private final ObjectProvider<DeliveryDispatcher> dispatcher;
+
+	private final PublisherSettings settings;
+
+	private final PublishMetrics metrics;
+
+	private final Clock clock;
+
+	private final SortableIdGenerator ids;
+
+	/**
+	 * Create a publisher.
+	 * @param deliveries the outbox
+	 * @param endpoints finds the subscribers of an event
+	 * @param catalog the declared event types
+	 * @param envelopeWriter serialises the envelope
+	 * @param transactions a {@code PROPAGATION_REQUIRED} template on the outbox's data source, so a publish joins
+	 * the caller's transaction
+	 * @param dispatcher the delivery engine, if the application has one
+	 * @param settings strictness and idempotency window
+	 * @param metrics where to count published events
+	 * @param clock the clock
+	 */
+	public OutboxWebhookPublisher(DeliveryRepository deliveries, WebhookEndpoints endpoints, EventTypeCatalog catalog,
+			WebhookEnvelopeWriter envelopeWriter, TransactionOperations transactions,
+			ObjectProvider<DeliveryDispatcher> dispatcher, PublisherSettings settings, PublishMetrics metrics,
+			Clock clock) {
+		this.deliveries = deliveries;
+		this.endpoints = endpoints;
+		this.catalog = catalog;
+		this.envelopeWriter = envelopeWriter;
+		this.transactions = transactions;
+		this.dispatcher = dispatcher;
+		this.settings = settings;
+		this.metrics = metrics;
+		this.clock = clock;
+		this.ids = new SortableIdGenerator(clock);
+	}
+
+	@Override
+	public String publish(WebhookMessage message) {
+		EventTypes.requireValid(message.type());
+		if (this.settings.strictEventTypes()) {
+			this.catalog.requireDeclared(message.type());
+		}
+		return this.transactions.execute((status) -> write(message));
+	}
+
+	private String write(WebhookMessage message) {
+		Instant now = this.clock.instant();
+		if (message.idempotencyKey() != null) {
+			Optional<String> first = this.deliveries.findEventIdByIdempotencyKey(message.tenantId(),
+					message.idempotencyKey(), now.minus(this.settings.idempotencyWindow()));
+			if (first.isPresent()) {
+				return first.get();
+			}
+		}
+		String eventId = this.ids.nextEventId();
+		byte[] body = this.envelopeWriter.write(new EventContent(eventId, message.type(), now, message.tenantId(),
+				message.text(), message.data(), message.errorMessage()));
+		OutboxEvent event = new OutboxEvent(eventId, message.type(), message.tenantId(), now, body,
+				message.idempotencyKey());
+		List<WebhookEndpoint> subscribers = this.endpoints.subscribersOf(message.tenantId(), message.type());
+		DeliveryDispatcher dispatcher = this.dispatcher.getIfAvailable();
+		String owner = (dispatcher != null) ? dispatcher.instanceId() : null;
+		Instant leasedUntil = (dispatcher != null) ? now.plus(dispatcher.lease()) : null;
+		List<NewDelivery> rows = new ArrayList<>(subscribers.size());
+		List<DeliveryTask> tasks = new ArrayList<>(subscribers.size());
+		for (WebhookEndpoint endpoint : subscribers) {
+			String deliveryId = this.ids.nextId(DELIVERY_PREFIX);
+			rows.add(new NewDelivery(deliveryId, endpoint.id(), now, owner, leasedUntil));
+			tasks.add(new DeliveryTask(deliveryId, eventId, message.type(), message.tenantId(), now, body,
+					endpoint.id(), endpoint.url(), endpoint.headers(), secretsValidAt(endpoint, now), 0));
+		}
+		this.deliveries.insert(event, rows);
+		afterCommit(() -> {
+			this.metrics.published(message.type());
+			if (dispatcher != null && !tasks.isEmpty()) {
+				dispatch(dispatcher, tasks);
+			}
+		});
+		return eventId;
+	}
+
+	private void dispatch(DeliveryDispatcher dispatcher, List<DeliveryTask> tasks) {
+		try {
+			dispatcher.dispatch(tasks);
+		}
+		catch (RuntimeException ex) {
+			// the rows are committed: when their lease runs out the poller sends them
+			logger.warn("Could not hand " + tasks.size() + " deliveries of event " + tasks.get(0).eventId()
+					+ " to the dispatcher; the poller will send them", ex);
+		}
+	}
+
+	private static void afterCommit(Runnable action) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCommit() {
+					action.run();
+				}
+
+			});
+		}
+		else {
+			action.run();
+		}
+	}
+
+	private static List<WebhookSecret> secretsValidAt(WebhookEndpoint endpoint, Instant now) {
+		List<WebhookSecret> secrets = new ArrayList<>(endpoint.secrets().size());
+		for (EndpointSecret secret : endpoint.secrets()) {
+			if (secret.isValidAt(now)) {
+				secrets.add(secret.secret());
+			}
+		}
+		return secrets;
+	}
+
+	/**
+	 * How the publisher treats types and idempotency keys.
+	 *
+	 * @param strictEventTypes whether publishing a type the catalog does not declare fails
+	 * @param idempotencyWindow how long an idempotency key is remembered
+	 */
+	public record PublisherSettings(boolean strictEventTypes, Duration idempotencyWindow) {
+
+		/** Strict types and a 24-hour idempotency window. */
+		public static final PublisherSettings DEFAULTS = new PublisherSettings(true, Duration.ofHours(24));
+
+	}
+
+}

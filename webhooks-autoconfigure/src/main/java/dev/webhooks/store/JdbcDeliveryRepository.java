@@ -1,0 +1,421 @@
+package dev.webhooks.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.webhooks.delivery.DeliveryAttempt;
+import dev.webhooks.delivery.DeliveryOutcome;
+import dev.webhooks.delivery.DeliveryRepository;
+import dev.webhooks.delivery.DeliveryStatus;
+import dev.webhooks.delivery.DeliveryTask;
+import dev.webhooks.delivery.NewDelivery;
+import dev.webhooks.endpoint.EndpointSecret;
+import dev.webhooks.event.OutboxEvent;
+import dev.webhooks.signing.WebhookSecret;
+
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * {@link DeliveryRepository} on the {@code webhook_event}, {@code webhook_delivery}, {@code webhook_attempt}
+ * and {@code webhook_endpoint} tables of the application's database (PostgreSQL or H2).
+ * <p>
+ * {@link #claimDue} selects due rows with {@code FOR UPDATE SKIP LOCKED}, so concurrent pollers, in this instance
+ * or others sharing the database, each get different rows without waiting on each other, and leases them by
+ * setting {@code locked_by} and {@code locked_until} before the transaction ends; a lease that runs out makes the
+ * row due again. Outcomes are written with JDBC batch updates in one transaction. The ids a statement needs are
+ * bound as parameters, never concatenated.
+ */
+public class JdbcDeliveryRepository implements DeliveryRepository {
+
+	private static final String INSERT_EVENT = """
+			INSERT INTO webhook_event (id, event_type, tenant_id, idempotency_key, created_at, body)
+			VALUES (?, ?, ?, ?, ?, ?)
+			""";
+
+	private static final String INSERT_DELIVERY = """
+			INSERT INTO webhook_delivery (id, event_id, endpoint_id, status, attempts, next_attempt_at, locked_by,
+				locked_until, created_at)
+			VALUES (?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)
+			""";
+
+	private static final String SELECT_EVENT_BY_KEY = """
+			SELECT id
+			FROM webhook_event
+			WHERE idempotency_key = ? AND tenant_id = ? AND created_at >= ?
+			ORDER BY created_at
+			LIMIT 1
+			""";
+
+	private static final String SELECT_EVENT_OF_NO_TENANT_BY_KEY = """
+			SELECT id
+			FROM webhook_event
+			WHERE idempotency_key = ? AND tenant_id IS NULL AND created_at >= ?
+			ORDER BY created_at
+			LIMIT 1
+			""";
+
+	private static final String SELECT_DUE_FOR_UPDATE = """
+			SELECT id
+			FROM webhook_delivery
+			WHERE status = 'PENDING' AND next_attempt_at <= ?
+				AND (locked_until IS NULL OR locked_until <= ?)
+				AND endpoint_id IN (SELECT id FROM webhook_endpoint WHERE enabled = TRUE AND deleted_at IS NULL)
+			ORDER BY next_attempt_at
+			LIMIT ?
+			FOR UPDATE SKIP LOCKED
+			""";
+
+	// H2 locks every row it reads to sort, before LIMIT applies, so with ORDER BY one claimer locks all due rows
+	// and the others find none; without it H2 reads the due index in order and locks only the rows it returns.
+	private static final String SELECT_DUE_FOR_UPDATE_H2 = SELECT_DUE_FOR_UPDATE.replace("ORDER BY next_attempt_at\n",
+			"");
+
+	private static final String LEASE_DELIVERY = """
+			UPDATE webhook_delivery
+			SET locked_by = ?, locked_until = ?
+			WHERE id = ?
+			""";
+
+	private static final String SELECT_TASKS = """
+			SELECT d.id, d.event_id, e.event_type, e.tenant_id, e.created_at, e.body, d.endpoint_id, p.url,
+				p.headers, p.secrets, d.attempts
+			FROM webhook_delivery d
+			JOIN webhook_event e ON e.id = d.event_id
+			JOIN webhook_endpoint p ON p.id = d.endpoint_id
+			WHERE d.id IN (%s)
+			ORDER BY d.next_attempt_at
+			""";
+
+	private static final String UPDATE_DELIVERY = """
+			UPDATE webhook_delivery
+			SET status = ?, attempts = COALESCE(?, attempts), next_attempt_at = COALESCE(?, next_attempt_at),
+				last_status_code = COALESCE(?, last_status_code), completed_at = ?, locked_by = NULL,
+				locked_until = NULL
+			WHERE id = ?
+			""";
+
+	private static final String INSERT_ATTEMPT = """
+			INSERT INTO webhook_attempt (delivery_id, attempt_number, started_at, duration_ms, status_code,
+				response_body, error)
+			VALUES (?, ?, ?, ?, ?, ?, ?)
+			""";
+
+	private static final String DISABLE_ENDPOINT = """
+			UPDATE webhook_endpoint
+			SET enabled = FALSE, disabled_reason = ?, updated_at = ?
+			WHERE id = ? AND enabled = TRUE
+			""";
+
+	private static final String START_FAILING = """
+			UPDATE webhook_endpoint
+			SET failing_since = ?
+			WHERE id = ? AND failing_since IS NULL
+			""";
+
+	private static final String STOP_FAILING = """
+			UPDATE webhook_endpoint
+			SET failing_since = NULL
+			WHERE id = ? AND failing_since IS NOT NULL
+			""";
+
+	private static final String SELECT_FAILING_FOR_UPDATE = """
+			SELECT id
+			FROM webhook_endpoint
+			WHERE enabled = TRUE AND deleted_at IS NULL AND failing_since < ?
+			ORDER BY id
+			FOR UPDATE
+			""";
+
+	private static final String COUNT_BY_STATUS = """
+			SELECT COUNT(*)
+			FROM webhook_delivery
+			WHERE status = ?
+			""";
+
+	private static final String DELETE_EVENTS_BEFORE = """
+			DELETE FROM webhook_event
+			WHERE id IN (SELECT id FROM webhook_event WHERE created_at < ? ORDER BY created_at LIMIT ?)
+			""";
+
+	/** Why {@link #recordOutcomes} disables an endpoint that asked for it. */
+	static final String GONE_REASON = "The endpoint answered 410 Gone";
+
+	private final JdbcOperations jdbc;
+
+	private final TransactionOperations transactions;
+
+	private final Clock clock;
+
+	private volatile String selectDueSql;
+
+	/**
+	 * Create a repository.
+	 * @param jdbc JDBC access to the application's data source
+	 * @param transactions the transactions that claims, outcomes and health checks run in; {@link #insert} runs in
+	 * the caller's
+	 * @param clock the clock for completion and disabling times
+	 */
+	public JdbcDeliveryRepository(JdbcOperations jdbc, TransactionOperations transactions, Clock clock) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	@Override
+	public void insert(OutboxEvent event, List<NewDelivery> deliveries) {
+		this.jdbc.update(INSERT_EVENT, (ps) -> {
+			ps.setString(1, event.id());
+			ps.setString(2, event.type());
+			ps.setString(3, event.tenantId());
+			ps.setString(4, event.idempotencyKey());
+			JdbcTimestamps.set(ps, 5, event.createdAt());
+			ps.setBytes(6, event.body());
+		});
+		if (deliveries.isEmpty()) {
+			return;
+		}
+		this.jdbc.batchUpdate(INSERT_DELIVERY, new ListBatch<>(deliveries) {
+
+			@Override
+			void set(PreparedStatement ps, NewDelivery delivery) throws SQLException {
+				ps.setString(1, delivery.deliveryId());
+				ps.setString(2, event.id());
+				ps.setString(3, delivery.endpointId());
+				JdbcTimestamps.set(ps, 4, delivery.nextAttemptAt());
+				ps.setString(5, delivery.lockedBy());
+				JdbcTimestamps.set(ps, 6, delivery.lockedUntil());
+				JdbcTimestamps.set(ps, 7, event.createdAt());
+			}
+
+		});
+	}
+
+	@Override
+	public Optional<String> findEventIdByIdempotencyKey(String tenantId, String idempotencyKey, Instant since) {
+		List<String> ids = (tenantId != null)
+				? this.jdbc.queryForList(SELECT_EVENT_BY_KEY, String.class, idempotencyKey, tenantId,
+						JdbcTimestamps.param(since))
+				: this.jdbc.queryForList(SELECT_EVENT_OF_NO_TENANT_BY_KEY, String.class, idempotencyKey,
+						JdbcTimestamps.param(since));
+		return ids.stream().findFirst();
+	}
+
+	@Override
+	public List<DeliveryTask> claimDue(String owner, Instant now, Duration lease, int limit) {
+		List<DeliveryTask> tasks = this.transactions.execute((status) -> {
+			List<String> ids = this.jdbc.queryForList(selectDueSql(), String.class,
+					JdbcTimestamps.param(now), JdbcTimestamps.param(now), limit);
+			if (ids.isEmpty()) {
+				return List.<DeliveryTask>of();
+			}
+			updateEach(LEASE_DELIVERY, ids, owner, now.plus(lease));
+			return selectTasks(ids, now);
+		});
+		return (tasks != null) ? tasks : List.of();
+	}
+
+	private String selectDueSql() {
+		String sql = this.selectDueSql;
+		if (sql == null) {
+			String product = this.jdbc.execute((ConnectionCallback<String>) (connection) -> connection.getMetaData()
+				.getDatabaseProductName());
+			sql = "H2".equalsIgnoreCase(product) ? SELECT_DUE_FOR_UPDATE_H2 : SELECT_DUE_FOR_UPDATE;
+			this.selectDueSql = sql;
+		}
+		return sql;
+	}
+
+	private List<DeliveryTask> selectTasks(List<String> ids, Instant now) {
+		String sql = SELECT_TASKS.formatted(String.join(", ", Collections.nCopies(ids.size(), "?")));
+		return this.jdbc.query(sql, (rs, row) -> mapTask(rs, now), ids.toArray());
+	}
+
+	private DeliveryTask mapTask(ResultSet rs, Instant now) throws SQLException {
+		List<WebhookSecret> secrets = new ArrayList<>();
+		for (EndpointSecret secret : EndpointJson.readSecrets(rs.getString("secrets"))) {
+			if (secret.isValidAt(now)) {
+				secrets.add(secret.secret());
+			}
+		}
+		return new DeliveryTask(rs.getString("id"), rs.getString("event_id"), rs.getString("event_type"),
+				rs.getString("tenant_id"), JdbcTimestamps.get(rs, "created_at"), rs.getBytes("body"),
+				rs.getString("endpoint_id"), rs.getString("url"), EndpointJson.readHeaders(rs.getString("headers")),
+				List.copyOf(secrets), rs.getInt("attempts"));
+	}
+
+	@Override
+	public void recordOutcomes(Collection<DeliveryOutcome> outcomes) {
+		if (outcomes.isEmpty()) {
+			return;
+		}
+		List<DeliveryOutcome> all = List.copyOf(outcomes);
+		List<DeliveryAttempt> attempts = all.stream().map(DeliveryOutcome::attempt).filter((a) -> a != null).toList();
+		Instant now = this.clock.instant();
+		// the last outcome of an endpoint in this batch decides whether it is failing
+		Map<String, DeliveryStatus> endpointHealth = new LinkedHashMap<>();
+		List<String> gone = new ArrayList<>();
+		for (DeliveryOutcome outcome : all) {
+			if (outcome.status() == DeliveryStatus.SUCCEEDED || outcome.status() == DeliveryStatus.DEAD) {
+				endpointHealth.put(outcome.endpointId(), outcome.status());
+			}
+			if (outcome.disableEndpoint() && !gone.contains(outcome.endpointId())) {
+				gone.add(outcome.endpointId());
+			}
+		}
+		this.transactions.executeWithoutResult((status) -> {
+			this.jdbc.batchUpdate(UPDATE_DELIVERY, new ListBatch<>(all) {
+
+				@Override
+				void set(PreparedStatement ps, DeliveryOutcome outcome) throws SQLException {
+					DeliveryAttempt attempt = outcome.attempt();
+					ps.setString(1, outcome.status().name());
+					setInteger(ps, 2, (attempt != null) ? attempt.attemptNumber() : null);
+					JdbcTimestamps.set(ps, 3,
+							(outcome.status() == DeliveryStatus.PENDING) ? outcome.nextAttemptAt() : null);
+					setInteger(ps, 4, (attempt != null && attempt.statusCode() > 0) ? attempt.statusCode() : null);
+					JdbcTimestamps.set(ps, 5, (outcome.status() != DeliveryStatus.PENDING) ? now : null);
+					ps.setString(6, outcome.deliveryId());
+				}
+
+			});
+			if (!attempts.isEmpty()) {
+				this.jdbc.batchUpdate(INSERT_ATTEMPT, new ListBatch<>(attempts) {
+
+					@Override
+					void set(PreparedStatement ps, DeliveryAttempt attempt) throws SQLException {
+						ps.setString(1, attempt.deliveryId());
+						ps.setInt(2, attempt.attemptNumber());
+						JdbcTimestamps.set(ps, 3, attempt.startedAt());
+						ps.setLong(4, (attempt.duration() != null) ? attempt.duration().toMillis() : 0);
+						ps.setInt(5, attempt.statusCode());
+						ps.setString(6, attempt.responseBody());
+						ps.setString(7, attempt.error());
+					}
+
+				});
+			}
+			updateEach(START_FAILING, endpointIds(endpointHealth, DeliveryStatus.DEAD), now);
+			updateEach(STOP_FAILING, endpointIds(endpointHealth, DeliveryStatus.SUCCEEDED));
+			updateEach(DISABLE_ENDPOINT, gone, GONE_REASON, now);
+		});
+	}
+
+	@Override
+	public List<String> disableEndpointsFailingSince(Instant cutoff, String reason) {
+		List<String> disabled = this.transactions.execute((status) -> {
+			List<String> ids = this.jdbc.queryForList(SELECT_FAILING_FOR_UPDATE, String.class,
+					JdbcTimestamps.param(cutoff));
+			updateEach(DISABLE_ENDPOINT, ids, reason, this.clock.instant());
+			return ids;
+		});
+		return (disabled != null) ? disabled : List.of();
+	}
+
+	/**
+	 * Run a statement once per id, in one batch: the values first (an {@link Instant} as a timestamp), the id last.
+	 */
+	private void updateEach(String sql, List<String> ids, Object... values) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		this.jdbc.batchUpdate(sql, new ListBatch<>(ids) {
+
+			@Override
+			void set(PreparedStatement ps, String id) throws SQLException {
+				int index = 1;
+				for (Object value : values) {
+					if (value instanceof Instant instant) {
+						JdbcTimestamps.set(ps, index++, instant);
+					}
+					else {
+						ps.setObject(index++, value);
+					}
+				}
+				ps.setString(index, id);
+			}
+
+		});
+	}
+
+	@Override
+	public long countPending() {
+		return count(DeliveryStatus.PENDING);
+	}
+
+	@Override
+	public long countDead() {
+		return count(DeliveryStatus.DEAD);
+	}
+
+	private long count(DeliveryStatus status) {
+		Long count = this.jdbc.queryForObject(COUNT_BY_STATUS, Long.class, status.name());
+		return (count != null) ? count : 0;
+	}
+
+	@Override
+	public int purgeCreatedBefore(Instant before, int batchSize) {
+		int total = 0;
+		int deleted;
+		do {
+			// each batch commits on its own, so a large purge never holds many locks or one long transaction
+			deleted = this.jdbc.update(DELETE_EVENTS_BEFORE, JdbcTimestamps.param(before), batchSize);
+			total += deleted;
+		}
+		while (deleted >= batchSize);
+		return total;
+	}
+
+	private static List<String> endpointIds(Map<String, DeliveryStatus> health, DeliveryStatus status) {
+		return health.entrySet().stream().filter((e) -> e.getValue() == status).map(Map.Entry::getKey).toList();
+	}
+
+	private static void setInteger(PreparedStatement ps, int index, Integer value) throws SQLException {
+		if (value == null) {
+			ps.setNull(index, Types.INTEGER);
+		}
+		else {
+			ps.setInt(index, value);
+		}
+	}
+
+	/**
+	 * A batch of one statement per element of a list.
+	 */
+	private abstract static class ListBatch<T> implements BatchPreparedStatementSetter {
+
+		private final List<T> items;
+
+		ListBatch(List<T> items) {
+			this.items = items;
+		}
+
+		abstract void set(PreparedStatement ps, T item) throws SQLException;
+
+		@Override
+		public void setValues(PreparedStatement ps, int i) throws SQLException {
+			set(ps, this.items.get(i));
+		}
+
+		@Override
+		public int getBatchSize() {
+			return this.items.size();
+		}
+
+	}
+
+}

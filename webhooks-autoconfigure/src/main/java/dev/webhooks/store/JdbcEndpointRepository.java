@@ -1,0 +1,186 @@
+package dev.webhooks.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import dev.webhooks.endpoint.EndpointRepository;
+import dev.webhooks.endpoint.WebhookEndpoint;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * {@link EndpointRepository} on the {@code webhook_endpoint} table. Event types, headers and secrets are JSON text
+ * columns. Deleting sets {@code deleted_at}, so the delivery history of a deleted endpoint stays readable until
+ * it is purged; saving an endpoint with the same id brings it back.
+ */
+public class JdbcEndpointRepository implements EndpointRepository {
+
+	private static final String COLUMNS = """
+			tenant_id, url, description, event_types, headers, secrets, enabled, disabled_reason, created_at,
+			updated_at, id""";
+
+	private static final String INSERT_ENDPOINT = """
+			INSERT INTO webhook_endpoint (%s)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			""".formatted(COLUMNS);
+
+	// Re-enabling clears failing_since, so the health check does not disable the endpoint again at once; the
+	// CASE sees the row's old enabled value, as every SET expression does.
+	private static final String UPDATE_ENDPOINT = """
+			UPDATE webhook_endpoint
+			SET tenant_id = ?, url = ?, description = ?, event_types = ?, headers = ?, secrets = ?, enabled = ?,
+				disabled_reason = ?, created_at = ?, updated_at = ?, deleted_at = NULL,
+				failing_since = CASE WHEN enabled = FALSE AND ? = TRUE THEN NULL ELSE failing_since END
+			WHERE id = ?
+			""";
+
+	private static final String SELECT_BY_ID = """
+			SELECT %s
+			FROM webhook_endpoint
+			WHERE id = ? AND deleted_at IS NULL
+			""".formatted(COLUMNS);
+
+	private static final String SELECT_BY_TENANT = """
+			SELECT %s
+			FROM webhook_endpoint
+			WHERE tenant_id = ? AND deleted_at IS NULL
+			ORDER BY created_at, id
+			""".formatted(COLUMNS);
+
+	private static final String SELECT_OF_NO_TENANT = """
+			SELECT %s
+			FROM webhook_endpoint
+			WHERE tenant_id IS NULL AND deleted_at IS NULL
+			ORDER BY created_at, id
+			""".formatted(COLUMNS);
+
+	private static final String SELECT_ENABLED_BY_TENANT = """
+			SELECT %s
+			FROM webhook_endpoint
+			WHERE tenant_id = ? AND enabled = TRUE AND deleted_at IS NULL
+			""".formatted(COLUMNS);
+
+	private static final String SELECT_ENABLED_OF_NO_TENANT = """
+			SELECT %s
+			FROM webhook_endpoint
+			WHERE tenant_id IS NULL AND enabled = TRUE AND deleted_at IS NULL
+			""".formatted(COLUMNS);
+
+	private static final String SELECT_ALL = """
+			SELECT %s
+			FROM webhook_endpoint
+			WHERE deleted_at IS NULL
+			ORDER BY created_at, id
+			""".formatted(COLUMNS);
+
+	private static final String DELETE_ENDPOINT = """
+			UPDATE webhook_endpoint
+			SET deleted_at = ?, enabled = FALSE, disabled_reason = 'Deleted'
+			WHERE id = ? AND deleted_at IS NULL
+			""";
+
+	private final JdbcOperations jdbc;
+
+	private final TransactionOperations transactions;
+
+	private final Clock clock;
+
+	private final RowMapper<WebhookEndpoint> rowMapper = this::mapEndpoint;
+
+	/**
+	 * Create a repository.
+	 * @param jdbc JDBC access to the application's data source
+	 * @param transactions runs the update-or-insert of {@link #save} in one transaction
+	 * @param clock the clock for {@code deleted_at}
+	 */
+	public JdbcEndpointRepository(JdbcOperations jdbc, TransactionOperations transactions, Clock clock) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	@Override
+	public void save(WebhookEndpoint endpoint) {
+		try {
+			this.transactions.executeWithoutResult((status) -> {
+				if (update(endpoint) == 0) {
+					insert(endpoint);
+				}
+			});
+		}
+		catch (DuplicateKeyException ex) {
+			// another instance inserted the same configured endpoint at the same moment: ours is an update now
+			this.transactions.executeWithoutResult((status) -> update(endpoint));
+		}
+	}
+
+	private int update(WebhookEndpoint endpoint) {
+		return this.jdbc.update(UPDATE_ENDPOINT, (ps) -> {
+			int next = setColumns(ps, endpoint);
+			ps.setBoolean(next, endpoint.enabled());
+			ps.setString(next + 1, endpoint.id());
+		});
+	}
+
+	private void insert(WebhookEndpoint endpoint) {
+		this.jdbc.update(INSERT_ENDPOINT, (ps) -> ps.setString(setColumns(ps, endpoint), endpoint.id()));
+	}
+
+	/** Bind the columns both statements set, in {@link #COLUMNS} order; returns the next parameter index. */
+	private static int setColumns(PreparedStatement ps, WebhookEndpoint endpoint) throws SQLException {
+		ps.setString(1, endpoint.tenantId());
+		ps.setString(2, endpoint.url());
+		ps.setString(3, endpoint.description());
+		ps.setString(4, EndpointJson.write(endpoint.eventTypes()));
+		ps.setString(5, EndpointJson.write(endpoint.headers()));
+		ps.setString(6, EndpointJson.writeSecrets(endpoint.secrets()));
+		ps.setBoolean(7, endpoint.enabled());
+		ps.setString(8, endpoint.disabledReason());
+		JdbcTimestamps.set(ps, 9, endpoint.createdAt());
+		JdbcTimestamps.set(ps, 10, endpoint.updatedAt());
+		return 11;
+	}
+
+	@Override
+	public Optional<WebhookEndpoint> findById(String id) {
+		return this.jdbc.query(SELECT_BY_ID, this.rowMapper, id).stream().findFirst();
+	}
+
+	@Override
+	public List<WebhookEndpoint> findByTenant(String tenantId) {
+		return (tenantId != null) ? this.jdbc.query(SELECT_BY_TENANT, this.rowMapper, tenantId)
+				: this.jdbc.query(SELECT_OF_NO_TENANT, this.rowMapper);
+	}
+
+	@Override
+	public List<WebhookEndpoint> findEnabledByTenant(String tenantId) {
+		return (tenantId != null) ? this.jdbc.query(SELECT_ENABLED_BY_TENANT, this.rowMapper, tenantId)
+				: this.jdbc.query(SELECT_ENABLED_OF_NO_TENANT, this.rowMapper);
+	}
+
+	@Override
+	public List<WebhookEndpoint> findAll() {
+		return this.jdbc.query(SELECT_ALL, this.rowMapper);
+	}
+
+	@Override
+	public boolean delete(String id) {
+		return this.jdbc.update(DELETE_ENDPOINT, JdbcTimestamps.param(this.clock.instant()), id) > 0;
+	}
+
+	private WebhookEndpoint mapEndpoint(ResultSet rs, int row) throws SQLException {
+		return new WebhookEndpoint(rs.getString("id"), rs.getString("tenant_id"), rs.getString("url"),
+				rs.getString("description"), EndpointJson.readEventTypes(rs.getString("event_types")),
+				EndpointJson.readHeaders(rs.getString("headers")), EndpointJson.readSecrets(rs.getString("secrets")),
+				rs.getBoolean("enabled"), rs.getString("disabled_reason"), JdbcTimestamps.get(rs, "created_at"),
+				JdbcTimestamps.get(rs, "updated_at"));
+	}
+
+}

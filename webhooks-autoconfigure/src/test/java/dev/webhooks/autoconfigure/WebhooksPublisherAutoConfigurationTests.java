@@ -1,0 +1,228 @@
+package dev.webhooks.autoconfigure;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import dev.webhooks.delivery.DeliveryRepository;
+import dev.webhooks.endpoint.EndpointRepository;
+import dev.webhooks.endpoint.EndpointSecret;
+import dev.webhooks.endpoint.UnsafeUrlException;
+import dev.webhooks.endpoint.UrlGuard;
+import dev.webhooks.endpoint.WebhookEndpoint;
+import dev.webhooks.endpoint.WebhookEndpoints;
+import dev.webhooks.event.EventTypeCatalog;
+import dev.webhooks.event.WebhookEnvelopeWriter;
+import dev.webhooks.publish.WebhookEventAdvisor;
+import dev.webhooks.publish.WebhookMessage;
+import dev.webhooks.publish.WebhookPublisher;
+import dev.webhooks.store.JdbcDeliveryRepository;
+import dev.webhooks.store.JdbcEndpointRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WebhooksPublisherAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+				DataSourceTransactionManagerAutoConfiguration.class, WebhooksStoreAutoConfiguration.class,
+				WebhooksPublisherAutoConfiguration.class))
+		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+
+	@Test
+	void backsOffWithoutADataSource() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(WebhooksPublisherAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(WebhookPublisher.class));
+	}
+
+	@Test
+	void configuresTheJdbcOutboxOnTheDataSource() {
+		this.runner.run((context) -> assertThat(context).hasNotFailed()
+			.hasSingleBean(WebhookPublisher.class)
+			.hasSingleBean(WebhookEndpoints.class)
+			.hasSingleBean(EventTypeCatalog.class)
+			.hasSingleBean(WebhookEnvelopeWriter.class)
+			.hasSingleBean(WebhookEventAdvisor.class)
+			.getBean(DeliveryRepository.class)
+			.isInstanceOf(JdbcDeliveryRepository.class));
+		this.runner.run((context) -> assertThat(context.getBean(EndpointRepository.class))
+			.isInstanceOf(JdbcEndpointRepository.class));
+	}
+
+	@Test
+	void backsOffFromBeansTheApplicationDefines() {
+		this.runner.withUserConfiguration(CustomPublisher.class)
+			.run((context) -> assertThat(context).getBean(WebhookPublisher.class)
+				.isSameAs(context.getBean(CustomPublisher.class).publisher));
+	}
+
+	@Test
+	void withoutADispatcherPublishedDeliveriesWaitUnleasedForAPoller() {
+		this.runner.withPropertyValues("webhooks.publisher.strict-event-types=false",
+				"webhooks.endpoints[0].id=crm", "webhooks.endpoints[0].url=https://crm.example.com/hook")
+			.run((context) -> {
+				String eventId = context.getBean(WebhookPublisher.class).publish("lead.created", Map.of());
+
+				JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+				assertThat(jdbc.queryForMap("SELECT status, locked_by FROM webhook_delivery WHERE event_id = ?",
+						eventId))
+					.containsEntry("STATUS", "PENDING")
+					.containsEntry("LOCKED_BY", null);
+			});
+	}
+
+	@Test
+	void configuredEndpointsAreStoredUnderTheirIds() {
+		String secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+		this.runner.withPropertyValues("webhooks.endpoints[0].id=crm",
+				"webhooks.endpoints[0].url=https://crm.example.com/hook", "webhooks.endpoints[0].secrets[0]=" + secret,
+				"webhooks.endpoints[0].events[0]=lead.*", "webhooks.endpoints[0].headers.X-Team=sales",
+				"webhooks.endpoints[0].tenant=t1", "webhooks.endpoints[0].description=CRM sync",
+				"webhooks.endpoints[1].id=slack", "webhooks.endpoints[1].url=https://hooks.slack.com/services/T/B/x",
+				"webhooks.endpoints[1].enabled=false")
+			.run((context) -> {
+				EndpointRepository endpoints = context.getBean(EndpointRepository.class);
+				WebhookEndpoint crm = endpoints.findById("crm").orElseThrow();
+				assertThat(crm.url()).isEqualTo("https://crm.example.com/hook");
+				assertThat(crm.tenantId()).isEqualTo("t1");
+				assertThat(crm.eventTypes()).containsExactly("lead.*");
+				assertThat(crm.headers()).containsValue("sales");
+				assertThat(crm.description()).isEqualTo("CRM sync");
+				assertThat(crm.secrets()).extracting(EndpointSecret::secret)
+					.extracting((s) -> s.reveal()).containsExactly(secret);
+				WebhookEndpoint slack = endpoints.findById("slack").orElseThrow();
+				assertThat(slack.enabled()).isFalse();
+				assertThat(slack.secrets()).hasSize(1);
+			});
+	}
+
+	@Test
+	void duplicateConfiguredEndpointIdStopsTheStartUp() {
+		this.runner.withPropertyValues("webhooks.endpoints[0].id=crm", "webhooks.endpoints[0].url=https://a.example.com",
+				"webhooks.endpoints[1].id=crm", "webhooks.endpoints[1].url=https://b.example.com")
+			.run((context) -> assertThat(context).getFailure().rootCause()
+				.hasMessageContaining("Two webhook endpoints are configured with id 'crm'"));
+	}
+
+	@Test
+	void configuredEndpointTheUrlGuardRefusesStopsTheStartUp() {
+		this.runner.withUserConfiguration(RefusingGuard.class)
+			.withPropertyValues("webhooks.endpoints[0].id=internal", "webhooks.endpoints[0].url=https://10.0.0.1/x")
+			.run((context) -> assertThat(context).getFailure().rootCause()
+				.isInstanceOf(UnsafeUrlException.class)
+				.hasMessageContaining("'internal'"));
+	}
+
+	@Test
+	void envelopeFieldsAreRenamedAndRemovedByProperty() {
+		this.runner.withPropertyValues("webhooks.publisher.strict-event-types=false",
+				"webhooks.envelope.field-names.tenant-id=tenant", "webhooks.envelope.field-names.data-object=payload",
+				"webhooks.envelope.exclude=object,text", "webhooks.envelope.api-version=2026-01-01")
+			.run((context) -> {
+				String eventId = context.getBean(WebhookPublisher.class)
+					.publish(WebhookMessage.builder("lead.created").tenant("t1").text("hi").data(Map.of("a", 1))
+						.build());
+
+				JsonNode envelope = readEvent(context.getBean(DataSource.class), eventId);
+				assertThat(envelope.propertyNames()).containsExactly("id", "type", "created", "api_version", "tenant",
+						"data");
+				assertThat(envelope.at("/data/payload/a").asInt()).isEqualTo(1);
+			});
+	}
+
+	@Test
+	void payloadSizeLimitIsAProperty() {
+		this.runner.withPropertyValues("webhooks.publisher.strict-event-types=false",
+				"webhooks.envelope.max-payload-size=2KB")
+			.run((context) -> {
+				String eventId = context.getBean(WebhookPublisher.class)
+					.publish("task.completed", Map.of("output", "x".repeat(3000)));
+
+				assertThat(readEvent(context.getBean(DataSource.class), eventId).at("/data/object").asString())
+					.isEqualTo("__truncated__");
+			});
+	}
+
+	@Test
+	void declaredEventTypesFormTheCatalog() {
+		this.runner.withPropertyValues("webhooks.event-types[0].type=migration.completed",
+				"webhooks.event-types[0].description=A migration finished",
+				"webhooks.event-types[0].example.id=mig_1")
+			.run((context) -> {
+				EventTypeCatalog catalog = context.getBean(EventTypeCatalog.class);
+				assertThat(catalog.find("migration.completed").orElseThrow().description())
+					.isEqualTo("A migration finished");
+				assertThat(catalog.find("migration.completed").orElseThrow().example())
+					.isEqualTo(Map.of("id", "mig_1"));
+			});
+	}
+
+	@Test
+	void countsPublishedEventsWhenAMeterRegistryExists() {
+		this.runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withPropertyValues("webhooks.publisher.strict-event-types=false")
+			.run((context) -> {
+				context.getBean(WebhookPublisher.class).publish("lead.created", Map.of());
+
+				assertThat(context.getBean(MeterRegistry.class).get("webhooks.published")
+					.tag("event.type", "lead.created").counter().count()).isEqualTo(1.0);
+			});
+	}
+
+	private static JsonNode readEvent(DataSource dataSource, String eventId) {
+		byte[] body = new JdbcTemplate(dataSource).queryForObject("SELECT body FROM webhook_event WHERE id = ?",
+				byte[].class, eventId);
+		return JsonMapper.builder().build().readTree(body);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomPublisher {
+
+		final WebhookPublisher publisher = (message) -> "evt_custom";
+
+		@Bean
+		WebhookPublisher customWebhookPublisher() {
+			return this.publisher;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class RefusingGuard {
+
+		@Bean
+		UrlGuard refusingUrlGuard() {
+			return new UrlGuard() {
+
+				@Override
+				public void checkUrl(URI url) {
+					throw new UnsafeUrlException(url.getHost() + " is a private address");
+				}
+
+				@Override
+				public void checkAddress(String host, InetAddress address) {
+				}
+
+			};
+		}
+
+	}
+
+}

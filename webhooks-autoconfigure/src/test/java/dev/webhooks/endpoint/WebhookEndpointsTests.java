@@ -1,0 +1,248 @@
+package dev.webhooks.endpoint;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.webhooks.event.EventTypeCatalog;
+import dev.webhooks.event.EventTypeDefinition;
+import dev.webhooks.store.InMemoryWebhookStore;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class WebhookEndpointsTests {
+
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+
+	private final InMemoryWebhookStore store = new InMemoryWebhookStore(this.clock);
+
+	private final EventTypeCatalog catalog = new EventTypeCatalog(List.of(
+			new EventTypeDefinition("lead.created", null, null), new EventTypeDefinition("lead.stage_changed", null,
+					null), new EventTypeDefinition("export.ready", null, null)));
+
+	private final WebhookEndpoints endpoints = new WebhookEndpoints(this.store, new PermissiveUrlGuard(),
+			this.catalog, true, Duration.ofHours(24), this.clock);
+
+	@Test
+	void createdEndpointHasANewWhsecSecretThatIsStored() {
+		CreatedEndpoint created = this.endpoints.create("t1", new EndpointRequest("https://crm.example.com/hook",
+				"CRM", List.of("lead.*"), Map.of("X-Api-Key", "abc"), null));
+
+		assertThat(created.secret().reveal()).startsWith("whsec_");
+		assertThat(created.endpoint().id()).startsWith("ep_");
+		assertThat(created.endpoint().enabled()).isTrue();
+		WebhookEndpoint stored = this.endpoints.get("t1", created.endpoint().id());
+		assertThat(stored.secrets()).extracting(EndpointSecret::secret).containsExactly(created.secret());
+		assertThat(stored.headers()).containsEntry("X-Api-Key", "abc");
+	}
+
+	@Test
+	void createChecksTheUrlWithTheGuard() {
+		WebhookEndpoints guarded = new WebhookEndpoints(this.store, new RefusingUrlGuard(), this.catalog, true,
+				Duration.ofHours(24), this.clock);
+
+		assertThatExceptionOfType(UnsafeUrlException.class)
+			.isThrownBy(() -> guarded.create("t1", EndpointRequest.of("https://10.0.0.1/hook", "lead.created")))
+			.withMessageContaining("10.0.0.1");
+		assertThat(this.store.findAll()).isEmpty();
+	}
+
+	@Test
+	void createRefusesUndeclaredEventTypesAndReservedHeaders() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.endpoints.create("t1", EndpointRequest.of("https://a.example.com", "invoice.*")))
+			.withMessageContaining("'invoice.*'");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.endpoints.create("t1", new EndpointRequest("https://a.example.com", null,
+					List.of(), Map.of("webhook-signature", "x"), null)))
+			.withMessageContaining("webhook-signature");
+	}
+
+	@Test
+	void rotateKeepsTheOldSecretForTheOverlap() {
+		CreatedEndpoint created = this.endpoints.create("t1", EndpointRequest.of("https://a.example.com", "lead.*"));
+
+		CreatedEndpoint rotated = this.endpoints.rotateSecret("t1", created.endpoint().id());
+
+		assertThat(rotated.secret()).isNotEqualTo(created.secret());
+		List<EndpointSecret> secrets = this.endpoints.get("t1", created.endpoint().id()).secrets();
+		assertThat(secrets).extracting(EndpointSecret::secret).containsExactly(rotated.secret(), created.secret());
+		assertThat(secrets.get(0).expiresAt()).isNull();
+		assertThat(secrets.get(1).expiresAt()).isEqualTo(this.clock.instant().plus(Duration.ofHours(24)));
+		assertThat(secrets.get(1).isValidAt(this.clock.instant().plus(Duration.ofHours(23)))).isTrue();
+		assertThat(secrets.get(1).isValidAt(this.clock.instant().plus(Duration.ofHours(24)))).isFalse();
+	}
+
+	@Test
+	void rotatingAfterTheOverlapDropsExpiredSecrets() {
+		CreatedEndpoint created = this.endpoints.create("t1", EndpointRequest.of("https://a.example.com", "lead.*"));
+		CreatedEndpoint second = this.endpoints.rotateSecret("t1", created.endpoint().id());
+		this.clock.advance(Duration.ofHours(25));
+
+		CreatedEndpoint third = this.endpoints.rotateSecret("t1", created.endpoint().id());
+
+		assertThat(this.endpoints.get("t1", created.endpoint().id()).secrets()).extracting(EndpointSecret::secret)
+			.containsExactly(third.secret(), second.secret());
+	}
+
+	@Test
+	void disabledEndpointIsNoSubscriberUntilEnabled() {
+		String id = this.endpoints.create("t1", EndpointRequest.of("https://a.example.com", "lead.*")).endpoint().id();
+
+		WebhookEndpoint disabled = this.endpoints.disable("t1", id, "Maintenance");
+
+		assertThat(disabled.enabled()).isFalse();
+		assertThat(disabled.disabledReason()).isEqualTo("Maintenance");
+		assertThat(this.endpoints.subscribersOf("t1", "lead.created")).isEmpty();
+		this.endpoints.enable("t1", id);
+		assertThat(this.endpoints.subscribersOf("t1", "lead.created")).extracting(WebhookEndpoint::id)
+			.containsExactly(id);
+	}
+
+	@Test
+	void subscribersAreTheTenantsEnabledEndpointsWhosePatternsMatch() {
+		String all = this.endpoints.create("t1", EndpointRequest.of("https://a.example.com")).endpoint().id();
+		String leads = this.endpoints.create("t1", EndpointRequest.of("https://b.example.com", "lead.*")).endpoint()
+			.id();
+		this.endpoints.create("t1", EndpointRequest.of("https://c.example.com", "export.ready"));
+		this.endpoints.create("t2", EndpointRequest.of("https://d.example.com", "lead.*"));
+		this.endpoints.create(null, EndpointRequest.of("https://e.example.com", "*"));
+
+		assertThat(this.endpoints.subscribersOf("t1", "lead.created")).extracting(WebhookEndpoint::id)
+			.containsExactlyInAnyOrder(all, leads);
+	}
+
+	@Test
+	void anotherTenantsEndpointIsNotFound() {
+		String id = this.endpoints.create("t1", EndpointRequest.of("https://a.example.com")).endpoint().id();
+
+		assertThatExceptionOfType(EndpointNotFoundException.class).isThrownBy(() -> this.endpoints.get("t2", id));
+		assertThatExceptionOfType(EndpointNotFoundException.class).isThrownBy(() -> this.endpoints.delete("t2", id));
+		assertThat(this.endpoints.list("t2")).isEmpty();
+	}
+
+	@Test
+	void updateChangesOnlyWhatIsGiven() {
+		CreatedEndpoint created = this.endpoints.create("t1", new EndpointRequest("https://a.example.com", "CRM",
+				List.of("lead.*"), Map.of("X-A", "1"), null));
+
+		WebhookEndpoint updated = this.endpoints.update("t1", created.endpoint().id(),
+				new EndpointRequest(null, null, List.of("export.ready"), null, null));
+
+		assertThat(updated.url()).isEqualTo("https://a.example.com");
+		assertThat(updated.description()).isEqualTo("CRM");
+		assertThat(updated.eventTypes()).containsExactly("export.ready");
+		assertThat(updated.headers()).containsEntry("X-A", "1");
+		assertThat(updated.secrets()).isEqualTo(created.endpoint().secrets());
+	}
+
+	@Test
+	void deletedEndpointIsGone() {
+		String id = this.endpoints.create("t1", EndpointRequest.of("https://a.example.com")).endpoint().id();
+
+		this.endpoints.delete("t1", id);
+
+		assertThat(this.endpoints.list("t1")).isEmpty();
+	}
+
+	@Test
+	void staticEndpointKeepsItsIdAndGeneratedSecretAcrossRestarts() {
+		StaticEndpoint definition = new StaticEndpoint("crm", null, "https://crm.example.com/hook", "CRM",
+				List.of("lead.*"), Map.of(), List.of(), true);
+
+		WebhookEndpoint first = this.endpoints.upsertStatic(definition);
+		WebhookEndpoint second = this.endpoints.upsertStatic(new StaticEndpoint("crm", null,
+				"https://crm.example.com/v2", "CRM", List.of("lead.*"), Map.of(), List.of(), true));
+
+		assertThat(second.id()).isEqualTo("crm");
+		assertThat(second.url()).isEqualTo("https://crm.example.com/v2");
+		assertThat(second.secrets()).isEqualTo(first.secrets());
+		assertThat(this.store.findAll()).hasSize(1);
+	}
+
+	@Test
+	void staticEndpointTakesItsConfiguredSecrets() {
+		String secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+		WebhookEndpoint endpoint = this.endpoints.upsertStatic(new StaticEndpoint("crm", "t1",
+				"https://crm.example.com/hook", null, List.of(), Map.of(), List.of(secret), true));
+
+		assertThat(endpoint.secrets()).extracting((s) -> s.secret().reveal()).containsExactly(secret);
+		assertThat(endpoint.tenantId()).isEqualTo("t1");
+	}
+
+	@Test
+	void endpointToStringShowsNeitherSecretsNorHeaderValues() {
+		CreatedEndpoint created = this.endpoints.create("t1", new EndpointRequest("https://a.example.com", null,
+				List.of(), Map.of("Authorization", "Bearer sk_live_123"), null));
+
+		assertThat(created.endpoint().toString()).contains("Authorization").doesNotContain("sk_live_123")
+			.doesNotContain(created.secret().reveal().substring(6));
+		assertThat(created.toString()).doesNotContain(created.secret().reveal().substring(6));
+	}
+
+	static class PermissiveUrlGuard implements UrlGuard {
+
+		@Override
+		public void checkUrl(URI url) {
+		}
+
+		@Override
+		public void checkAddress(String host, InetAddress address) {
+		}
+
+	}
+
+	static class RefusingUrlGuard implements UrlGuard {
+
+		@Override
+		public void checkUrl(URI url) {
+			throw new UnsafeUrlException("Refused " + url.getHost());
+		}
+
+		@Override
+		public void checkAddress(String host, InetAddress address) {
+			throw new UnsafeUrlException("Refused " + address);
+		}
+
+	}
+
+	static final class MutableClock extends Clock {
+
+		private final AtomicReference<Instant> now;
+
+		MutableClock(Instant start) {
+			this.now = new AtomicReference<>(start);
+		}
+
+		void advance(Duration duration) {
+			this.now.updateAndGet((instant) -> instant.plus(duration));
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now.get();
+		}
+
+		@Override
+		public ZoneOffset getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+	}
+
+}

@@ -1,0 +1,134 @@
+package dev.webhooks.store;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.webhooks.delivery.DeliveryStatus;
+import dev.webhooks.delivery.DeliveryTask;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The store contract on a real database, plus what only a database can show: {@code SKIP LOCKED}.
+ */
+abstract class JdbcWebhookStoreContractTests extends WebhookStoreContractTests {
+
+	HikariDataSource dataSource;
+
+	JdbcTemplate jdbc;
+
+	TransactionTemplate transactions;
+
+	abstract String jdbcUrl();
+
+	abstract String username();
+
+	abstract String platform();
+
+	String password() {
+		return "";
+	}
+
+	@Override
+	void createStore() {
+		this.dataSource = new HikariDataSource();
+		this.dataSource.setJdbcUrl(jdbcUrl());
+		this.dataSource.setUsername(username());
+		this.dataSource.setPassword(password());
+		this.dataSource.setMaximumPoolSize(4);
+		new ResourceDatabasePopulator(new ClassPathResource("dev/webhooks/store/schema-" + platform() + ".sql"))
+			.execute(this.dataSource);
+		this.jdbc = new JdbcTemplate(this.dataSource);
+		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(this.dataSource));
+		this.endpoints = new JdbcEndpointRepository(this.jdbc, this.transactions, Clock.systemUTC());
+		this.deliveries = new JdbcDeliveryRepository(this.jdbc, this.transactions, Clock.systemUTC());
+	}
+
+	@Override
+	void closeStore() {
+		this.dataSource.close();
+	}
+
+	@Override
+	int attemptCount() {
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM webhook_attempt", Integer.class);
+	}
+
+	DataSource dataSource() {
+		return this.dataSource;
+	}
+
+	@Test
+	void claimerSkipsRowsAnotherTransactionHoldsInsteadOfWaiting() throws Exception {
+		this.endpoints.save(endpoint("ep_1", null, true));
+		insertEvent("evt_1", null, List.of("ep_1", "ep_1", "ep_1", "ep_1"), T0, null);
+		CountDownLatch claimed = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		CompletableFuture<List<DeliveryTask>> holder = CompletableFuture.supplyAsync(() -> this.transactions
+			.execute((status) -> {
+				// claimDue joins this transaction, so its row locks stay held until release
+				List<DeliveryTask> tasks = this.deliveries.claimDue("node-a", T0, LEASE, 2);
+				claimed.countDown();
+				await(release);
+				return tasks;
+			}));
+		try {
+			assertThat(claimed.await(10, TimeUnit.SECONDS)).isTrue();
+
+			List<DeliveryTask> other = CompletableFuture
+				.supplyAsync(() -> this.deliveries.claimDue("node-b", T0, LEASE, 10))
+				.get(5, TimeUnit.SECONDS);
+
+			assertThat(other).hasSize(2);
+			release.countDown();
+			assertThat(set(holder.get(10, TimeUnit.SECONDS).stream().map(DeliveryTask::deliveryId).toList()))
+				.doesNotContainAnyElementsOf(other.stream().map(DeliveryTask::deliveryId).toList());
+		}
+		finally {
+			release.countDown();
+		}
+	}
+
+	@Test
+	void outcomeWritesTheAttemptLogRow() {
+		this.endpoints.save(endpoint("ep_1", null, true));
+		List<String> ids = insertEvent("evt_1", null, List.of("ep_1"), T0, null);
+
+		this.deliveries.recordOutcomes(List.of(outcome(ids.get(0), "ep_1", DeliveryStatus.PENDING, T0.plusSeconds(5),
+				503)));
+
+		assertThat(this.jdbc.queryForObject("SELECT attempt_number FROM webhook_attempt WHERE delivery_id = ?",
+				Integer.class, ids.get(0))).isEqualTo(1);
+		assertThat(this.jdbc.queryForObject("SELECT response_body FROM webhook_attempt WHERE delivery_id = ?",
+				String.class, ids.get(0))).isEqualTo("body 503");
+		assertThat(this.jdbc.queryForObject("SELECT duration_ms FROM webhook_attempt WHERE delivery_id = ?",
+				Long.class, ids.get(0))).isEqualTo(12);
+		assertThat(this.jdbc.queryForObject("SELECT last_status_code FROM webhook_delivery WHERE id = ?",
+				Integer.class, ids.get(0))).isEqualTo(503);
+		assertThat(this.jdbc.queryForObject("SELECT locked_by FROM webhook_delivery WHERE id = ?", String.class,
+				ids.get(0))).isNull();
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(20, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
