@@ -96,7 +96,7 @@ public class OutboxWebhookPublisher implements WebhookPublisher {
 	}
 
 	@Override
-	public String publish(WebhookMessage message) {
+	public String publish(PublishRequest message) {
 		EventTypes.requireValid(message.type());
 		if (this.settings.strictEventTypes()) {
 			this.catalog.requireDeclared(message.type());
@@ -104,7 +104,7 @@ public class OutboxWebhookPublisher implements WebhookPublisher {
 		return this.transactions.execute((status) -> write(message));
 	}
 
-	private String write(WebhookMessage message) {
+	private String write(PublishRequest message) {
 		Instant now = this.clock.instant();
 		if (message.idempotencyKey() != null) {
 			Optional<String> first = this.deliveries.findEventIdByIdempotencyKey(message.tenantId(),

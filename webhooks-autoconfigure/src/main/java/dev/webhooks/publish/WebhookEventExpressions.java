@@ -16,7 +16,7 @@ import org.springframework.expression.spel.standard.SpelExpressionParser;
 import org.springframework.expression.spel.support.StandardEvaluationContext;
 
 /**
- * Turns a {@link WebhookEvent @WebhookEvent} and what it annotates into a {@link WebhookMessage}: evaluates its
+ * Turns a {@link WebhookEvent @WebhookEvent} and what it annotates into a {@link PublishRequest}: evaluates its
  * {@code tenant}, {@code text}, {@code idempotencyKey} and {@code errorMessage} SpEL expressions, each parsed once.
  */
 public class WebhookEventExpressions {
@@ -36,7 +36,7 @@ public class WebhookEventExpressions {
 	 * @param result what it returned, the payload
 	 * @return the message
 	 */
-	public WebhookMessage forMethod(WebhookEvent annotation, Method method, Object[] args, Object target,
+	public PublishRequest forMethod(WebhookEvent annotation, Method method, Object[] args, Object target,
 			Object result) {
 		MethodBasedEvaluationContext context = new MethodBasedEvaluationContext(
 				new MethodRoot(method, args, target, result), method, args, this.parameterNames);
@@ -50,15 +50,15 @@ public class WebhookEventExpressions {
 	 * @param event the event object, the payload
 	 * @return the message
 	 */
-	public WebhookMessage forEvent(WebhookEvent annotation, Object event) {
+	public PublishRequest forEvent(WebhookEvent annotation, Object event) {
 		StandardEvaluationContext context = new StandardEvaluationContext(event);
 		context.setVariable("result", event);
 		context.setVariable("event", event);
 		return message(annotation, event, context);
 	}
 
-	private WebhookMessage message(WebhookEvent annotation, Object data, EvaluationContext context) {
-		return WebhookMessage.builder(annotation.value())
+	private PublishRequest message(WebhookEvent annotation, Object data, EvaluationContext context) {
+		return PublishRequest.builder(annotation.value())
 			.data(data)
 			.tenant(evaluate(annotation.tenant(), context))
 			.text(evaluate(annotation.text(), context))

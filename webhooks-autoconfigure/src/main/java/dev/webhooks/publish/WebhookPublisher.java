@@ -6,7 +6,7 @@ package dev.webhooks.publish;
  * the commit. A rollback sends nothing.
  * <pre class="code">
  * String id = publisher.publish("migration.completed", migration);
- * publisher.publish(WebhookMessage.builder("migration.failed").data(migration).tenant(migration.tenantId())
+ * publisher.publish(PublishRequest.builder("migration.failed").data(migration).tenant(migration.tenantId())
  *         .text("❌ Migration " + migration.id() + " failed").errorMessage(error).build());
  * </pre>
  */
@@ -19,7 +19,7 @@ public interface WebhookPublisher {
 	 * @throws dev.webhooks.event.UndeclaredEventTypeException when the type is not declared and undeclared types
 	 * are refused
 	 */
-	String publish(WebhookMessage message);
+	String publish(PublishRequest message);
 
 	/**
 	 * Publish an event of no tenant.
@@ -28,7 +28,7 @@ public interface WebhookPublisher {
 	 * @return the event id
 	 */
 	default String publish(String type, Object data) {
-		return publish(WebhookMessage.builder(type).data(data).build());
+		return publish(PublishRequest.builder(type).data(data).build());
 	}
 
 	/**
@@ -39,7 +39,7 @@ public interface WebhookPublisher {
 	 * @return the event id
 	 */
 	default String publish(String type, Object data, String tenantId) {
-		return publish(WebhookMessage.builder(type).data(data).tenant(tenantId).build());
+		return publish(PublishRequest.builder(type).data(data).tenant(tenantId).build());
 	}
 
 }

@@ -17,7 +17,7 @@ import dev.webhooks.endpoint.WebhookEndpoints;
 import dev.webhooks.event.EventTypeCatalog;
 import dev.webhooks.event.WebhookEnvelopeWriter;
 import dev.webhooks.publish.WebhookEventAdvisor;
-import dev.webhooks.publish.WebhookMessage;
+import dev.webhooks.publish.PublishRequest;
 import dev.webhooks.publish.WebhookPublisher;
 import dev.webhooks.store.JdbcDeliveryRepository;
 import dev.webhooks.store.JdbcEndpointRepository;
@@ -137,7 +137,7 @@ class WebhooksPublisherAutoConfigurationTests {
 				"webhooks.envelope.exclude=object,text", "webhooks.envelope.api-version=2026-01-01")
 			.run((context) -> {
 				String eventId = context.getBean(WebhookPublisher.class)
-					.publish(WebhookMessage.builder("lead.created").tenant("t1").text("hi").data(Map.of("a", 1))
+					.publish(PublishRequest.builder("lead.created").tenant("t1").text("hi").data(Map.of("a", 1))
 						.build());
 
 				JsonNode envelope = readEvent(context.getBean(DataSource.class), eventId);

@@ -84,7 +84,7 @@ abstract class OutboxWebhookPublisherContractTests {
 			f.endpoint("t1", "migration.*");
 			f.endpoint("t1", "*");
 
-			String eventId = f.publisher.publish(WebhookMessage.builder("migration.completed")
+			String eventId = f.publisher.publish(PublishRequest.builder("migration.completed")
 				.data(Map.of("id", "mig_1"))
 				.tenant("t1")
 				.text("✅ Migration mig_1 completed")
@@ -164,12 +164,12 @@ abstract class OutboxWebhookPublisherContractTests {
 	void sameIdempotencyKeyReturnsTheFirstEventAndInsertsNothing() {
 		run((f) -> {
 			f.endpoint("t1", "*");
-			WebhookMessage message = WebhookMessage.builder("lead.created").tenant("t1").idempotencyKey("order-42")
+			PublishRequest message = PublishRequest.builder("lead.created").tenant("t1").idempotencyKey("order-42")
 				.data(Map.of("id", "lead_1")).build();
 
 			String first = f.publisher.publish(message);
 			String second = f.publisher.publish(message);
-			String otherTenant = f.publisher.publish(WebhookMessage.builder("lead.created").tenant("t2")
+			String otherTenant = f.publisher.publish(PublishRequest.builder("lead.created").tenant("t2")
 				.idempotencyKey("order-42").build());
 
 			assertThat(second).isEqualTo(first);

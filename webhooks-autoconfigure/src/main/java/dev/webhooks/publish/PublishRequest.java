@@ -3,7 +3,7 @@ package dev.webhooks.publish;
 import java.util.Objects;
 
 /**
- * One event to publish: its type and payload, and optionally its tenant, idempotency key, one-line {@code text}
+ * A request to publish one event: its type and payload, and optionally its tenant, idempotency key, one-line {@code text}
  * and error message. Build one with {@link #builder(String)}.
  *
  * @param type the event type, for example {@code migration.completed}
@@ -14,15 +14,15 @@ import java.util.Objects;
  * @param text the one-line summary ({@code ✅ Task tsk_4f8w9n2b completed in 4.2s}), or {@code null}
  * @param errorMessage the error of a failure event, sent as {@code data.error_message}, or {@code null}
  */
-public record WebhookMessage(String type, Object data, String tenantId, String idempotencyKey, String text,
+public record PublishRequest(String type, Object data, String tenantId, String idempotencyKey, String text,
 		String errorMessage) {
 
-	public WebhookMessage {
+	public PublishRequest {
 		Objects.requireNonNull(type, "A webhook event needs a type");
 	}
 
 	/**
-	 * Start a message.
+	 * Start a request.
 	 * @param type the event type
 	 * @return a builder
 	 */
@@ -31,7 +31,7 @@ public record WebhookMessage(String type, Object data, String tenantId, String i
 	}
 
 	/**
-	 * Builds a {@link WebhookMessage}.
+	 * Builds a {@link PublishRequest}.
 	 */
 	public static final class Builder {
 
@@ -105,8 +105,8 @@ public record WebhookMessage(String type, Object data, String tenantId, String i
 		 * Build the message.
 		 * @return the message
 		 */
-		public WebhookMessage build() {
-			return new WebhookMessage(this.type, this.data, emptyToNull(this.tenantId),
+		public PublishRequest build() {
+			return new PublishRequest(this.type, this.data, emptyToNull(this.tenantId),
 					emptyToNull(this.idempotencyKey), emptyToNull(this.text), emptyToNull(this.errorMessage));
 		}
 
