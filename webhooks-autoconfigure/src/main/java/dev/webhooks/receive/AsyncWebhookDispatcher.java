@@ -1,7 +1,9 @@
 package dev.webhooks.receive;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 
 import org.apache.commons.logging.Log;
@@ -21,8 +23,10 @@ import org.springframework.core.retry.Retryable;
  * 202. A failing message is retried in process with the configured back-off
  * ({@link RetryTemplate} of Spring Framework); every retry is logged and counted, and a message that fails every
  * attempt is logged as an error, counted, and marked failed in the {@link IdempotencyStore}.
+ * <p>
+ * The dispatcher owns its executor: {@link #close()} shuts it down when it is an {@link ExecutorService}.
  */
-public class AsyncWebhookDispatcher {
+public class AsyncWebhookDispatcher implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(AsyncWebhookDispatcher.class);
 
@@ -92,6 +96,26 @@ public class AsyncWebhookDispatcher {
 			}
 		}
 		return dispatched;
+	}
+
+	/**
+	 * Stop taking work and give running listeners a few seconds to finish; messages still waiting stay pending
+	 * in a durable store and are recovered after the claim timeout.
+	 */
+	@Override
+	public void close() {
+		if (this.executor instanceof ExecutorService executorService) {
+			executorService.shutdown();
+			try {
+				if (!executorService.awaitTermination(10, TimeUnit.SECONDS)) {
+					executorService.shutdownNow();
+				}
+			}
+			catch (InterruptedException ex) {
+				executorService.shutdownNow();
+				Thread.currentThread().interrupt();
+			}
+		}
 	}
 
 	private void run(WebhookMessage message) {
