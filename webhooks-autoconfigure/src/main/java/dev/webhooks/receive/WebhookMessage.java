@@ -15,7 +15,7 @@ import org.springframework.http.HttpHeaders;
  * @param type the event type, the envelope's {@code type}
  * @param timestamp the signed timestamp
  * @param source the name of the configured source it came from
- * @param headers the request headers, read-only
+ * @param headers the request headers (a read-only copy)
  * @param body the exact bytes received
  */
 public record WebhookMessage(String id, String type, Instant timestamp, String source, HttpHeaders headers,
@@ -24,7 +24,12 @@ public record WebhookMessage(String id, String type, Instant timestamp, String s
 	public WebhookMessage {
 		Objects.requireNonNull(type, "type");
 		Objects.requireNonNull(source, "source");
-		headers = HttpHeaders.readOnlyHttpHeaders((headers != null) ? headers : new HttpHeaders());
+		// a copy: the request's own headers are recycled once the request is answered
+		HttpHeaders copy = new HttpHeaders();
+		if (headers != null) {
+			headers.forEach(copy::put);
+		}
+		headers = HttpHeaders.readOnlyHttpHeaders(copy);
 		body = (body != null) ? body : new byte[0];
 	}
 
