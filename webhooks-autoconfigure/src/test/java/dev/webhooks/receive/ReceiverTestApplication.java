@@ -10,12 +10,14 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.PropertySource;
 
 /**
- * A small application with listeners for the receiving tests; its sources come from each test's properties.
+ * A small application with listeners for the receiving tests; its sources are in receiver-test.properties.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
+@PropertySource("classpath:dev/webhooks/receive/receiver-test.properties")
 class ReceiverTestApplication {
 
 	@Bean
@@ -94,6 +96,15 @@ class ReceiverTestApplication {
 			this.messages.add(message);
 		}
 
+		final AtomicInteger slowCalls = new AtomicInteger();
+
+		@WebhookListener(source = "anon", events = "slow.test")
+		void onSlow(WebhookMessage message) throws InterruptedException {
+			this.slowCalls.incrementAndGet();
+			// long enough that concurrent deliveries of the same id overlap
+			Thread.sleep(300);
+		}
+
 		@WebhookListener(source = "anvil")
 		void onAnvil(WebhookMessage message) {
 			this.anvil.add(message);
@@ -114,6 +125,7 @@ class ReceiverTestApplication {
 			this.anvil.clear();
 			this.failuresLeft.set(0);
 			this.failingCalls.set(0);
+			this.slowCalls.set(0);
 		}
 
 	}

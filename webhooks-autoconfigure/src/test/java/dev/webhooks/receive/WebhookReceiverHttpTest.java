@@ -30,16 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every status code of the receiving endpoint, over real HTTP against a started application on H2.
  */
 @SpringBootTest(classes = ReceiverTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "webhooks.receiver.sources.anon.secrets[0]=" + SECRET_1,
-				"webhooks.receiver.sources.anon.secrets[1]=" + SECRET_2,
-				"webhooks.receiver.sources.anon.max-body-size=1KB",
-				"webhooks.receiver.sources.anvil.scheme=timestamped-hex",
-				"webhooks.receiver.sources.anvil.secrets[0]=anvil-plain-text-secret",
-				"webhooks.receiver.sources.anvil.signature-header=Anvil-Signature",
-				"webhooks.receiver.sources.anvil.id-header=Anvil-Event-Id",
-				"webhooks.receiver.sources.custom.secrets[0]=" + SECRET_1,
-				"webhooks.receiver.sources.custom.path=/custom/hooks",
-				"spring.datasource.url=jdbc:h2:mem:receiver-http;DB_CLOSE_DELAY=-1" })
+		properties = "spring.datasource.url=jdbc:h2:mem:receiver-http;DB_CLOSE_DELAY=-1")
 class WebhookReceiverHttpTest {
 
 	private static final String ANON = "/webhooks/incoming/anon";
