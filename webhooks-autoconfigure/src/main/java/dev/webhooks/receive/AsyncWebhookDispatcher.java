@@ -124,7 +124,7 @@ public class AsyncWebhookDispatcher implements AutoCloseable {
 
 			@Override
 			public void beforeRetry(RetryPolicy policy, Retryable<?> retryable, RetryState state) {
-				logger.warn("Retrying the listeners of " + message + " (retry " + (state.getRetryCount() + 1)
+				logger.warn("Retrying the listeners of " + message + " (retry " + state.getRetryCount()
 						+ ") after: " + state.getLastException());
 				AsyncWebhookDispatcher.this.metrics.asyncRetried(message.source());
 			}

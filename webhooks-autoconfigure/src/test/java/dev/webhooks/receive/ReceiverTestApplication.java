@@ -3,6 +3,8 @@ package dev.webhooks.receive;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import tools.jackson.databind.JsonNode;
@@ -98,6 +100,14 @@ class ReceiverTestApplication {
 
 		final AtomicInteger slowCalls = new AtomicInteger();
 
+		volatile CountDownLatch gate = new CountDownLatch(1);
+
+		@WebhookListener(source = "anon", events = "gated.test")
+		void onGated(WebhookMessage message) throws InterruptedException {
+			this.gate.await(10, TimeUnit.SECONDS);
+			this.messages.add(message);
+		}
+
 		@WebhookListener(source = "anon", events = "slow.test")
 		void onSlow(WebhookMessage message) throws InterruptedException {
 			this.slowCalls.incrementAndGet();
@@ -126,6 +136,7 @@ class ReceiverTestApplication {
 			this.failuresLeft.set(0);
 			this.failingCalls.set(0);
 			this.slowCalls.set(0);
+			this.gate = new CountDownLatch(1);
 		}
 
 	}
