@@ -3,16 +3,12 @@ package dev.webhooks.receive;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.webhooks.receive.ReceiverTestApplication.Listeners;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,29 +22,10 @@ import static org.awaitility.Awaitility.await;
 				"webhooks.receiver.async-listener.max-retries=3",
 				"webhooks.receiver.async-listener.retry-delay=50ms",
 				"spring.datasource.url=jdbc:h2:mem:receiver-async;DB_CLOSE_DELAY=-1" })
-class AsyncReceiveTest {
-
-	private static final String ANON = "/webhooks/incoming/anon";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Listeners listeners;
-
-	@Autowired
-	MeterRegistry meterRegistry;
+class AsyncReceiveTest extends ReceiverIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
-
-	SignedRequests requests;
-
-	@BeforeEach
-	void setUp() {
-		this.listeners.reset();
-		this.requests = new SignedRequests(this.port);
-	}
 
 	@Test
 	void answers202BeforeTheListenerHasRunAndKeepsTheMessageMeanwhile() {

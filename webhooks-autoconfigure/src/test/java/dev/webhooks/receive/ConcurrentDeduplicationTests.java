@@ -10,33 +10,20 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
-import dev.webhooks.receive.ReceiverTestApplication.Listeners;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Eight concurrent deliveries of one message id call the listener once, whatever the database.
  */
-abstract class ConcurrentDeduplicationTests {
+abstract class ConcurrentDeduplicationTests extends ReceiverIntegrationTests {
 
 	private static final int THREADS = 8;
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Listeners listeners;
-
-	@Autowired
-	IdempotencyStore store;
-
 	@Test
 	void eightConcurrentDeliveriesOfOneIdCallTheListenerOnce() throws Exception {
-		this.listeners.reset();
-		SignedRequests requests = new SignedRequests(this.port);
+		SignedRequests requests = this.requests;
 		String body = SignedRequests.envelope("evt_concurrent", "slow.test", "{}");
 		CountDownLatch start = new CountDownLatch(1);
 		ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -44,7 +31,7 @@ abstract class ConcurrentDeduplicationTests {
 		for (int i = 0; i < THREADS; i++) {
 			responses.add(pool.submit(() -> {
 				start.await();
-				return requests.postStandard("/webhooks/incoming/anon", "msg_concurrent", body, SignedRequests.SECRET_1);
+				return requests.postStandard(ANON, "msg_concurrent", body, SignedRequests.SECRET_1);
 			}));
 		}
 

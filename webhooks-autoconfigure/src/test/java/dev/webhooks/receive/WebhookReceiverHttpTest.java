@@ -7,19 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.webhooks.receive.ReceiverTestApplication.Listeners;
 import dev.webhooks.receive.ReceiverTestApplication.Migration;
 import dev.webhooks.signing.StandardWebhooksScheme;
 import dev.webhooks.signing.TimestampedHexScheme;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static dev.webhooks.receive.SignedRequests.SECRET_1;
 import static dev.webhooks.receive.SignedRequests.SECRET_2;
@@ -31,26 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = ReceiverTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "spring.datasource.url=jdbc:h2:mem:receiver-http;DB_CLOSE_DELAY=-1")
-class WebhookReceiverHttpTest {
-
-	private static final String ANON = "/webhooks/incoming/anon";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Listeners listeners;
-
-	@Autowired
-	MeterRegistry meterRegistry;
-
-	SignedRequests requests;
-
-	@BeforeEach
-	void setUp() {
-		this.listeners.reset();
-		this.requests = new SignedRequests(this.port);
-	}
+class WebhookReceiverHttpTest extends ReceiverIntegrationTests {
 
 	@Test
 	void verifiedAndHandledAnswers204AndPassesDataObjectAsRecord() {
