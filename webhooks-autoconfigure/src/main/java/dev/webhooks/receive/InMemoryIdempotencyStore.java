@@ -1,0 +1,112 @@
+package dev.webhooks.receive;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An {@link IdempotencyStore} in memory, for applications without a database. It holds at most a fixed number
+ * of ids (the oldest are forgotten first), is not shared between instances, and forgets everything, including
+ * pending asynchronous messages, on a restart: use the JDBC store where that matters.
+ */
+public class InMemoryIdempotencyStore implements IdempotencyStore {
+
+	/** Ids kept when no bound is given. */
+	public static final int DEFAULT_MAX_ENTRIES = 100_000;
+
+	private final Map<Key, Entry> entries;
+
+	private final Duration claimTimeout;
+
+	private final Clock clock;
+
+	/**
+	 * Create a store.
+	 * @param maxEntries the most ids kept
+	 * @param claimTimeout how long a claim holds before another request may take it over
+	 * @param clock the clock
+	 */
+	public InMemoryIdempotencyStore(int maxEntries, Duration claimTimeout, Clock clock) {
+		this.claimTimeout = claimTimeout;
+		this.clock = clock;
+		this.entries = new LinkedHashMap<>(1024, 0.75f, false) {
+
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<Key, Entry> eldest) {
+				return size() > maxEntries;
+			}
+
+		};
+	}
+
+	@Override
+	public synchronized Claim claim(String source, String messageId) {
+		Key key = new Key(source, messageId);
+		Instant now = this.clock.instant();
+		Entry entry = this.entries.get(key);
+		if (entry != null) {
+			if (entry.state != State.CLAIMED) {
+				return Claim.HANDLED;
+			}
+			if (entry.claimedAt.plus(this.claimTimeout).isAfter(now)) {
+				return Claim.IN_PROGRESS;
+			}
+		}
+		this.entries.put(key, new Entry(State.CLAIMED, now, now));
+		return Claim.CLAIMED;
+	}
+
+	@Override
+	public synchronized void confirm(String source, String messageId) {
+		Key key = new Key(source, messageId);
+		Entry entry = this.entries.get(key);
+		Instant receivedAt = (entry != null) ? entry.receivedAt : this.clock.instant();
+		this.entries.put(key, new Entry(State.HANDLED, receivedAt, receivedAt));
+	}
+
+	@Override
+	public synchronized void savePending(WebhookMessage message) {
+		Key key = new Key(message.source(), message.id());
+		Entry entry = this.entries.get(key);
+		if (entry != null) {
+			this.entries.put(key, new Entry(State.PENDING, entry.receivedAt, entry.claimedAt));
+		}
+	}
+
+	@Override
+	public synchronized void release(String source, String messageId) {
+		Key key = new Key(source, messageId);
+		Entry entry = this.entries.get(key);
+		if (entry != null && entry.state != State.HANDLED) {
+			this.entries.remove(key);
+		}
+	}
+
+	@Override
+	public synchronized int purge(Instant receivedBefore) {
+		int removed = 0;
+		for (Iterator<Entry> iterator = this.entries.values().iterator(); iterator.hasNext();) {
+			if (iterator.next().receivedAt.isBefore(receivedBefore)) {
+				iterator.remove();
+				removed++;
+			}
+		}
+		return removed;
+	}
+
+	private record Key(String source, String messageId) {
+	}
+
+	private record Entry(State state, Instant receivedAt, Instant claimedAt) {
+	}
+
+	private enum State {
+
+		CLAIMED, PENDING, HANDLED
+
+	}
+
+}

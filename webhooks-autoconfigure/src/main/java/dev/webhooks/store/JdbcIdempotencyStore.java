@@ -1,0 +1,175 @@
+package dev.webhooks.store;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.webhooks.receive.IdempotencyStore;
+import dev.webhooks.receive.WebhookMessage;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * An {@link IdempotencyStore} in the {@code webhook_received} table, shared by every instance on the database.
+ * The primary key {@code (source, message_id)} makes the claim atomic: of two concurrent requests, one inserts
+ * the row and the other finds it. Asynchronous messages keep their headers and body in the row until handled,
+ * so a message accepted with 202 survives a restart and is handled then.
+ */
+public class JdbcIdempotencyStore implements IdempotencyStore {
+
+	private static final TypeReference<Map<String, List<String>>> HEADERS_TYPE = new TypeReference<>() {
+	};
+
+	private static final String PROCESSING = "PROCESSING";
+
+	private static final String PENDING = "PENDING";
+
+	private static final String HANDLED = "HANDLED";
+
+	private static final String FAILED = "FAILED";
+
+	private final JdbcTemplate jdbc;
+
+	private final JsonMapper mapper;
+
+	private final Duration claimTimeout;
+
+	private final Clock clock;
+
+	/**
+	 * Create a store.
+	 * @param dataSource the database holding {@code webhook_received}
+	 * @param mapper writes and reads the stored headers
+	 * @param claimTimeout how long a claim holds before another request, or the recovery of abandoned messages,
+	 * may take it over
+	 * @param clock the clock
+	 */
+	public JdbcIdempotencyStore(DataSource dataSource, JsonMapper mapper, Duration claimTimeout, Clock clock) {
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.mapper = mapper;
+		this.claimTimeout = claimTimeout;
+		this.clock = clock;
+	}
+
+	@Override
+	public Claim claim(String source, String messageId) {
+		OffsetDateTime now = now();
+		try {
+			this.jdbc.update("INSERT INTO webhook_received (source, message_id, status, received_at, claimed_at) "
+					+ "VALUES (?, ?, ?, ?, ?)", source, messageId, PROCESSING, now, now);
+			return Claim.CLAIMED;
+		}
+		catch (DuplicateKeyException ex) {
+			// seen before: take it over only when it failed or its claimer is gone
+		}
+		int taken = this.jdbc.update("UPDATE webhook_received SET status = ?, claimed_at = ?, handled_at = NULL "
+				+ "WHERE source = ? AND message_id = ? AND (status = ? OR (status = ? AND claimed_at < ?))", PROCESSING,
+				now, source, messageId, FAILED, PROCESSING, now.minus(this.claimTimeout));
+		if (taken == 1) {
+			return Claim.CLAIMED;
+		}
+		List<String> status = this.jdbc.queryForList(
+				"SELECT status FROM webhook_received WHERE source = ? AND message_id = ?", String.class, source,
+				messageId);
+		if (status.isEmpty()) {
+			// released between our insert and our look: try once more
+			return claim(source, messageId);
+		}
+		String current = status.get(0);
+		return (HANDLED.equals(current) || PENDING.equals(current)) ? Claim.HANDLED : Claim.IN_PROGRESS;
+	}
+
+	@Override
+	public void confirm(String source, String messageId) {
+		this.jdbc.update("UPDATE webhook_received SET status = ?, handled_at = ?, headers = NULL, body = NULL "
+				+ "WHERE source = ? AND message_id = ?", HANDLED, now(), source, messageId);
+	}
+
+	@Override
+	public void release(String source, String messageId) {
+		this.jdbc.update("DELETE FROM webhook_received WHERE source = ? AND message_id = ? AND status IN (?, ?)",
+				source, messageId, PROCESSING, PENDING);
+	}
+
+	@Override
+	public int purge(Instant receivedBefore) {
+		return this.jdbc.update("DELETE FROM webhook_received WHERE status <> ? AND received_at < ?", PENDING,
+				receivedBefore.atOffset(ZoneOffset.UTC));
+	}
+
+	@Override
+	public void savePending(WebhookMessage message) {
+		Map<String, List<String>> headers = new LinkedHashMap<>();
+		message.headers().forEach(headers::put);
+		this.jdbc.update("UPDATE webhook_received SET status = ?, event_type = ?, signed_at = ?, headers = ?, body = ? "
+				+ "WHERE source = ? AND message_id = ?", PENDING, message.type(),
+				(message.timestamp() != null) ? message.timestamp().atOffset(ZoneOffset.UTC) : null,
+				this.mapper.writeValueAsString(headers), message.body(), message.source(), message.id());
+	}
+
+	@Override
+	public void markFailed(String source, String messageId) {
+		this.jdbc.update("UPDATE webhook_received SET status = ?, handled_at = ? WHERE source = ? AND message_id = ?",
+				FAILED, now(), source, messageId);
+	}
+
+	@Override
+	public List<WebhookMessage> reclaimAbandonedPending(int limit) {
+		OffsetDateTime now = now();
+		List<Abandoned> candidates = this.jdbc.query(
+				"SELECT source, message_id, claimed_at, event_type, signed_at, headers, body FROM webhook_received "
+						+ "WHERE status = ? AND claimed_at < ? ORDER BY claimed_at LIMIT ?",
+				(rs, row) -> new Abandoned(rs.getObject("claimed_at", OffsetDateTime.class),
+						new WebhookMessage(rs.getString("message_id"), rs.getString("event_type"),
+								toInstant(rs.getObject("signed_at", OffsetDateTime.class)), rs.getString("source"),
+								readHeaders(rs.getString("headers")), rs.getBytes("body"))),
+				PENDING, now.minus(this.claimTimeout), limit);
+		List<WebhookMessage> reclaimed = new ArrayList<>();
+		for (Abandoned candidate : candidates) {
+			WebhookMessage message = candidate.message();
+			// the claimed_at condition lets only one instance win each abandoned message
+			int taken = this.jdbc.update("UPDATE webhook_received SET claimed_at = ? "
+					+ "WHERE source = ? AND message_id = ? AND status = ? AND claimed_at = ?", now, message.source(),
+					message.id(), PENDING, candidate.claimedAt());
+			if (taken == 1) {
+				reclaimed.add(message);
+			}
+		}
+		return reclaimed;
+	}
+
+	private HttpHeaders readHeaders(String json) {
+		HttpHeaders headers = new HttpHeaders();
+		if (json != null) {
+			this.mapper.readValue(json, HEADERS_TYPE).forEach(headers::put);
+		}
+		return headers;
+	}
+
+	private static Instant toInstant(OffsetDateTime time) {
+		return (time != null) ? time.toInstant() : null;
+	}
+
+	/** Microseconds, as both databases store them, so a value read back compares equal to the one written. */
+	private OffsetDateTime now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+	}
+
+	private record Abandoned(OffsetDateTime claimedAt, WebhookMessage message) {
+	}
+
+}
