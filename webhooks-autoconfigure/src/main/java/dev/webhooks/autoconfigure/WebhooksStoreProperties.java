@@ -14,7 +14,7 @@ public class WebhooksStoreProperties extends DatabaseInitializationProperties {
 	private static final String DEFAULT_SCHEMA_LOCATION = "classpath:dev/webhooks/store/schema-@@platform@@.sql";
 
 	/**
-	 * How long events, deliveries, attempts and received webhook ids are kept before they are purged.
+	 * How long published events, their deliveries and their attempts are kept before they are purged.
 	 */
 	private Duration retention = Duration.ofDays(7);
 

@@ -151,7 +151,7 @@ class WebhooksReceiverAutoConfigurationTest {
 	void failsForAnInvalidEventPattern() {
 		this.runner.withBean(BadPatternListener.class).run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure())).hasMessageContaining("'mig*ration' is not valid");
+			assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure())).hasMessageContaining("'mig*ration' is not a valid event-type pattern");
 		});
 	}
 
