@@ -20,6 +20,8 @@ import dev.webhooks.endpoint.EndpointSecret;
 import dev.webhooks.endpoint.UnsafeUrlException;
 import dev.webhooks.endpoint.WebhookEndpoint;
 import dev.webhooks.integration.ProviderTestApplication.MigrationWorkflow;
+import dev.webhooks.integration.ProviderTestApplication.Migrations;
+import dev.webhooks.publish.PublishRequest;
 import dev.webhooks.signing.WebhookSecret;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.assertj.core.api.SoftAssertions;
@@ -107,7 +109,8 @@ abstract class ProviderIntegrationTests {
 	@Test
 	void deliversAgainAfter503TwiceWithOneWebhookIdAndEndsSucceeded() throws Exception {
 		TestReceiver receiver = receiver(TestReceiver.answering(503, 503, 200));
-		ProviderApp app = start(newDatabase());
+		// the first retry is due at once (sent again directly), the second one later (claimed by the poller)
+		ProviderApp app = start(newDatabase(), "webhooks.delivery.retry.schedule=0s,0s,200ms");
 		String endpointId = app.endpoint(receiver.url()).endpoint().id();
 
 		String eventId = app.publish("migration.completed", Map.of("id", "mig_1"));
@@ -172,12 +175,82 @@ abstract class ProviderIntegrationTests {
 		assertThatIllegalStateException()
 			.isThrownBy(() -> app.bean(MigrationWorkflow.class).completeAndFail("mig_failed"));
 		// a committed event afterwards: once it has arrived, anything sent before it would have arrived too
-		String committed = app.publish("migration.started", Map.of("id", "mig_3"));
+		app.bean(Migrations.class).complete("mig_committed");
 
 		await().atMost(WAIT).until(() -> receiver.count() >= 1);
-		assertThat(receiver.requests()).singleElement()
-			.satisfies((request) -> assertThat(request.header("webhook-id")).isEqualTo(committed));
-		assertThat(app.jdbc().queryForList("SELECT id FROM webhook_event", String.class)).containsExactly(committed);
+		List<String> eventIds = app.jdbc().queryForList("SELECT id FROM webhook_event", String.class);
+		assertThat(eventIds).hasSize(1);
+		assertThat(receiver.requests()).singleElement().satisfies((request) -> {
+			assertThat(request.header("webhook-id")).isEqualTo(eventIds.get(0));
+			assertThat(this.json.readTree(request.body()).at("/data/object/id").asString()).isEqualTo("mig_committed");
+			assertThat(this.json.readTree(request.body()).get("text").asString())
+				.isEqualTo("Migration mig_committed completed");
+		});
+	}
+
+	@Test
+	void aRepeatedIdempotencyKeySendsOnce() throws Exception {
+		TestReceiver receiver = receiver(TestReceiver.answering(200));
+		ProviderApp app = start(newDatabase());
+		app.endpoint(receiver.url());
+		PublishRequest request = PublishRequest.builder("migration.completed").data(Map.of("id", "mig_1"))
+			.idempotencyKey("complete-mig_1").build();
+
+		String first = app.publisher().publish(request);
+		String again = app.publisher().publish(request);
+		String witness = app.publish("migration.started", Map.of("id", "mig_2"));
+
+		assertThat(again).isEqualTo(first);
+		await().atMost(WAIT).until(() -> receiver.count() >= 2);
+		assertThat(receiver.requests()).extracting((received) -> received.header("webhook-id"))
+			.containsExactlyInAnyOrder(first, witness);
+	}
+
+	@Test
+	void staticEndpointsFromPropertiesReceiveTheirTenantsEventsWithTheirSecretAndHeaders() throws Exception {
+		TestReceiver receiver = receiver(TestReceiver.answering(200));
+		String secret = WebhookSecret.generate().reveal();
+		ProviderApp app = start(newDatabase(), "webhooks.endpoints[0].id=crm",
+				"webhooks.endpoints[0].url=" + receiver.url("/crm"), "webhooks.endpoints[0].tenant=acme",
+				"webhooks.endpoints[0].secrets[0]=" + secret, "webhooks.endpoints[0].events[0]=migration.*",
+				"webhooks.endpoints[0].headers.X-Api-Key=key-1", "webhooks.endpoints[1].id=globex-crm",
+				"webhooks.endpoints[1].url=" + receiver.url("/globex"), "webhooks.endpoints[1].tenant=globex");
+
+		String eventId = app.publisher().publish(PublishRequest.builder("migration.completed")
+			.data(Map.of("id", "mig_1"))
+			.tenant("acme")
+			.text("✅ Migration mig_1 completed")
+			.build());
+
+		await().atMost(WAIT).until(() -> "SUCCEEDED".equals(app.deliveryStatus(eventId, "crm")));
+		TestReceiver.Received received = receiver.requests().get(0);
+		assertThat(receiver.requests()).hasSize(1);
+		assertThat(received.path()).isEqualTo("/crm");
+		assertThat(received.header("x-api-key")).isEqualTo("key-1");
+		assertThatNoException().isThrownBy(() -> new com.svix.Webhook(secret)
+			.verify(new String(received.body(), StandardCharsets.UTF_8), multi(received.headers())));
+		assertThat(this.json.readTree(received.body()).get("tenant_id").asString()).isEqualTo("acme");
+		assertThat(app.jdbc().queryForObject("SELECT COUNT(*) FROM webhook_delivery WHERE endpoint_id = ?",
+				Integer.class, "globex-crm")).isZero();
+	}
+
+	@Test
+	void stoppingWaitsForTheRequestInFlightAndRecordsItsOutcome() throws Exception {
+		TestReceiver receiver = receiver(TestReceiver.start((number, exchange) -> {
+			Thread.sleep(500);
+			TestReceiver.reply(exchange, 200, Map.of(), "");
+		}));
+		List<String> database = newDatabase();
+		ProviderApp app = start(database, "webhooks.delivery.shutdown-timeout=5s");
+		String endpointId = app.endpoint(receiver.url()).endpoint().id();
+		String eventId = app.publish("migration.completed", Map.of("id", "mig_1"));
+		await().atMost(WAIT).until(() -> receiver.count() == 1);
+
+		app.close();
+
+		assertThat(jdbc(database).queryForObject(
+				"SELECT status FROM webhook_delivery WHERE event_id = ? AND endpoint_id = ?", String.class, eventId,
+				endpointId)).isEqualTo("SUCCEEDED");
 	}
 
 	@Test
@@ -244,25 +317,31 @@ abstract class ProviderIntegrationTests {
 	}
 
 	@Test
-	void urlGuardRefusesALoopbackAddressAtConnectTimeWhenOnlyHttpIsAllowed() throws Exception {
+	void urlGuardRefusesLoopbackAddressesAtConnectTimeWhenOnlyHttpIsAllowed() throws Exception {
 		TestReceiver receiver = receiver(TestReceiver.answering(200));
 		ProviderApp app = start(newDatabase(), "webhooks.delivery.url-guard.allow-http=true",
 				"webhooks.delivery.url-guard.allow-private-networks=false");
-		String url = receiver.url().replace("127.0.0.1", "localhost");
-		assertThatExceptionOfType(UnsafeUrlException.class)
-			.isThrownBy(() -> app.endpoints().create(null, EndpointRequest.of(url)));
-		// stored as an endpoint whose name resolved to a public address when it was registered (DNS rebinding)
+		// a host name that resolves to 127.0.0.1, and the address itself
+		Map<String, String> urls = Map.of("ep_name", receiver.url().replace("127.0.0.1", "localhost"), "ep_address",
+				receiver.url());
 		Instant now = Instant.now();
-		app.bean(EndpointRepository.class)
-			.save(new WebhookEndpoint("ep_rebound", null, url, null, List.of(), Map.of(),
-					List.of(new EndpointSecret(WebhookSecret.generate(), null)), true, null, now, now));
+		urls.forEach((id, url) -> {
+			assertThatExceptionOfType(UnsafeUrlException.class)
+				.isThrownBy(() -> app.endpoints().create(null, EndpointRequest.of(url)));
+			// stored as endpoints are whose name resolved to a public address when they were registered
+			app.bean(EndpointRepository.class)
+				.save(new WebhookEndpoint(id, null, url, null, List.of(), Map.of(),
+						List.of(new EndpointSecret(WebhookSecret.generate(), null)), true, null, now, now));
+		});
 
 		String eventId = app.publish("migration.completed", Map.of("id", "mig_1"));
 
-		await().atMost(WAIT).until(() -> "FAILED".equals(app.deliveryStatus(eventId, "ep_rebound")));
-		assertThat(app.attempts(eventId, "ep_rebound")).singleElement()
-			.satisfies((row) -> assertThat((String) row.get("error")).contains("URL guard")
-				.contains("a loopback address"));
+		for (String id : urls.keySet()) {
+			await().atMost(WAIT).until(() -> "FAILED".equals(app.deliveryStatus(eventId, id)));
+			assertThat(app.attempts(eventId, id)).as(id).singleElement()
+				.satisfies((row) -> assertThat((String) row.get("error")).contains("URL guard")
+					.contains("a loopback address"));
+		}
 		assertThat(receiver.count()).isZero();
 	}
 
