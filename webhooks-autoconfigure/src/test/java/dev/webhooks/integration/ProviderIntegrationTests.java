@@ -3,6 +3,7 @@ package dev.webhooks.integration;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,6 +13,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.webhooks.delivery.EndpointDisabledEvent;
+import dev.webhooks.delivery.MessageAttemptExhaustedEvent;
 import dev.webhooks.delivery.TestReceiver;
 import dev.webhooks.endpoint.CreatedEndpoint;
 import dev.webhooks.endpoint.EndpointRepository;
@@ -21,6 +24,7 @@ import dev.webhooks.endpoint.UnsafeUrlException;
 import dev.webhooks.endpoint.WebhookEndpoint;
 import dev.webhooks.integration.ProviderTestApplication.MigrationWorkflow;
 import dev.webhooks.integration.ProviderTestApplication.Migrations;
+import dev.webhooks.integration.ProviderTestApplication.OperationalEvents;
 import dev.webhooks.publish.PublishRequest;
 import dev.webhooks.signing.WebhookSecret;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -150,6 +154,9 @@ abstract class ProviderIntegrationTests {
 		WebhookEndpoint disabled = app.endpoints().get(null, goneId);
 		assertThat(disabled.enabled()).isFalse();
 		assertThat(disabled.disabledReason()).contains("410");
+		await().atMost(WAIT).untilAsserted(() -> assertThat(app.bean(OperationalEvents.class)
+			.of(EndpointDisabledEvent.class)).singleElement()
+			.satisfies((event) -> assertThat(event.endpointId()).isEqualTo(goneId)));
 
 		String later = app.publish("migration.completed", Map.of("id", "mig_2"));
 
@@ -251,6 +258,24 @@ abstract class ProviderIntegrationTests {
 		assertThat(jdbc(database).queryForObject(
 				"SELECT status FROM webhook_delivery WHERE event_id = ? AND endpoint_id = ?", String.class, eventId,
 				endpointId)).isEqualTo("SUCCEEDED");
+	}
+
+	@Test
+	void stoppingLeavesARequestThatHangsPastTheShutdownTimeoutForLater() throws Exception {
+		TestReceiver hanging = receiver(TestReceiver.start((number, exchange) -> Thread.sleep(60_000)));
+		List<String> database = newDatabase();
+		ProviderApp app = start(database, "webhooks.delivery.timeout=10s", "webhooks.delivery.shutdown-timeout=200ms");
+		app.endpoint(hanging.url());
+		String eventId = app.publish("migration.completed", Map.of("id", "mig_1"));
+		await().atMost(WAIT).until(() -> hanging.count() == 1);
+
+		long started = System.nanoTime();
+		app.close();
+		Duration stopping = Duration.ofNanos(System.nanoTime() - started);
+
+		assertThat(stopping).isLessThan(Duration.ofSeconds(2));
+		assertThat(jdbc(database).queryForObject("SELECT status FROM webhook_delivery WHERE event_id = ?",
+				String.class, eventId)).isEqualTo("PENDING");
 	}
 
 	@Test
@@ -377,8 +402,8 @@ abstract class ProviderIntegrationTests {
 				Map.of("Retry-After", "3600"), "")));
 		ProviderApp app = start(newDatabase());
 		app.endpoint(ok.url());
-		app.endpoint(dying.url());
-		app.endpoint(later.url());
+		String dyingId = app.endpoint(dying.url()).endpoint().id();
+		String laterId = app.endpoint(later.url()).endpoint().id();
 		MeterRegistry registry = app.bean(MeterRegistry.class);
 
 		app.publish("migration.completed", Map.of("id", "mig_1"));
@@ -398,6 +423,13 @@ abstract class ProviderIntegrationTests {
 			.health();
 		assertThat(health.getDetails()).containsEntry("backlog", 2L).containsEntry("dead", 2L);
 		assertThat(registry.get("webhooks.delivery.backlog").gauge().value()).isEqualTo(2);
+		assertThat(app.bean(OperationalEvents.class).of(MessageAttemptExhaustedEvent.class)).hasSize(2)
+			.allSatisfy((event) -> assertThat(event.endpointId()).isEqualTo(dyingId));
+		// Retry-After: 3600 is honoured up to the 5-minute cap, not replaced by the 200 ms schedule
+		assertThat(app.jdbc().queryForList("SELECT next_attempt_at FROM webhook_delivery WHERE endpoint_id = ?",
+				OffsetDateTime.class, laterId)).hasSize(2)
+			.allSatisfy((next) -> assertThat(next.toInstant()).isBetween(Instant.now().plus(Duration.ofMinutes(4)),
+					Instant.now().plus(Duration.ofMinutes(5))));
 	}
 
 	private static double deliveries(MeterRegistry registry, String outcome) {

@@ -1,5 +1,10 @@
 package dev.webhooks.integration;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.webhooks.delivery.EndpointDisabledEvent;
+import dev.webhooks.delivery.MessageAttemptExhaustedEvent;
 import dev.webhooks.event.WebhookEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -7,6 +12,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -30,6 +36,32 @@ class ProviderTestApplication {
 	@Bean
 	MigrationWorkflow migrationWorkflow(Migrations migrations) {
 		return new MigrationWorkflow(migrations);
+	}
+
+	@Bean
+	OperationalEvents operationalEvents() {
+		return new OperationalEvents();
+	}
+
+	/** Records the operational events the delivery engine publishes, as an application alerting on them would. */
+	static class OperationalEvents {
+
+		private final List<Object> events = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void onEndpointDisabled(EndpointDisabledEvent event) {
+			this.events.add(event);
+		}
+
+		@EventListener
+		void onAttemptsExhausted(MessageAttemptExhaustedEvent event) {
+			this.events.add(event);
+		}
+
+		<T> List<T> of(Class<T> type) {
+			return this.events.stream().filter(type::isInstance).map(type::cast).toList();
+		}
+
 	}
 
 	/** A migration as the sample domain has it. */
