@@ -77,10 +77,6 @@ final class ProviderApp implements AutoCloseable {
 				""", eventId, endpointId);
 	}
 
-	boolean isOpen() {
-		return this.context.isActive();
-	}
-
 	@Override
 	public void close() {
 		this.context.close();

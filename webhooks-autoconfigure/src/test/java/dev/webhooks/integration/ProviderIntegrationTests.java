@@ -377,9 +377,9 @@ abstract class ProviderIntegrationTests {
 		ProviderApp app = start(newDatabase(), "webhooks.delivery.timeout=3s",
 				"webhooks.delivery.max-in-flight-per-endpoint=2", "webhooks.delivery.max-in-flight=4",
 				"webhooks.delivery.shutdown-timeout=100ms");
-		app.endpoint(hanging.url());
+		String hangingId = app.endpoint(hanging.url()).endpoint().id();
 		app.endpoint(healthy.url());
-		app.publish("migration.started", Map.of("id", "warm_up"));
+		String warmUp = app.publish("migration.started", Map.of("id", "warm_up"));
 		await().atMost(WAIT).until(() -> healthy.count() == 1);
 
 		Instant start = Instant.now();
@@ -388,10 +388,13 @@ abstract class ProviderIntegrationTests {
 		}
 
 		// well inside the 3 s timeout the hanging endpoint's requests are waiting for
-		await().atMost(Duration.ofMillis(1500)).until(() -> healthy.count() == 11);
+		await().atMost(Duration.ofSeconds(2)).until(() -> healthy.count() == 11);
 		assertThat(healthy.requests()).allSatisfy((request) -> assertThat(request.at())
-			.isBefore(start.plusMillis(1500)));
+			.isBefore(start.plusSeconds(2)));
 		assertThat(hanging.count()).as("requests in flight to the hanging endpoint").isEqualTo(2);
+		// and the hanging requests end at the timeout, to be retried
+		await().atMost(WAIT).until(() -> !app.attempts(warmUp, hangingId).isEmpty());
+		assertThat(app.attempts(warmUp, hangingId).get(0).get("error")).asString().contains("Timed out after 3000 ms");
 	}
 
 	@Test
