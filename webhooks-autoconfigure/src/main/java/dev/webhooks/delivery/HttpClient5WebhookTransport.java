@@ -124,9 +124,15 @@ public class HttpClient5WebhookTransport implements WebhookTransport, Disposable
 		return result;
 	}
 
+	/**
+	 * Close the client at once. Waiting for requests in flight is the caller's decision (the dispatcher waits up to
+	 * its shutdown timeout before the transport is destroyed); a graceful close would wait again, up to five
+	 * seconds, for a request that hangs, and delay the application's shutdown past that timeout. An aborted
+	 * delivery stays leased and is sent again after a restart.
+	 */
 	@Override
 	public void destroy() {
-		this.client.close(CloseMode.GRACEFUL);
+		this.client.close(CloseMode.IMMEDIATE);
 	}
 
 	/**
