@@ -127,8 +127,11 @@ class WebhookReceiverHttpTest extends ReceiverIntegrationTests {
 
 		HttpResponse<String> old = this.requests.postSigned(ANON, scheme, "msg_old", Instant.now().minusSeconds(301),
 				body, SECRET_1);
-		HttpResponse<String> future = this.requests.postSigned(ANON, scheme, "msg_future",
-				Instant.now().plusSeconds(301), body, SECRET_1);
+		// the header carries whole seconds: rounding down could bring "now + 301 s" within 300 s of the server's
+		// clock by the time it verifies, so the future timestamp is at least 301 s ahead when it arrives
+		Instant future301 = Instant.ofEpochSecond(Instant.now().getEpochSecond() + 302);
+		HttpResponse<String> future = this.requests.postSigned(ANON, scheme, "msg_future", future301, body,
+				SECRET_1);
 
 		assertThat(old.statusCode()).isEqualTo(401);
 		assertThat(future.statusCode()).isEqualTo(401);

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -77,6 +79,8 @@ abstract class JdbcWebhookStoreContractTests extends WebhookStoreContractTests {
 		insertEvent("evt_1", null, List.of("ep_1", "ep_1", "ep_1", "ep_1"), T0, null);
 		CountDownLatch claimed = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
+		// a pool of its own: the common pool may have a single worker on a 2-core machine, held by the first claimer
+		ExecutorService claimers = Executors.newFixedThreadPool(2);
 		CompletableFuture<List<DeliveryTask>> holder = CompletableFuture.supplyAsync(() -> this.transactions
 			.execute((status) -> {
 				// claimDue joins this transaction, so its row locks stay held until release
@@ -84,12 +88,12 @@ abstract class JdbcWebhookStoreContractTests extends WebhookStoreContractTests {
 				claimed.countDown();
 				await(release);
 				return tasks;
-			}));
+			}), claimers);
 		try {
 			assertThat(claimed.await(10, TimeUnit.SECONDS)).isTrue();
 
 			List<DeliveryTask> other = CompletableFuture
-				.supplyAsync(() -> this.deliveries.claimDue("node-b", T0, LEASE, 10))
+				.supplyAsync(() -> this.deliveries.claimDue("node-b", T0, LEASE, 10), claimers)
 				.get(5, TimeUnit.SECONDS);
 
 			assertThat(other).hasSize(2);
@@ -99,6 +103,7 @@ abstract class JdbcWebhookStoreContractTests extends WebhookStoreContractTests {
 		}
 		finally {
 			release.countDown();
+			claimers.shutdown();
 		}
 	}
 
