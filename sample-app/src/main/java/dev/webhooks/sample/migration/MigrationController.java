@@ -2,9 +2,6 @@ package dev.webhooks.sample.migration;
 
 import java.net.URI;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,8 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/migrations")
 public class MigrationController {
 
-	private static final Logger logger = LoggerFactory.getLogger(MigrationController.class);
-
 	private final MigrationService migrations;
 
 	public MigrationController(MigrationService migrations) {
@@ -31,7 +26,7 @@ public class MigrationController {
 	@PostMapping
 	public ResponseEntity<Migration> create(@RequestBody(required = false) CreateMigration request) {
 		String name = (request != null && request.name() != null) ? request.name() : "Unnamed migration";
-		Migration migration = published("migration.created", this.migrations.create(name));
+		Migration migration = this.migrations.create(name);
 		return ResponseEntity.created(URI.create("/migrations/" + migration.id())).body(migration);
 	}
 
@@ -42,23 +37,17 @@ public class MigrationController {
 
 	@PostMapping("/{id}/start")
 	public Migration start(@PathVariable String id) {
-		return published("migration.started", this.migrations.start(id));
+		return this.migrations.start(id);
 	}
 
 	@PostMapping("/{id}/complete")
 	public Migration complete(@PathVariable String id) {
-		return published("migration.completed", this.migrations.complete(id));
+		return this.migrations.complete(id);
 	}
 
 	@PostMapping("/{id}/fail")
 	public Migration fail(@PathVariable String id, @RequestBody(required = false) FailMigration request) {
-		return published("migration.failed", this.migrations.fail(id, (request != null) ? request.reason() : null));
-	}
-
-	// The service's transaction has committed when it returns: the event is in the outbox and on its way.
-	private static Migration published(String eventType, Migration migration) {
-		logger.info("Migration {} is {}: committed, {} published", migration.id(), migration.status(), eventType);
-		return migration;
+		return this.migrations.fail(id, (request != null) ? request.reason() : null);
 	}
 
 	/**

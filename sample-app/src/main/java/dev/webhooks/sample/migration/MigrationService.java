@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.webhooks.event.WebhookEvent;
 
 import org.springframework.stereotype.Service;
@@ -16,6 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class MigrationService {
+
+	private static final Logger logger = LoggerFactory.getLogger(MigrationService.class);
 
 	private final MigrationRepository repository;
 
@@ -38,7 +43,7 @@ public class MigrationService {
 		Migration migration = new Migration(id, name, MigrationStatus.PENDING, this.clock.instant(), null, null,
 				null);
 		this.repository.insert(migration);
-		return migration;
+		return publishing("migration.created", migration);
 	}
 
 	/**
@@ -50,8 +55,8 @@ public class MigrationService {
 	@WebhookEvent(value = "migration.started", text = "'▶️ Migration ' + #result.id + ' started'")
 	public Migration start(String id) {
 		Migration current = find(id, MigrationStatus.PENDING);
-		return save(new Migration(id, current.name(), MigrationStatus.WORKING, current.createdAt(),
-				this.clock.instant(), null, null));
+		return save("migration.started", new Migration(id, current.name(), MigrationStatus.WORKING,
+				current.createdAt(), this.clock.instant(), null, null));
 	}
 
 	/**
@@ -64,8 +69,8 @@ public class MigrationService {
 			text = "'✅ Migration ' + #result.id + ' completed in ' + #result.runTime()")
 	public Migration complete(String id) {
 		Migration current = find(id, MigrationStatus.WORKING);
-		return save(new Migration(id, current.name(), MigrationStatus.COMPLETE, current.createdAt(),
-				current.startedAt(), this.clock.instant(), null));
+		return save("migration.completed", new Migration(id, current.name(), MigrationStatus.COMPLETE,
+				current.createdAt(), current.startedAt(), this.clock.instant(), null));
 	}
 
 	/**
@@ -80,8 +85,8 @@ public class MigrationService {
 	public Migration fail(String id, String reason) {
 		Migration current = find(id, MigrationStatus.PENDING, MigrationStatus.WORKING);
 		String errorMessage = (reason != null && !reason.isBlank()) ? reason : "No reason given";
-		return save(new Migration(id, current.name(), MigrationStatus.FAILED, current.createdAt(),
-				current.startedAt(), this.clock.instant(), errorMessage));
+		return save("migration.failed", new Migration(id, current.name(), MigrationStatus.FAILED,
+				current.createdAt(), current.startedAt(), this.clock.instant(), errorMessage));
 	}
 
 	/**
@@ -105,8 +110,15 @@ public class MigrationService {
 		throw new IllegalMigrationTransitionException(migration, allowed);
 	}
 
-	private Migration save(Migration migration) {
+	private Migration save(String eventType, Migration migration) {
 		this.repository.update(migration);
+		return publishing(eventType, migration);
+	}
+
+	// Logged for the demo's round trip; the @WebhookEvent of the calling method publishes when it returns.
+	private static Migration publishing(String eventType, Migration migration) {
+		logger.info("Migration {} is {}: publishing {}, sent once the transaction commits", migration.id(),
+				migration.status(), eventType);
 		return migration;
 	}
 

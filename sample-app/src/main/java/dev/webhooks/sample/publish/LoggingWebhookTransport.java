@@ -32,16 +32,17 @@ class LoggingWebhookTransport implements WebhookTransport, DisposableBean {
 	public CompletableFuture<WebhookResponse> send(WebhookRequest request) {
 		String id = request.headers().get("webhook-id");
 		String signature = shorten(request.headers().get("webhook-signature"));
+		logger.info("Signed {} ({}) and sending it to {}", id, signature, request.url());
 		long start = System.nanoTime();
 		return this.delegate.send(request).whenComplete((response, error) -> {
 			long millis = (System.nanoTime() - start) / 1_000_000;
 			if (response != null) {
-				logger.info("Sent {} to {}, signed {}: answered {} in {} ms", id, request.url(), signature,
-						response.statusCode(), millis);
+				int status = response.statusCode();
+				logger.info("{} {}: {} answered {} in {} ms", (status / 100 == 2) ? "Delivered" : "Not delivered", id,
+						request.url(), status, millis);
 			}
 			else {
-				logger.info("Sent {} to {}, signed {}: failed after {} ms ({})", id, request.url(), signature, millis,
-						error.toString());
+				logger.info("Delivery of {} to {} failed after {} ms: {}", id, request.url(), millis, error.toString());
 			}
 		});
 	}
