@@ -1,5 +1,6 @@
 package dev.webhooks.sample;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,8 +32,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
 
@@ -120,13 +121,18 @@ class MigrationWebhooksRoundTripTest {
 		long completedEventsBefore = countEvents("migration.completed");
 
 		// when it is completed
-		HttpStatusCode status = RestClient.create("http://localhost:" + this.port)
+		ResponseEntity<String> response = RestClient.create("http://localhost:" + this.port)
 			.post()
 			.uri("/migrations/" + id + "/complete")
-			.exchange((request, response) -> response.getStatusCode());
+			.exchange((request, answer) -> ResponseEntity.status(answer.getStatusCode())
+				.headers(answer.getHeaders())
+				.body(new String(answer.getBody().readAllBytes(), StandardCharsets.UTF_8)));
 
-		// then the API answers 409 and the rolled-back transition left no event in the outbox
-		assertThat(status.value()).isEqualTo(409);
+		// then the API answers 409 with a problem detail, and the rolled-back transition left no event in the outbox
+		assertThat(response.getStatusCode().value()).isEqualTo(409);
+		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(json.readTree(response.getBody()).get("detail").stringValue())
+			.isEqualTo("Migration " + id + " is PENDING; this needs WORKING");
 		assertThat(countEvents("migration.completed")).isEqualTo(completedEventsBefore);
 	}
 
