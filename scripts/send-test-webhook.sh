@@ -12,7 +12,7 @@ url="${1:-http://localhost:8080/webhooks/incoming/anon}"
 secret="${2:-whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw}"
 id="${3:-msg_$(date +%s)$RANDOM}"
 timestamp="$(date +%s)"
-body='{"id":"evt_01HX4J1SQ93Y9F6VBQ4JPZW66S","object":"event","created":"2025-06-18T00:50:40.301173Z","type":"migration.completed","data":{"object":{"id":"mig_123","status":"COMPLETED"}}}'
+body='{"id":"evt_01HX4J1SQ93Y9F6VBQ4JPZW66S","object":"event","created":"2025-06-18T00:50:40.301173Z","type":"migration.completed","text":"Migration mig_123 completed in 4.2s","data":{"object":{"id":"mig_123","name":"Acme CRM export","status":"COMPLETE"}}}'
 
 # The key is the base64 after "whsec_"; the signed content is "<id>.<timestamp>.<body>".
 key_hex="$(printf '%s' "${secret#whsec_}" | openssl base64 -d -A | od -An -vtx1 | tr -d ' \n')"
