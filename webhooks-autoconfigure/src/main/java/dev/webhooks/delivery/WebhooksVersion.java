@@ -5,12 +5,12 @@ import java.io.InputStream;
 import java.util.Properties;
 
 /**
- * The version of this library, for the default {@code user-agent}: taken from the jar manifest, else from the
- * Maven descriptor Maven puts in the jar, else {@code unknown} (running from an IDE's classes folder).
+ * The version of this library, for the default {@code user-agent}: written into
+ * {@code webhooks-version.properties} by the build, so it is known in a jar and in a classes folder alike.
  */
 public final class WebhooksVersion {
 
-	private static final String POM_PROPERTIES = "/META-INF/maven/dev.webhooks/webhooks-autoconfigure/pom.properties";
+	private static final String VERSION_PROPERTIES = "webhooks-version.properties";
 
 	private static final String VERSION = find();
 
@@ -34,11 +34,7 @@ public final class WebhooksVersion {
 	}
 
 	private static String find() {
-		String version = WebhooksVersion.class.getPackage().getImplementationVersion();
-		if (version != null) {
-			return version;
-		}
-		try (InputStream in = WebhooksVersion.class.getResourceAsStream(POM_PROPERTIES)) {
+		try (InputStream in = WebhooksVersion.class.getResourceAsStream(VERSION_PROPERTIES)) {
 			if (in != null) {
 				Properties properties = new Properties();
 				properties.load(in);

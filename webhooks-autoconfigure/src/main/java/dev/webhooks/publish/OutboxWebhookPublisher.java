@@ -132,6 +132,9 @@ public class OutboxWebhookPublisher implements WebhookPublisher {
 		}
 		this.deliveries.insert(event, rows);
 		afterCommit(() -> {
+			if (logger.isDebugEnabled()) {
+				logger.debug("Published " + message.type() + " " + eventId + " to " + tasks.size() + " endpoint(s)");
+			}
 			this.metrics.published(message.type());
 			if (dispatcher != null && !tasks.isEmpty()) {
 				dispatch(dispatcher, tasks);
