@@ -32,6 +32,9 @@ import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.Timeout;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.beans.factory.DisposableBean;
 
 /**
@@ -44,7 +47,11 @@ import org.springframework.beans.factory.DisposableBean;
  */
 public class HttpClient5WebhookTransport implements WebhookTransport, DisposableBean {
 
+	private static final Log logger = LogFactory.getLog(HttpClient5WebhookTransport.class);
+
 	private final CloseableHttpAsyncClient client;
+
+	private volatile boolean closing;
 
 	private final Duration timeout;
 
@@ -80,6 +87,7 @@ public class HttpClient5WebhookTransport implements WebhookTransport, Disposable
 			.disableCookieManagement()
 			.disableAuthCaching()
 			.evictIdleConnections(Timeout.ofSeconds(30))
+			.setIoReactorExceptionCallback(this::ioReactorFailed)
 			.build();
 		this.client.start();
 	}
@@ -132,7 +140,18 @@ public class HttpClient5WebhookTransport implements WebhookTransport, Disposable
 	 */
 	@Override
 	public void destroy() {
+		this.closing = true;
 		this.client.close(CloseMode.IMMEDIATE);
+	}
+
+	private void ioReactorFailed(Exception ex) {
+		if (this.closing) {
+			// an immediate close interrupts the I/O threads mid-select; that is the point of it, not an error
+			logger.debug("HTTP client I/O reactor stopped while closing", ex);
+		}
+		else {
+			logger.error("HTTP client I/O reactor failed; webhook requests in flight will time out", ex);
+		}
 	}
 
 	/**

@@ -1,7 +1,9 @@
 package dev.webhooks.event;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A subscription filter on event types: an exact type ({@code lead.created}), a prefix with a trailing wildcard
@@ -12,6 +14,11 @@ public final class EventTypePattern {
 
 	/** The pattern that matches every type. */
 	public static final String ANY = "*";
+
+	private static final int MAX_PARSED = 10_000;
+
+	// subscriptions are matched on every publish; the patterns are few and immutable, so each is parsed once
+	private static final Map<String, EventTypePattern> PARSED = new ConcurrentHashMap<>();
 
 	private final String pattern;
 
@@ -29,6 +36,18 @@ public final class EventTypePattern {
 	 * @throws IllegalArgumentException when the text is not a valid pattern
 	 */
 	public static EventTypePattern of(String pattern) {
+		EventTypePattern parsed = (pattern != null) ? PARSED.get(pattern) : null;
+		if (parsed == null) {
+			parsed = parse(pattern);
+			if (PARSED.size() >= MAX_PARSED) {
+				PARSED.clear();
+			}
+			PARSED.put(pattern, parsed);
+		}
+		return parsed;
+	}
+
+	private static EventTypePattern parse(String pattern) {
 		if (pattern == null || pattern.isBlank()) {
 			throw new IllegalArgumentException("An event-type pattern must not be empty");
 		}

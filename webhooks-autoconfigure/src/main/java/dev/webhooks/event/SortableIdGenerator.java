@@ -17,7 +17,9 @@ public class SortableIdGenerator {
 
 	private static final long RANDOM_HIGH_MASK = 0xFFFFL;
 
-	private final SecureRandom random = new SecureRandom();
+	// one generator per thread, drawn from outside the lock: a shared SecureRandom serialises every publishing
+	// thread on its own lock and on the system entropy source
+	private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
 
 	private final Clock clock;
 
@@ -57,6 +59,9 @@ public class SortableIdGenerator {
 		long millis;
 		long high;
 		long low;
+		SecureRandom random = RANDOM.get();
+		long freshHigh = random.nextInt() & RANDOM_HIGH_MASK;
+		long freshLow = random.nextLong();
 		synchronized (this) {
 			millis = Math.max(this.clock.millis(), this.lastMillis);
 			if (millis == this.lastMillis) {
@@ -70,8 +75,8 @@ public class SortableIdGenerator {
 				}
 			}
 			else {
-				this.randomHigh = this.random.nextInt() & RANDOM_HIGH_MASK;
-				this.randomLow = this.random.nextLong();
+				this.randomHigh = freshHigh;
+				this.randomLow = freshLow;
 			}
 			this.lastMillis = millis;
 			high = this.randomHigh;

@@ -6,6 +6,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import dev.webhooks.endpoint.EndpointSecret;
 import dev.webhooks.endpoint.WebhookEndpoints;
@@ -29,6 +31,16 @@ final class EndpointJson {
 	private static final TypeReference<List<StoredSecret>> SECRET_LIST = new TypeReference<>() {
 	};
 
+	// Every publish reads the subscribed endpoints; their JSON columns rarely change, so each distinct text is
+	// parsed once. Keyed by the text itself, a cache entry can never be stale.
+	private static final ParsedColumns<List<String>> EVENT_TYPES = new ParsedColumns<>(
+			(text) -> List.copyOf(JSON.readValue(text, STRING_LIST)));
+
+	private static final ParsedColumns<Map<String, String>> HEADERS = new ParsedColumns<>(
+			(text) -> Collections.unmodifiableMap(JSON.readValue(text, STRING_MAP)));
+
+	private static final ParsedColumns<List<EndpointSecret>> SECRETS = new ParsedColumns<>(EndpointJson::parseSecrets);
+
 	private EndpointJson() {
 	}
 
@@ -37,11 +49,11 @@ final class EndpointJson {
 	}
 
 	static List<String> readEventTypes(String text) {
-		return List.copyOf(JSON.readValue(text, STRING_LIST));
+		return EVENT_TYPES.get(text);
 	}
 
 	static Map<String, String> readHeaders(String text) {
-		return Collections.unmodifiableMap(JSON.readValue(text, STRING_MAP));
+		return HEADERS.get(text);
 	}
 
 	static String writeSecrets(List<EndpointSecret> secrets) {
@@ -54,12 +66,45 @@ final class EndpointJson {
 	}
 
 	static List<EndpointSecret> readSecrets(String text) {
+		return SECRETS.get(text);
+	}
+
+	private static List<EndpointSecret> parseSecrets(String text) {
 		List<EndpointSecret> secrets = new ArrayList<>();
 		for (StoredSecret stored : JSON.readValue(text, SECRET_LIST)) {
 			secrets.add(new EndpointSecret(WebhookEndpoints.parseSecret(stored.secret()),
 					(stored.expiresAt() != null) ? Instant.parse(stored.expiresAt()) : null));
 		}
 		return List.copyOf(secrets);
+	}
+
+	/**
+	 * Immutable values parsed from column texts, at most {@value #MAX_ENTRIES} of them (then it starts afresh).
+	 */
+	private static final class ParsedColumns<T> {
+
+		private static final int MAX_ENTRIES = 10_000;
+
+		private final Map<String, T> values = new ConcurrentHashMap<>();
+
+		private final Function<String, T> parser;
+
+		ParsedColumns(Function<String, T> parser) {
+			this.parser = parser;
+		}
+
+		T get(String text) {
+			T value = this.values.get(text);
+			if (value == null) {
+				value = this.parser.apply(text);
+				if (this.values.size() >= MAX_ENTRIES) {
+					this.values.clear();
+				}
+				this.values.put(text, value);
+			}
+			return value;
+		}
+
 	}
 
 	/** The JSON form of one secret. */
