@@ -33,9 +33,9 @@ public final class DeliveryBenchmark {
 
 	private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
-	private static final int THROUGHPUT_EVENTS = Integer.getInteger("bench.events", 20_000);
+	private static final int THROUGHPUT_EVENTS = Integer.getInteger("bench.events", 30_000);
 
-	private static final int WARMUP_EVENTS = Integer.getInteger("bench.warmup", 3_000);
+	private static final int WARMUP_EVENTS = Integer.getInteger("bench.warmup", 15_000);
 
 	private static final int PUBLISHER_THREADS = Integer.getInteger("bench.publishers", 4);
 

@@ -189,20 +189,31 @@ public class JdbcDeliveryRepository implements DeliveryRepository {
 		if (deliveries.isEmpty()) {
 			return;
 		}
+		if (deliveries.size() == 1) {
+			// most events have one subscriber, and a one-row batch costs more than a plain statement
+			NewDelivery delivery = deliveries.get(0);
+			this.jdbc.update(INSERT_DELIVERY, (ps) -> setDelivery(ps, event, delivery));
+			return;
+		}
 		this.jdbc.batchUpdate(INSERT_DELIVERY, new ListBatch<>(deliveries) {
 
 			@Override
 			void set(PreparedStatement ps, NewDelivery delivery) throws SQLException {
-				ps.setString(1, delivery.deliveryId());
-				ps.setString(2, event.id());
-				ps.setString(3, delivery.endpointId());
-				JdbcTimestamps.set(ps, 4, delivery.nextAttemptAt());
-				ps.setString(5, delivery.lockedBy());
-				JdbcTimestamps.set(ps, 6, delivery.lockedUntil());
-				JdbcTimestamps.set(ps, 7, event.createdAt());
+				setDelivery(ps, event, delivery);
 			}
 
 		});
+	}
+
+	private static void setDelivery(PreparedStatement ps, OutboxEvent event, NewDelivery delivery)
+			throws SQLException {
+		ps.setString(1, delivery.deliveryId());
+		ps.setString(2, event.id());
+		ps.setString(3, delivery.endpointId());
+		JdbcTimestamps.set(ps, 4, delivery.nextAttemptAt());
+		ps.setString(5, delivery.lockedBy());
+		JdbcTimestamps.set(ps, 6, delivery.lockedUntil());
+		JdbcTimestamps.set(ps, 7, event.createdAt());
 	}
 
 	@Override

@@ -86,6 +86,10 @@ public class JdbcEndpointRepository implements EndpointRepository {
 			WHERE id = ? AND deleted_at IS NULL
 			""";
 
+	// with arguments, even none, JdbcTemplate prepares the statement, and the database can reuse its parsed plan;
+	// the subscribers of every published event are read with one of these queries
+	private static final Object[] NO_ARGUMENTS = {};
+
 	private final JdbcOperations jdbc;
 
 	private final TransactionOperations transactions;
@@ -156,13 +160,13 @@ public class JdbcEndpointRepository implements EndpointRepository {
 	@Override
 	public List<WebhookEndpoint> findByTenant(String tenantId) {
 		return (tenantId != null) ? this.jdbc.query(SELECT_BY_TENANT, this.rowMapper, tenantId)
-				: this.jdbc.query(SELECT_OF_NO_TENANT, this.rowMapper);
+				: this.jdbc.query(SELECT_OF_NO_TENANT, this.rowMapper, NO_ARGUMENTS);
 	}
 
 	@Override
 	public List<WebhookEndpoint> findEnabledByTenant(String tenantId) {
 		return (tenantId != null) ? this.jdbc.query(SELECT_ENABLED_BY_TENANT, this.rowMapper, tenantId)
-				: this.jdbc.query(SELECT_ENABLED_OF_NO_TENANT, this.rowMapper);
+				: this.jdbc.query(SELECT_ENABLED_OF_NO_TENANT, this.rowMapper, NO_ARGUMENTS);
 	}
 
 	@Override
