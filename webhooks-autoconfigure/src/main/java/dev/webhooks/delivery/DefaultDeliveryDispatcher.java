@@ -54,6 +54,8 @@ public class DefaultDeliveryDispatcher implements DeliveryDispatcher, SmartLifec
 
 	private final DeliveryOutcomeClassifier classifier;
 
+	private final DeliveryRepository repository;
+
 	private final ApplicationEventPublisher eventPublisher;
 
 	private final DeliveryMetrics metrics;
@@ -78,7 +80,7 @@ public class DefaultDeliveryDispatcher implements DeliveryDispatcher, SmartLifec
 	/**
 	 * Create a dispatcher.
 	 * @param settings its settings
-	 * @param repository where outcomes are written
+	 * @param repository where outcomes are written and leases given back
 	 * @param transport how requests are sent
 	 * @param requestFactory how requests are signed
 	 * @param classifier how responses become outcomes
@@ -93,6 +95,7 @@ public class DefaultDeliveryDispatcher implements DeliveryDispatcher, SmartLifec
 		this.transport = transport;
 		this.requestFactory = requestFactory;
 		this.classifier = classifier;
+		this.repository = repository;
 		this.eventPublisher = eventPublisher;
 		this.metrics = (metrics != null) ? metrics : DeliveryMetrics.NONE;
 		this.clock = clock;
@@ -314,16 +317,14 @@ public class DefaultDeliveryDispatcher implements DeliveryDispatcher, SmartLifec
 	}
 
 	/**
-	 * Stop taking deliveries, drop the queued ones (they stay leased and are taken again later), and wait for the
-	 * requests in flight to end, up to the shutdown timeout; then write the outcomes.
+	 * Stop taking deliveries, give the queued ones back (their leases are released, so the next poll of any
+	 * instance takes them), and wait for the requests in flight to end, up to the shutdown timeout; then write the
+	 * outcomes.
 	 */
 	@Override
 	public void stop() {
 		this.accepting = false;
-		int dropped = this.lanes.clearQueued();
-		if (dropped > 0) {
-			logger.info("Stopping: " + dropped + " queued webhook deliveries are left for a later poll");
-		}
+		releaseQueued(this.lanes.clearQueued());
 		long deadline = System.nanoTime() + this.settings.shutdownTimeout().toNanos();
 		synchronized (this.idle) {
 			while (this.lanes.inFlight() > 0) {
@@ -344,6 +345,21 @@ public class DefaultDeliveryDispatcher implements DeliveryDispatcher, SmartLifec
 		}
 		this.writer.flushNow();
 		this.running = false;
+	}
+
+	private void releaseQueued(List<Pending> dropped) {
+		if (dropped.isEmpty()) {
+			return;
+		}
+		List<String> ids = dropped.stream().map((pending) -> pending.task().deliveryId()).toList();
+		try {
+			this.repository.releaseLeases(this.settings.instanceId(), ids);
+			logger.info("Stopping: " + ids.size() + " queued webhook deliveries are released for the next poll");
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Stopping: could not release " + ids.size() + " queued webhook deliveries; they are taken "
+					+ "again when their leases run out", ex);
+		}
 	}
 
 	@Override

@@ -49,6 +49,15 @@ public interface DeliveryRepository {
 	void recordOutcomes(Collection<DeliveryOutcome> outcomes);
 
 	/**
+	 * Give up this instance's leases of deliveries it will not send after all (queued when it stopped), so any
+	 * instance's next poll takes them instead of waiting for the leases to run out. A lease another instance has
+	 * taken meanwhile, or a delivery no longer pending, is left alone.
+	 * @param owner this instance's id
+	 * @param deliveryIds the deliveries
+	 */
+	void releaseLeases(String owner, Collection<String> deliveryIds);
+
+	/**
 	 * Disable the endpoints whose deliveries have been dying, with no success in between, since before the
 	 * cut-off (the store tracks a {@code failing_since} time per endpoint: set by a dead delivery when unset,
 	 * cleared by a success).

@@ -80,10 +80,11 @@ final class EndpointLanes<T> {
 	 * Remove every queued item that has not started.
 	 * @return how many were removed
 	 */
-	synchronized int clearQueued() {
-		int removed = this.queued;
+	synchronized List<T> clearQueued() {
+		List<T> removed = new ArrayList<>(this.queued);
 		this.ready.clear();
 		this.lanes.values().removeIf((lane) -> {
+			removed.addAll(lane.waiting);
 			lane.waiting.clear();
 			return lane.inFlight == 0;
 		});

@@ -139,6 +139,17 @@ public class InMemoryWebhookStore implements EndpointRepository, DeliveryReposit
 				event.body(), endpoint.id(), endpoint.url(), endpoint.headers(), secrets, delivery.attempts);
 	}
 
+
+	@Override
+	public synchronized void releaseLeases(String owner, Collection<String> deliveryIds) {
+		for (String deliveryId : deliveryIds) {
+			Delivery delivery = this.deliveries.get(deliveryId);
+			if (delivery != null && owner.equals(delivery.lockedBy) && delivery.status == DeliveryStatus.PENDING) {
+				delivery.lockedBy = null;
+				delivery.lockedUntil = null;
+			}
+		}
+	}
 	@Override
 	public synchronized void recordOutcomes(Collection<DeliveryOutcome> outcomes) {
 		Instant now = this.clock.instant();

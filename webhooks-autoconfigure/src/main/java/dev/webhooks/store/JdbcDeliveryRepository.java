@@ -109,6 +109,12 @@ public class JdbcDeliveryRepository implements DeliveryRepository {
 			WHERE id = ?
 			""";
 
+	private static final String RELEASE_LEASE = """
+			UPDATE webhook_delivery
+			SET locked_by = NULL, locked_until = NULL
+			WHERE id = ? AND locked_by = ? AND status = 'PENDING'
+			""";
+
 	private static final String INSERT_ATTEMPT = """
 			INSERT INTO webhook_attempt (delivery_id, attempt_number, started_at, duration_ms, status_code,
 				response_body, error)
@@ -323,6 +329,22 @@ public class JdbcDeliveryRepository implements DeliveryRepository {
 			updateEach(START_FAILING, endpointIds(endpointHealth, DeliveryStatus.DEAD), now);
 			updateEach(STOP_FAILING, endpointIds(endpointHealth, DeliveryStatus.SUCCEEDED));
 			updateEach(DISABLE_ENDPOINT, gone, GONE_REASON, now);
+		});
+	}
+
+	@Override
+	public void releaseLeases(String owner, Collection<String> deliveryIds) {
+		if (deliveryIds.isEmpty()) {
+			return;
+		}
+		this.jdbc.batchUpdate(RELEASE_LEASE, new ListBatch<>(List.copyOf(deliveryIds)) {
+
+			@Override
+			void set(PreparedStatement ps, String deliveryId) throws SQLException {
+				ps.setString(1, deliveryId);
+				ps.setString(2, owner);
+			}
+
 		});
 	}
 

@@ -363,6 +363,33 @@ class DefaultDeliveryDispatcherTest {
 	}
 
 	@Test
+	void stoppingGivesBackTheLeasesOfQueuedDeliveries() throws Exception {
+		try (TestReceiver receiver = TestReceiver.start((number, exchange) -> {
+			Thread.sleep(500);
+			TestReceiver.reply(exchange, 200, Map.of(), "");
+		})) {
+			// given one request in flight and two queued behind it on the same endpoint
+			this.engine = TestDeliveryEngine.builder().limits(1, 10).withoutPoller().build();
+			this.engine.endpoint("ep_1", receiver.url(), this.secret);
+			String inFlight = this.engine.publishOne("ep_1");
+			await().atMost(Duration.ofSeconds(5)).until(() -> receiver.count() == 1);
+			String queued1 = this.engine.publishOne("ep_1");
+			String queued2 = this.engine.publishOne("ep_1");
+			assertThat(this.engine.repository.leaseOwner(queued1)).isEqualTo(TestDeliveryEngine.INSTANCE);
+
+			// when the dispatcher stops
+			this.engine.dispatcher.stop();
+
+			// then the queued ones are free for the next poll of any instance, and the one in flight finished
+			assertThat(this.engine.repository.leaseOwner(queued1)).isNull();
+			assertThat(this.engine.repository.leaseOwner(queued2)).isNull();
+			assertThat(this.engine.repository.status(queued1)).isEqualTo(DeliveryStatus.PENDING);
+			assertThat(this.engine.repository.status(inFlight)).isEqualTo(DeliveryStatus.SUCCEEDED);
+			assertThat(receiver.count()).isEqualTo(1);
+		}
+	}
+
+	@Test
 	void writesOutcomesInBatches() throws IOException {
 		try (TestReceiver receiver = TestReceiver.answering(200)) {
 			this.engine = TestDeliveryEngine.builder().limits(50, 50).withoutPoller().build();

@@ -80,6 +80,17 @@ public class InMemoryDeliveryRepository implements DeliveryRepository {
 		return claimed;
 	}
 
+
+	@Override
+	public synchronized void releaseLeases(String owner, Collection<String> deliveryIds) {
+		for (String deliveryId : deliveryIds) {
+			Delivery delivery = this.deliveries.get(deliveryId);
+			if (delivery != null && owner.equals(delivery.lockedBy) && delivery.status == DeliveryStatus.PENDING) {
+				delivery.lockedBy = null;
+				delivery.lockedUntil = null;
+			}
+		}
+	}
 	@Override
 	public synchronized void recordOutcomes(Collection<DeliveryOutcome> outcomes) {
 		this.recordOutcomesCalls++;
@@ -162,6 +173,10 @@ public class InMemoryDeliveryRepository implements DeliveryRepository {
 		}
 		insert(event, rows);
 		return rows.stream().map(NewDelivery::deliveryId).toList();
+	}
+
+	public synchronized String leaseOwner(String deliveryId) {
+		return this.deliveries.get(deliveryId).lockedBy;
 	}
 
 	public synchronized DeliveryStatus status(String deliveryId) {

@@ -143,6 +143,22 @@ abstract class WebhookStoreContractTests {
 	}
 
 	@Test
+	void releasedLeaseIsClaimableAtOnceButOnlyItsOwnerCanReleaseIt() {
+		// given two deliveries leased to node-a by the fast path
+		this.endpoints.save(endpoint("ep_1", null, true));
+		List<String> ids = insertEvent("evt_1", null, List.of("ep_1", "ep_1"), T0, "node-a");
+
+		// when node-b tries to release one and node-a releases the other
+		this.deliveries.releaseLeases("node-b", List.of(ids.get(0)));
+		this.deliveries.releaseLeases("node-a", List.of(ids.get(1)));
+
+		// then only node-a's release makes a row due before the lease runs out
+		assertThat(this.deliveries.claimDue("node-c", T0.plusSeconds(1), LEASE, 10))
+			.extracting(DeliveryTask::deliveryId)
+			.containsExactly(ids.get(1));
+	}
+
+	@Test
 	void deliveriesOfDisabledOrDeletedEndpointsAreNotClaimed() {
 		this.endpoints.save(endpoint("ep_on", null, true));
 		this.endpoints.save(endpoint("ep_off", null, false));
