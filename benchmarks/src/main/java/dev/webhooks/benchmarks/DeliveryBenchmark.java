@@ -33,11 +33,11 @@ public final class DeliveryBenchmark {
 
 	private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
-	private static final int THROUGHPUT_EVENTS = Integer.getInteger("bench.events", 30_000);
+	private static final int THROUGHPUT_EVENTS = Integer.getInteger("bench.events", 50_000);
 
-	private static final int WARMUP_EVENTS = Integer.getInteger("bench.warmup", 15_000);
+	private static final int WARMUP_EVENTS = Integer.getInteger("bench.warmup", 50_000);
 
-	private static final int PUBLISHER_THREADS = Integer.getInteger("bench.publishers", 4);
+	private static final int PUBLISHER_THREADS = Integer.getInteger("bench.publishers", 2);
 
 	private static final Duration LATENCY_RUN = Duration.ofSeconds(Long.getLong("bench.latency-seconds", 10));
 
