@@ -36,6 +36,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * them to the dispatcher, so the fast path never waits for the poller. A rollback inserts and sends nothing. With
  * no dispatcher in the application the rows stay pending for whichever instance polls.
  * <p>
+ * Without a caller transaction, concurrent publishes share one transaction ({@link GroupCommit}); each call still
+ * returns only after its event is committed.
+ * <p>
  * Idempotency: a key seen for the same tenant within the window returns the first event's id and inserts
  * nothing. Two transactions publishing the same key at the same moment, neither committed, can both insert.
  */
@@ -45,6 +48,9 @@ public class OutboxWebhookPublisher implements WebhookPublisher {
 	public static final String DELIVERY_PREFIX = "dlv_";
 
 	private static final Log logger = LogFactory.getLog(OutboxWebhookPublisher.class);
+
+	/** The most publishes of concurrent callers written in one transaction. */
+	private static final int MAX_GROUP_SIZE = 100;
 
 	private final DeliveryRepository deliveries;
 
@@ -65,6 +71,8 @@ public class OutboxWebhookPublisher implements WebhookPublisher {
 	private final Clock clock;
 
 	private final SortableIdGenerator ids;
+
+	private final GroupCommit groupCommit;
 
 	/**
 	 * Create a publisher.
@@ -93,6 +101,7 @@ public class OutboxWebhookPublisher implements WebhookPublisher {
 		this.metrics = metrics;
 		this.clock = clock;
 		this.ids = new SortableIdGenerator(clock);
+		this.groupCommit = new GroupCommit(transactions, this::write, MAX_GROUP_SIZE);
 	}
 
 	@Override
@@ -101,7 +110,10 @@ public class OutboxWebhookPublisher implements WebhookPublisher {
 		if (this.settings.strictEventTypes()) {
 			this.catalog.requireDeclared(message.type());
 		}
-		return this.transactions.execute((status) -> write(message));
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			return this.transactions.execute((status) -> write(message));
+		}
+		return this.groupCommit.publish(message);
 	}
 
 	private String write(PublishRequest message) {

@@ -1,7 +1,10 @@
 package dev.webhooks.publish;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -113,6 +116,41 @@ abstract class OutboxWebhookPublisherContractTests {
 					String.class, eventId)).isEqualTo(RecordingDispatcher.INSTANCE_ID);
 			assertThat(f.jdbc.queryForObject("SELECT status FROM webhook_delivery WHERE event_id = ?", String.class,
 					eventId)).isEqualTo("PENDING");
+		});
+	}
+
+	@Test
+	void concurrentPublishesWithoutATransactionAreEachCommittedAndDispatched() {
+		run((f) -> {
+			// given an endpoint and eight threads publishing with no transaction of their own
+			String endpoint = f.endpoint(null, "*");
+			Set<String> ids = ConcurrentHashMap.newKeySet();
+			List<Thread> threads = new ArrayList<>();
+			for (int t = 0; t < 8; t++) {
+				threads.add(new Thread(() -> {
+					for (int i = 0; i < 25; i++) {
+						ids.add(f.publisher.publish("lead.created", Map.of("n", i)));
+					}
+				}));
+			}
+
+			// when they publish at once (concurrent callers share transactions)
+			threads.forEach(Thread::start);
+			threads.forEach((thread) -> {
+				try {
+					thread.join(30_000);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			});
+
+			// then every call got its own committed event, delivery and dispatched task
+			assertThat(ids).hasSize(200);
+			assertThat(f.jdbc.queryForObject("SELECT COUNT(*) FROM webhook_event", Integer.class)).isEqualTo(200);
+			assertThat(f.jdbc.queryForList("SELECT event_id FROM webhook_delivery WHERE endpoint_id = ?",
+					String.class, endpoint)).containsExactlyInAnyOrderElementsOf(ids);
+			assertThat(f.dispatcher.tasks()).extracting(DeliveryTask::eventId).containsExactlyInAnyOrderElementsOf(ids);
 		});
 	}
 

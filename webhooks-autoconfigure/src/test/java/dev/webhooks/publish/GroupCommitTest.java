@@ -1,0 +1,141 @@
+package dev.webhooks.publish;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionOperations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@link GroupCommit}: callers that queue while a transaction is being written share the next one, and a request
+ * that fails does not fail the others of its group.
+ */
+class GroupCommitTest {
+
+	private final CountingTransactions transactions = new CountingTransactions();
+
+	private final CountDownLatch firstIsWriting = new CountDownLatch(1);
+
+	private final CountDownLatch releaseFirst = new CountDownLatch(1);
+
+	private final AtomicInteger sequence = new AtomicInteger();
+
+	@Test
+	void callersQueuedDuringAWriteShareTheNextTransaction() throws Exception {
+		// given a first caller whose write is under way
+		GroupCommit groupCommit = new GroupCommit(this.transactions, this::write, 100);
+		Map<String, String> ids = new ConcurrentHashMap<>();
+		Thread first = publishInBackground(groupCommit, "first", ids);
+		assertThat(this.firstIsWriting.await(5, TimeUnit.SECONDS)).isTrue();
+
+		// when five more callers publish meanwhile
+		List<Thread> others = new ArrayList<>();
+		for (int i = 1; i <= 5; i++) {
+			others.add(publishInBackground(groupCommit, "other-" + i, ids));
+		}
+		awaitParked(others);
+		this.releaseFirst.countDown();
+		join(first, others);
+
+		// then the five were written in one transaction after the first one's
+		assertThat(ids).containsOnlyKeys("first", "other-1", "other-2", "other-3", "other-4", "other-5");
+		assertThat(ids.values()).allMatch((id) -> id.startsWith("evt_")).doesNotHaveDuplicates();
+		assertThat(this.transactions.count()).isEqualTo(2);
+	}
+
+	@Test
+	void aRequestThatFailsInAGroupFailsAloneAndTheOthersAreWritten() throws Exception {
+		// given a first caller whose write is under way, and a group queued behind it with one bad request
+		GroupCommit groupCommit = new GroupCommit(this.transactions, this::write, 100);
+		Map<String, String> ids = new ConcurrentHashMap<>();
+		Map<String, Throwable> failures = new ConcurrentHashMap<>();
+		Thread first = publishInBackground(groupCommit, "first", ids);
+		assertThat(this.firstIsWriting.await(5, TimeUnit.SECONDS)).isTrue();
+		List<Thread> others = new ArrayList<>();
+		for (String type : List.of("good-1", "bad", "good-2")) {
+			others.add(new Thread(() -> {
+				try {
+					ids.put(type, groupCommit.publish(PublishRequest.builder(type).build()));
+				}
+				catch (RuntimeException ex) {
+					failures.put(type, ex);
+				}
+			}));
+		}
+		others.forEach(Thread::start);
+		awaitParked(others);
+
+		// when the group is written
+		this.releaseFirst.countDown();
+		join(first, others);
+
+		// then only the bad request failed, with its own error, and the good ones are written one by one
+		assertThat(failures).containsOnlyKeys("bad");
+		assertThat(failures.get("bad")).hasMessage("cannot serialise bad");
+		assertThat(ids).containsOnlyKeys("first", "good-1", "good-2");
+		assertThat(this.transactions.count()).isEqualTo(1 + 1 + 3);
+	}
+
+	private String write(PublishRequest request) {
+		if (request.type().equals("first")) {
+			this.firstIsWriting.countDown();
+			try {
+				this.releaseFirst.await(5, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		if (request.type().equals("bad")) {
+			throw new IllegalStateException("cannot serialise bad");
+		}
+		return "evt_" + this.sequence.incrementAndGet();
+	}
+
+	private static Thread publishInBackground(GroupCommit groupCommit, String type, Map<String, String> ids) {
+		Thread thread = new Thread(() -> ids.put(type, groupCommit.publish(PublishRequest.builder(type).build())));
+		thread.start();
+		return thread;
+	}
+
+	/** Waits until every thread is blocked on the group commit's lock, its request queued. */
+	private static void awaitParked(List<Thread> threads) {
+		await().atMost(5, TimeUnit.SECONDS)
+			.until(() -> threads.stream().allMatch((thread) -> thread.getState() == Thread.State.WAITING));
+	}
+
+	private static void join(Thread first, List<Thread> others) throws InterruptedException {
+		first.join(5000);
+		for (Thread other : others) {
+			other.join(5000);
+		}
+	}
+
+	/** Runs callbacks without a database and counts the transactions asked for. */
+	private static final class CountingTransactions implements TransactionOperations {
+
+		private final AtomicInteger count = new AtomicInteger();
+
+		@Override
+		public <T> T execute(TransactionCallback<T> action) {
+			this.count.incrementAndGet();
+			return TransactionOperations.withoutTransaction().execute(action);
+		}
+
+		int count() {
+			return this.count.get();
+		}
+
+	}
+
+}
