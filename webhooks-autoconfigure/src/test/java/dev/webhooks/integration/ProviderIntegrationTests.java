@@ -418,6 +418,8 @@ abstract class ProviderIntegrationTests {
 			assertThat(deliveries(registry, "dead")).isEqualTo(2);
 			assertThat(count(app, "PENDING")).isEqualTo(2);
 			assertThat(count(app, "DEAD")).isEqualTo(2);
+			// the events follow the outcome write, published on the writer's thread once it has committed
+			assertThat(app.bean(OperationalEvents.class).of(MessageAttemptExhaustedEvent.class)).hasSize(2);
 		});
 		assertThat(registry.get("webhooks.published").tag("event.type", "migration.completed").counter().count())
 			.isEqualTo(2);
