@@ -28,6 +28,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The transactional outbox write. In the caller's transaction, or in one of its own when none is active, it
@@ -62,7 +63,8 @@ public class OutboxWebhookPublisher implements WebhookPublisher {
 
 	private final TransactionOperations transactions;
 
-	private final ObjectProvider<DeliveryDispatcher> dispatcher;
+	// looked up once it exists rather than through the bean factory on every publish
+	private final SingletonSupplier<DeliveryDispatcher> dispatcher;
 
 	private final PublisherSettings settings;
 
@@ -96,7 +98,7 @@ public class OutboxWebhookPublisher implements WebhookPublisher {
 		this.catalog = catalog;
 		this.envelopeWriter = envelopeWriter;
 		this.transactions = transactions;
-		this.dispatcher = dispatcher;
+		this.dispatcher = SingletonSupplier.of(dispatcher::getIfAvailable);
 		this.settings = settings;
 		this.metrics = metrics;
 		this.clock = clock;
@@ -131,7 +133,7 @@ public class OutboxWebhookPublisher implements WebhookPublisher {
 		OutboxEvent event = new OutboxEvent(eventId, message.type(), message.tenantId(), now, body,
 				message.idempotencyKey());
 		List<WebhookEndpoint> subscribers = this.endpoints.subscribersOf(message.tenantId(), message.type());
-		DeliveryDispatcher dispatcher = this.dispatcher.getIfAvailable();
+		DeliveryDispatcher dispatcher = this.dispatcher.get();
 		String owner = (dispatcher != null) ? dispatcher.instanceId() : null;
 		Instant leasedUntil = (dispatcher != null) ? now.plus(dispatcher.lease()) : null;
 		List<NewDelivery> rows = new ArrayList<>(subscribers.size());
