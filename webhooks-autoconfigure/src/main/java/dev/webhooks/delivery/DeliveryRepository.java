@@ -22,6 +22,17 @@ public interface DeliveryRepository {
 	void insert(OutboxEvent event, List<NewDelivery> deliveries);
 
 	/**
+	 * Insert several events and their deliveries, in the caller's transaction. A store that can should send them in
+	 * batches rather than a statement per row; this default inserts them one by one.
+	 * @param events the events, in the order to insert them
+	 */
+	default void insertAll(List<NewEvent> events) {
+		for (NewEvent event : events) {
+			insert(event.event(), event.deliveries());
+		}
+	}
+
+	/**
 	 * The id of an event published with the given idempotency key since the given time.
 	 * @param tenantId the tenant, or {@code null}
 	 * @param idempotencyKey the key

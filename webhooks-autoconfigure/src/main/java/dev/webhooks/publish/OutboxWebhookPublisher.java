@@ -4,13 +4,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.webhooks.delivery.DeliveryDispatcher;
 import dev.webhooks.delivery.DeliveryRepository;
 import dev.webhooks.delivery.DeliveryTask;
 import dev.webhooks.delivery.NewDelivery;
+import dev.webhooks.delivery.NewEvent;
 import dev.webhooks.endpoint.EndpointSecret;
 import dev.webhooks.endpoint.WebhookEndpoint;
 import dev.webhooks.endpoint.WebhookEndpoints;
@@ -20,6 +23,7 @@ import dev.webhooks.event.EventTypes;
 import dev.webhooks.event.OutboxEvent;
 import dev.webhooks.event.SortableIdGenerator;
 import dev.webhooks.event.WebhookEnvelopeWriter;
+import dev.webhooks.publish.GroupCommit.Written;
 import dev.webhooks.signing.WebhookSecret;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -52,6 +56,9 @@ public class OutboxWebhookPublisher implements WebhookPublisher {
 
 	/** The most publishes of concurrent callers written in one transaction. */
 	private static final int MAX_GROUP_SIZE = 100;
+
+	private static final Runnable NOTHING = () -> {
+	};
 
 	private final DeliveryRepository deliveries;
 
@@ -113,48 +120,81 @@ public class OutboxWebhookPublisher implements WebhookPublisher {
 			this.catalog.requireDeclared(message.type());
 		}
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
-			return this.transactions.execute((status) -> write(message));
+			return this.transactions.execute((status) -> {
+				Written written = write(List.of(message)).get(0);
+				afterCommit(written.afterCommit());
+				return written.eventId();
+			});
 		}
 		return this.groupCommit.publish(message);
 	}
 
-	private String write(PublishRequest message) {
-		Instant now = this.clock.instant();
-		if (message.idempotencyKey() != null) {
-			Optional<String> first = this.deliveries.findEventIdByIdempotencyKey(message.tenantId(),
-					message.idempotencyKey(), now.minus(this.settings.idempotencyWindow()));
-			if (first.isPresent()) {
-				return first.get();
-			}
-		}
-		String eventId = this.ids.nextEventId();
-		byte[] body = this.envelopeWriter.write(new EventContent(eventId, message.type(), now, message.tenantId(),
-				message.text(), message.data(), message.errorMessage()));
-		OutboxEvent event = new OutboxEvent(eventId, message.type(), message.tenantId(), now, body,
-				message.idempotencyKey());
-		List<WebhookEndpoint> subscribers = this.endpoints.subscribersOf(message.tenantId(), message.type());
+	/**
+	 * Write requests in the current transaction: their events and deliveries go to the store in one batch, and
+	 * the subscribers of each tenant and type are looked up once for all of them.
+	 */
+	private List<Written> write(List<PublishRequest> requests) {
 		DeliveryDispatcher dispatcher = this.dispatcher.get();
 		String owner = (dispatcher != null) ? dispatcher.instanceId() : null;
-		Instant leasedUntil = (dispatcher != null) ? now.plus(dispatcher.lease()) : null;
-		List<NewDelivery> rows = new ArrayList<>(subscribers.size());
-		List<DeliveryTask> tasks = new ArrayList<>(subscribers.size());
-		for (WebhookEndpoint endpoint : subscribers) {
-			String deliveryId = this.ids.nextId(DELIVERY_PREFIX);
-			rows.add(new NewDelivery(deliveryId, endpoint.id(), now, owner, leasedUntil));
-			tasks.add(new DeliveryTask(deliveryId, eventId, message.type(), message.tenantId(), now, body,
-					endpoint.id(), endpoint.url(), endpoint.headers(), secretsValidAt(endpoint, now), 0));
+		Map<TenantType, List<WebhookEndpoint>> subscribersByType = new HashMap<>();
+		// a key repeated within the batch is not in the table yet
+		Map<TenantKey, String> keysInBatch = new HashMap<>();
+		List<NewEvent> inserts = new ArrayList<>(requests.size());
+		List<Written> written = new ArrayList<>(requests.size());
+		for (PublishRequest message : requests) {
+			Instant now = this.clock.instant();
+			TenantKey key = (message.idempotencyKey() != null)
+					? new TenantKey(message.tenantId(), message.idempotencyKey()) : null;
+			Optional<String> first = (key != null) ? firstEventWith(key, keysInBatch, now) : Optional.empty();
+			if (first.isPresent()) {
+				written.add(new Written(first.get(), NOTHING));
+				continue;
+			}
+			String eventId = this.ids.nextEventId();
+			byte[] body = this.envelopeWriter.write(new EventContent(eventId, message.type(), now,
+					message.tenantId(), message.text(), message.data(), message.errorMessage()));
+			List<WebhookEndpoint> subscribers = subscribersByType.computeIfAbsent(
+					new TenantType(message.tenantId(), message.type()),
+					(tt) -> this.endpoints.subscribersOf(tt.tenantId(), tt.type()));
+			Instant leasedUntil = (dispatcher != null) ? now.plus(dispatcher.lease()) : null;
+			List<NewDelivery> rows = new ArrayList<>(subscribers.size());
+			List<DeliveryTask> tasks = new ArrayList<>(subscribers.size());
+			for (WebhookEndpoint endpoint : subscribers) {
+				String deliveryId = this.ids.nextId(DELIVERY_PREFIX);
+				rows.add(new NewDelivery(deliveryId, endpoint.id(), now, owner, leasedUntil));
+				tasks.add(new DeliveryTask(deliveryId, eventId, message.type(), message.tenantId(), now, body,
+						endpoint.id(), endpoint.url(), endpoint.headers(), secretsValidAt(endpoint, now), 0));
+			}
+			inserts.add(new NewEvent(new OutboxEvent(eventId, message.type(), message.tenantId(), now, body,
+					message.idempotencyKey()), rows));
+			if (key != null) {
+				keysInBatch.put(key, eventId);
+			}
+			written.add(new Written(eventId, () -> published(message.type(), eventId, dispatcher, tasks)));
 		}
-		this.deliveries.insert(event, rows);
-		afterCommit(() -> {
-			if (logger.isDebugEnabled()) {
-				logger.debug("Published " + message.type() + " " + eventId + " to " + tasks.size() + " endpoint(s)");
-			}
-			this.metrics.published(message.type());
-			if (dispatcher != null && !tasks.isEmpty()) {
-				dispatch(dispatcher, tasks);
-			}
-		});
-		return eventId;
+		if (!inserts.isEmpty()) {
+			this.deliveries.insertAll(inserts);
+		}
+		return written;
+	}
+
+	private Optional<String> firstEventWith(TenantKey key, Map<TenantKey, String> keysInBatch, Instant now) {
+		String inBatch = keysInBatch.get(key);
+		if (inBatch != null) {
+			return Optional.of(inBatch);
+		}
+		return this.deliveries.findEventIdByIdempotencyKey(key.tenantId(), key.idempotencyKey(),
+				now.minus(this.settings.idempotencyWindow()));
+	}
+
+	private void published(String type, String eventId, DeliveryDispatcher dispatcher, List<DeliveryTask> tasks) {
+		if (logger.isDebugEnabled()) {
+			logger.debug("Published " + type + " " + eventId + " to " + tasks.size() + " endpoint(s)");
+		}
+		this.metrics.published(type);
+		if (dispatcher != null && !tasks.isEmpty()) {
+			dispatch(dispatcher, tasks);
+		}
 	}
 
 	private void dispatch(DeliveryDispatcher dispatcher, List<DeliveryTask> tasks) {
@@ -192,6 +232,12 @@ public class OutboxWebhookPublisher implements WebhookPublisher {
 			}
 		}
 		return secrets;
+	}
+
+	private record TenantType(String tenantId, String type) {
+	}
+
+	private record TenantKey(String tenantId, String idempotencyKey) {
 	}
 
 	/**

@@ -21,6 +21,7 @@ import dev.webhooks.delivery.DeliveryRepository;
 import dev.webhooks.delivery.DeliveryStatus;
 import dev.webhooks.delivery.DeliveryTask;
 import dev.webhooks.delivery.NewDelivery;
+import dev.webhooks.delivery.NewEvent;
 import dev.webhooks.endpoint.EndpointSecret;
 import dev.webhooks.event.OutboxEvent;
 import dev.webhooks.signing.WebhookSecret;
@@ -184,14 +185,7 @@ public class JdbcDeliveryRepository implements DeliveryRepository {
 
 	@Override
 	public void insert(OutboxEvent event, List<NewDelivery> deliveries) {
-		this.jdbc.update(INSERT_EVENT, (ps) -> {
-			ps.setString(1, event.id());
-			ps.setString(2, event.type());
-			ps.setString(3, event.tenantId());
-			ps.setString(4, event.idempotencyKey());
-			JdbcTimestamps.set(ps, 5, event.createdAt());
-			ps.setBytes(6, event.body());
-		});
+		this.jdbc.update(INSERT_EVENT, (ps) -> setEvent(ps, event));
 		if (deliveries.isEmpty()) {
 			return;
 		}
@@ -209,6 +203,49 @@ public class JdbcDeliveryRepository implements DeliveryRepository {
 			}
 
 		});
+	}
+
+	@Override
+	public void insertAll(List<NewEvent> events) {
+		if (events.size() == 1) {
+			insert(events.get(0).event(), events.get(0).deliveries());
+			return;
+		}
+		List<OutboxEvent> rows = new ArrayList<>(events.size());
+		List<Map.Entry<OutboxEvent, NewDelivery>> deliveries = new ArrayList<>();
+		for (NewEvent event : events) {
+			rows.add(event.event());
+			for (NewDelivery delivery : event.deliveries()) {
+				deliveries.add(Map.entry(event.event(), delivery));
+			}
+		}
+		this.jdbc.batchUpdate(INSERT_EVENT, new ListBatch<>(rows) {
+
+			@Override
+			void set(PreparedStatement ps, OutboxEvent event) throws SQLException {
+				setEvent(ps, event);
+			}
+
+		});
+		if (!deliveries.isEmpty()) {
+			this.jdbc.batchUpdate(INSERT_DELIVERY, new ListBatch<>(deliveries) {
+
+				@Override
+				void set(PreparedStatement ps, Map.Entry<OutboxEvent, NewDelivery> delivery) throws SQLException {
+					setDelivery(ps, delivery.getKey(), delivery.getValue());
+				}
+
+			});
+		}
+	}
+
+	private static void setEvent(PreparedStatement ps, OutboxEvent event) throws SQLException {
+		ps.setString(1, event.id());
+		ps.setString(2, event.type());
+		ps.setString(3, event.tenantId());
+		ps.setString(4, event.idempotencyKey());
+		JdbcTimestamps.set(ps, 5, event.createdAt());
+		ps.setBytes(6, event.body());
 	}
 
 	private static void setDelivery(PreparedStatement ps, OutboxEvent event, NewDelivery delivery)

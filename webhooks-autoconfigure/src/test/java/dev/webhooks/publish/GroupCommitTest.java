@@ -3,6 +3,7 @@ package dev.webhooks.publish;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,8 @@ class GroupCommitTest {
 	private final CountDownLatch releaseFirst = new CountDownLatch(1);
 
 	private final AtomicInteger sequence = new AtomicInteger();
+
+	private final Map<String, Thread> afterCommitThreads = new ConcurrentHashMap<>();
 
 	@Test
 	void callersQueuedDuringAWriteShareTheNextTransaction() throws Exception {
@@ -86,7 +89,43 @@ class GroupCommitTest {
 		assertThat(this.transactions.count()).isEqualTo(1 + 1 + 3);
 	}
 
-	private String write(PublishRequest request) {
+	@Test
+	void manyCallersPublishingAtOnceAreAllWrittenAndNoneIsLeftWaiting() throws Exception {
+		// given sixteen callers, each publishing 2,000 requests as fast as it can
+		GroupCommit groupCommit = new GroupCommit(this.transactions, this::write, 100);
+		Set<String> ids = ConcurrentHashMap.newKeySet();
+		List<Thread> callers = new ArrayList<>();
+		for (int t = 0; t < 16; t++) {
+			callers.add(new Thread(() -> {
+				for (int i = 0; i < 2000; i++) {
+					ids.add(groupCommit.publish(PublishRequest.builder("tick").build()));
+				}
+			}));
+		}
+
+		// when they run to the end
+		callers.forEach(Thread::start);
+		for (Thread caller : callers) {
+			caller.join(30_000);
+		}
+
+		// then every request was written once, none waits for a writer that left, and requests shared transactions
+		assertThat(callers).noneMatch(Thread::isAlive);
+		assertThat(ids).hasSize(32_000);
+		assertThat(this.transactions.count()).isLessThan(32_000);
+	}
+
+	private List<GroupCommit.Written> write(List<PublishRequest> requests) {
+		List<GroupCommit.Written> written = new ArrayList<>();
+		for (PublishRequest request : requests) {
+			String eventId = writeOne(request);
+			written.add(new GroupCommit.Written(eventId,
+					() -> this.afterCommitThreads.put(request.type(), Thread.currentThread())));
+		}
+		return written;
+	}
+
+	private String writeOne(PublishRequest request) {
 		if (request.type().equals("first")) {
 			this.firstIsWriting.countDown();
 			try {
@@ -100,6 +139,27 @@ class GroupCommitTest {
 			throw new IllegalStateException("cannot serialise bad");
 		}
 		return "evt_" + this.sequence.incrementAndGet();
+	}
+
+	@Test
+	void eachCallerRunsItsOwnAfterCommitActionOnItsOwnThread() throws Exception {
+		// given a first caller whose write is under way, and a group queued behind it
+		GroupCommit groupCommit = new GroupCommit(this.transactions, this::write, 100);
+		Map<String, String> ids = new ConcurrentHashMap<>();
+		Thread first = publishInBackground(groupCommit, "first", ids);
+		assertThat(this.firstIsWriting.await(5, TimeUnit.SECONDS)).isTrue();
+		List<Thread> others = List.of(publishInBackground(groupCommit, "other-1", ids),
+				publishInBackground(groupCommit, "other-2", ids));
+		awaitParked(others);
+
+		// when the group is written by whichever caller holds the lock
+		this.releaseFirst.countDown();
+		join(first, others);
+
+		// then every after-commit action ran on the thread that published it
+		assertThat(this.afterCommitThreads).containsEntry("first", first)
+			.containsEntry("other-1", others.get(0))
+			.containsEntry("other-2", others.get(1));
 	}
 
 	private static Thread publishInBackground(GroupCommit groupCommit, String type, Map<String, String> ids) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 import javax.sql.DataSource;
 
@@ -125,23 +126,11 @@ abstract class OutboxWebhookPublisherContractTests {
 			// given an endpoint and eight threads publishing with no transaction of their own
 			String endpoint = f.endpoint(null, "*");
 			Set<String> ids = ConcurrentHashMap.newKeySet();
-			List<Thread> threads = new ArrayList<>();
-			for (int t = 0; t < 8; t++) {
-				threads.add(new Thread(() -> {
-					for (int i = 0; i < 25; i++) {
-						ids.add(f.publisher.publish("lead.created", Map.of("n", i)));
-					}
-				}));
-			}
 
 			// when they publish at once (concurrent callers share transactions)
-			threads.forEach(Thread::start);
-			threads.forEach((thread) -> {
-				try {
-					thread.join(30_000);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
+			inParallel(8, (thread) -> {
+				for (int i = 0; i < 25; i++) {
+					ids.add(f.publisher.publish("lead.created", Map.of("n", i)));
 				}
 			});
 
@@ -151,6 +140,71 @@ abstract class OutboxWebhookPublisherContractTests {
 			assertThat(f.jdbc.queryForList("SELECT event_id FROM webhook_delivery WHERE endpoint_id = ?",
 					String.class, endpoint)).containsExactlyInAnyOrderElementsOf(ids);
 			assertThat(f.dispatcher.tasks()).extracting(DeliveryTask::eventId).containsExactlyInAnyOrderElementsOf(ids);
+		});
+	}
+
+	@Test
+	void concurrentPublishesOfTwoTenantsReachOnlyTheirOwnTenantsEndpoints() {
+		run((f) -> {
+			// given an endpoint per tenant, and threads of both tenants publishing without a transaction
+			String t1 = f.endpoint("t1", "*");
+			String t2 = f.endpoint("t2", "lead.*");
+			Map<String, String> tenantOfEvent = new ConcurrentHashMap<>();
+
+			// when they publish at once, so their events share transactions
+			inParallel(8, (thread) -> {
+				String tenant = (thread % 2 == 0) ? "t1" : "t2";
+				for (int i = 0; i < 25; i++) {
+					tenantOfEvent.put(f.publisher.publish(PublishRequest.builder("lead.created").tenant(tenant)
+						.data(Map.of("n", i)).build()), tenant);
+				}
+			});
+
+			// then each event has exactly one delivery, to its own tenant's endpoint
+			assertThat(tenantOfEvent).hasSize(200);
+			List<Map<String, Object>> rows = f.jdbc.queryForList("SELECT event_id, endpoint_id FROM webhook_delivery");
+			assertThat(rows).hasSize(200).allSatisfy((row) -> assertThat(row.get("endpoint_id"))
+				.isEqualTo(tenantOfEvent.get((String) row.get("event_id")).equals("t1") ? t1 : t2));
+		});
+	}
+
+	@Test
+	void concurrentPublishesOfOneIdempotencyKeyStoreOneEvent() {
+		run((f) -> {
+			// given an endpoint, and eight threads publishing the same key at once without a transaction
+			f.endpoint("t1", "*");
+			Set<String> ids = ConcurrentHashMap.newKeySet();
+
+			// when they publish (their requests may share a transaction, where the key is not in the table yet)
+			inParallel(8, (thread) -> {
+				for (int i = 0; i < 5; i++) {
+					ids.add(f.publisher.publish(PublishRequest.builder("lead.created").tenant("t1")
+						.idempotencyKey("order-42").build()));
+				}
+			});
+
+			// then every call got the first event's id, and one event and one delivery were stored and dispatched
+			assertThat(ids).hasSize(1);
+			assertThat(f.count("webhook_event")).isEqualTo(1);
+			assertThat(f.count("webhook_delivery")).isEqualTo(1);
+			assertThat(f.dispatcher.tasks()).hasSize(1);
+		});
+	}
+
+	private static void inParallel(int threadCount, IntConsumer body) {
+		List<Thread> threads = new ArrayList<>();
+		for (int t = 0; t < threadCount; t++) {
+			int thread = t;
+			threads.add(new Thread(() -> body.accept(thread)));
+		}
+		threads.forEach(Thread::start);
+		threads.forEach((thread) -> {
+			try {
+				thread.join(30_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		});
 	}
 

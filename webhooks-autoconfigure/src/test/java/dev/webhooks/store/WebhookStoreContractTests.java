@@ -22,6 +22,7 @@ import dev.webhooks.delivery.DeliveryRepository;
 import dev.webhooks.delivery.DeliveryStatus;
 import dev.webhooks.delivery.DeliveryTask;
 import dev.webhooks.delivery.NewDelivery;
+import dev.webhooks.delivery.NewEvent;
 import dev.webhooks.endpoint.EndpointRepository;
 import dev.webhooks.endpoint.EndpointSecret;
 import dev.webhooks.endpoint.WebhookEndpoint;
@@ -120,6 +121,25 @@ abstract class WebhookStoreContractTests {
 		assertThat(task.secrets()).containsExactly(current);
 		assertThat(task.attemptsMade()).isZero();
 		assertThat(task.eventCreatedAt()).isEqualTo(T0);
+	}
+
+	@Test
+	void eventsInsertedTogetherAreEachClaimedForEachOfTheirEndpoints() {
+		// given three events written in one batch: two endpoints, one endpoint, and none
+		this.endpoints.save(endpoint("ep_1", "t1", true));
+		this.endpoints.save(endpoint("ep_2", "t1", true));
+		this.deliveries.insertAll(List.of(newEvent("evt_1", List.of("ep_1", "ep_2")), newEvent("evt_2", List.of("ep_2")),
+				newEvent("evt_3", List.of())));
+
+		// when the deliveries are claimed
+		List<DeliveryTask> tasks = this.deliveries.claimDue("node-a", T0, LEASE, 10);
+
+		// then each event reached each of its endpoints with its own body, and the third is stored without any
+		assertThat(tasks).extracting((task) -> task.eventId() + "->" + task.endpointId())
+			.containsExactlyInAnyOrder("evt_1->ep_1", "evt_1->ep_2", "evt_2->ep_2");
+		assertThat(tasks).allSatisfy((task) -> assertThat(new String(task.body(), StandardCharsets.UTF_8))
+			.isEqualTo("{\"id\":\"" + task.eventId() + "\"}"));
+		assertThat(this.deliveries.findEventIdByIdempotencyKey("t1", "key-evt_3", T0)).contains("evt_3");
 	}
 
 	@Test
@@ -322,6 +342,14 @@ abstract class WebhookStoreContractTests {
 		this.deliveries.insert(new OutboxEvent(eventId, "lead.created", tenantId, createdAt,
 				("{\"id\":\"" + eventId + "\"}").getBytes(StandardCharsets.UTF_8), idempotencyKey), rows);
 		return ids;
+	}
+
+	NewEvent newEvent(String eventId, List<String> endpointIds) {
+		List<NewDelivery> rows = endpointIds.stream()
+			.map((endpointId) -> new NewDelivery("dlv_" + eventId + "_" + (++this.sequence), endpointId, T0, null, null))
+			.toList();
+		return new NewEvent(new OutboxEvent(eventId, "lead.created", "t1", T0,
+				("{\"id\":\"" + eventId + "\"}").getBytes(StandardCharsets.UTF_8), "key-" + eventId), rows);
 	}
 
 	static WebhookEndpoint endpoint(String id, String tenantId, boolean enabled) {
