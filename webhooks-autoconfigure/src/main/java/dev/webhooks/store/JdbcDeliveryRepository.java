@@ -148,15 +148,40 @@ public class JdbcDeliveryRepository implements DeliveryRepository {
 			FOR UPDATE
 			""";
 
-	private static final String COUNT_BY_STATUS = """
+	// the status is a literal, not a parameter, so PostgreSQL can answer from the partial index of that status
+	private static final String COUNT_PENDING = """
 			SELECT COUNT(*)
 			FROM webhook_delivery
-			WHERE status = ?
+			WHERE status = 'PENDING'
 			""";
 
-	private static final String DELETE_EVENTS_BEFORE = """
+	private static final String COUNT_DEAD = """
+			SELECT COUNT(*)
+			FROM webhook_delivery
+			WHERE status = 'DEAD'
+			""";
+
+	private static final String SELECT_EVENTS_BEFORE = """
+			SELECT id
+			FROM webhook_event
+			WHERE created_at < ?
+			ORDER BY created_at
+			LIMIT ?
+			""";
+
+	private static final String DELETE_ATTEMPTS_OF_EVENTS = """
+			DELETE FROM webhook_attempt
+			WHERE delivery_id IN (SELECT id FROM webhook_delivery WHERE event_id IN (%s))
+			""";
+
+	private static final String DELETE_DELIVERIES_OF_EVENTS = """
+			DELETE FROM webhook_delivery
+			WHERE event_id IN (%s)
+			""";
+
+	private static final String DELETE_EVENTS = """
 			DELETE FROM webhook_event
-			WHERE id IN (SELECT id FROM webhook_event WHERE created_at < ? ORDER BY created_at LIMIT ?)
+			WHERE id IN (%s)
 			""";
 
 	/** Why {@link #recordOutcomes} disables an endpoint that asked for it. */
@@ -424,16 +449,16 @@ public class JdbcDeliveryRepository implements DeliveryRepository {
 
 	@Override
 	public long countPending() {
-		return count(DeliveryStatus.PENDING);
+		return count(COUNT_PENDING);
 	}
 
 	@Override
 	public long countDead() {
-		return count(DeliveryStatus.DEAD);
+		return count(COUNT_DEAD);
 	}
 
-	private long count(DeliveryStatus status) {
-		Long count = this.jdbc.queryForObject(COUNT_BY_STATUS, Long.class, status.name());
+	private long count(String sql) {
+		Long count = this.jdbc.queryForObject(sql, Long.class);
 		return (count != null) ? count : 0;
 	}
 
@@ -442,8 +467,21 @@ public class JdbcDeliveryRepository implements DeliveryRepository {
 		int total = 0;
 		int deleted;
 		do {
-			// each batch commits on its own, so a large purge never holds many locks or one long transaction
-			deleted = this.jdbc.update(DELETE_EVENTS_BEFORE, JdbcTimestamps.param(before), batchSize);
+			// each batch commits on its own, so a large purge never holds many locks or one long transaction; the
+			// tables have no foreign keys, so attempts and deliveries go first, with their events
+			Integer batch = this.transactions.execute((status) -> {
+				List<String> ids = this.jdbc.queryForList(SELECT_EVENTS_BEFORE, String.class,
+						JdbcTimestamps.param(before), batchSize);
+				if (!ids.isEmpty()) {
+					String placeholders = String.join(", ", Collections.nCopies(ids.size(), "?"));
+					Object[] args = ids.toArray();
+					this.jdbc.update(DELETE_ATTEMPTS_OF_EVENTS.formatted(placeholders), args);
+					this.jdbc.update(DELETE_DELIVERIES_OF_EVENTS.formatted(placeholders), args);
+					this.jdbc.update(DELETE_EVENTS.formatted(placeholders), args);
+				}
+				return ids.size();
+			});
+			deleted = (batch != null) ? batch : 0;
 			total += deleted;
 		}
 		while (deleted >= batchSize);

@@ -311,14 +311,16 @@ abstract class WebhookStoreContractTests {
 			List<String> ids = insertEvent("evt_old" + i, null, List.of("ep_1"), old, null);
 			this.deliveries.recordOutcomes(List.of(outcome(ids.get(0), "ep_1", DeliveryStatus.DEAD, null, 500)));
 		}
-		insertEvent("evt_new", null, List.of("ep_1"), T0, null);
+		List<String> recent = insertEvent("evt_new", null, List.of("ep_1"), T0, null);
+		this.deliveries.recordOutcomes(
+				List.of(outcome(recent.get(0), "ep_1", DeliveryStatus.PENDING, T0.plusSeconds(5), 503)));
 
 		int purged = this.deliveries.purgeCreatedBefore(T0.minus(Duration.ofDays(7)), 2);
 
 		assertThat(purged).isEqualTo(5);
 		assertThat(this.deliveries.countDead()).isZero();
 		assertThat(this.deliveries.countPending()).isEqualTo(1);
-		assertThat(attemptCount()).isZero();
+		assertThat(attemptCount()).as("the recent delivery keeps its attempt").isEqualTo(1);
 	}
 
 	/** How many attempt rows the store holds. */
