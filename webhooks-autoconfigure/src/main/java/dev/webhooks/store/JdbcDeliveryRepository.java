@@ -3,7 +3,6 @@ package dev.webhooks.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,21 +37,24 @@ import org.springframework.transaction.support.TransactionOperations;
  * {@link #claimDue} selects due rows with {@code FOR UPDATE SKIP LOCKED}, so concurrent pollers, in this instance
  * or others sharing the database, each get different rows without waiting on each other, and leases them by
  * setting {@code locked_by} and {@code locked_until} before the transaction ends; a lease that runs out makes the
- * row due again. Outcomes are written with JDBC batch updates in one transaction. The ids a statement needs are
+ * row due again. Rows are inserted and outcomes written with multi-row statements ({@link MultiRowStatements}), the
+ * outcomes of a batch in one transaction. The ids a statement needs are
  * bound as parameters, never concatenated.
  */
 public class JdbcDeliveryRepository implements DeliveryRepository {
 
-	private static final String INSERT_EVENT = """
+	private static final String INSERT_EVENTS = """
 			INSERT INTO webhook_event (id, event_type, tenant_id, idempotency_key, created_at, body)
-			VALUES (?, ?, ?, ?, ?, ?)
-			""";
+			VALUES""";
 
-	private static final String INSERT_DELIVERY = """
+	private static final int EVENT_COLUMNS = 6;
+
+	private static final String INSERT_DELIVERIES = """
 			INSERT INTO webhook_delivery (id, event_id, endpoint_id, status, attempts, next_attempt_at, locked_by,
 				locked_until, created_at)
-			VALUES (?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)
-			""";
+			VALUES""";
+
+	private static final int DELIVERY_COLUMNS = 9;
 
 	private static final String SELECT_EVENT_BY_KEY = """
 			SELECT id
@@ -102,12 +104,12 @@ public class JdbcDeliveryRepository implements DeliveryRepository {
 			ORDER BY d.next_attempt_at
 			""";
 
-	private static final String UPDATE_DELIVERY = """
+	private static final String UPDATE_DELIVERIES = """
 			UPDATE webhook_delivery
 			SET status = ?, attempts = COALESCE(?, attempts), next_attempt_at = COALESCE(?, next_attempt_at),
 				last_status_code = COALESCE(?, last_status_code), completed_at = ?, locked_by = NULL,
 				locked_until = NULL
-			WHERE id = ?
+			WHERE id IN (%s)
 			""";
 
 	private static final String RELEASE_LEASE = """
@@ -116,11 +118,12 @@ public class JdbcDeliveryRepository implements DeliveryRepository {
 			WHERE id = ? AND locked_by = ? AND status = 'PENDING'
 			""";
 
-	private static final String INSERT_ATTEMPT = """
+	private static final String INSERT_ATTEMPTS = """
 			INSERT INTO webhook_attempt (delivery_id, attempt_number, started_at, duration_ms, status_code,
 				response_body, error)
-			VALUES (?, ?, ?, ?, ?, ?, ?)
-			""";
+			VALUES""";
+
+	private static final int ATTEMPT_COLUMNS = 7;
 
 	private static final String DISABLE_ENDPOINT = """
 			UPDATE webhook_endpoint
@@ -210,32 +213,11 @@ public class JdbcDeliveryRepository implements DeliveryRepository {
 
 	@Override
 	public void insert(OutboxEvent event, List<NewDelivery> deliveries) {
-		this.jdbc.update(INSERT_EVENT, (ps) -> setEvent(ps, event));
-		if (deliveries.isEmpty()) {
-			return;
-		}
-		if (deliveries.size() == 1) {
-			// most events have one subscriber, and a one-row batch costs more than a plain statement
-			NewDelivery delivery = deliveries.get(0);
-			this.jdbc.update(INSERT_DELIVERY, (ps) -> setDelivery(ps, event, delivery));
-			return;
-		}
-		this.jdbc.batchUpdate(INSERT_DELIVERY, new ListBatch<>(deliveries) {
-
-			@Override
-			void set(PreparedStatement ps, NewDelivery delivery) throws SQLException {
-				setDelivery(ps, event, delivery);
-			}
-
-		});
+		insertAll(List.of(new NewEvent(event, deliveries)));
 	}
 
 	@Override
 	public void insertAll(List<NewEvent> events) {
-		if (events.size() == 1) {
-			insert(events.get(0).event(), events.get(0).deliveries());
-			return;
-		}
 		List<OutboxEvent> rows = new ArrayList<>(events.size());
 		List<Map.Entry<OutboxEvent, NewDelivery>> deliveries = new ArrayList<>();
 		for (NewEvent event : events) {
@@ -244,44 +226,31 @@ public class JdbcDeliveryRepository implements DeliveryRepository {
 				deliveries.add(Map.entry(event.event(), delivery));
 			}
 		}
-		this.jdbc.batchUpdate(INSERT_EVENT, new ListBatch<>(rows) {
-
-			@Override
-			void set(PreparedStatement ps, OutboxEvent event) throws SQLException {
-				setEvent(ps, event);
-			}
-
-		});
-		if (!deliveries.isEmpty()) {
-			this.jdbc.batchUpdate(INSERT_DELIVERY, new ListBatch<>(deliveries) {
-
-				@Override
-				void set(PreparedStatement ps, Map.Entry<OutboxEvent, NewDelivery> delivery) throws SQLException {
-					setDelivery(ps, delivery.getKey(), delivery.getValue());
-				}
-
-			});
-		}
+		MultiRowStatements.insert(this.jdbc, INSERT_EVENTS, EVENT_COLUMNS, rows, JdbcDeliveryRepository::setEvent);
+		MultiRowStatements.insert(this.jdbc, INSERT_DELIVERIES, DELIVERY_COLUMNS, deliveries,
+				(ps, index, delivery) -> setDelivery(ps, index, delivery.getKey(), delivery.getValue()));
 	}
 
-	private static void setEvent(PreparedStatement ps, OutboxEvent event) throws SQLException {
-		ps.setString(1, event.id());
-		ps.setString(2, event.type());
-		ps.setString(3, event.tenantId());
-		ps.setString(4, event.idempotencyKey());
-		JdbcTimestamps.set(ps, 5, event.createdAt());
-		ps.setBytes(6, event.body());
+	private static void setEvent(PreparedStatement ps, int index, OutboxEvent event) throws SQLException {
+		ps.setString(index, event.id());
+		ps.setString(index + 1, event.type());
+		ps.setString(index + 2, event.tenantId());
+		ps.setString(index + 3, event.idempotencyKey());
+		JdbcTimestamps.set(ps, index + 4, event.createdAt());
+		ps.setBytes(index + 5, event.body());
 	}
 
-	private static void setDelivery(PreparedStatement ps, OutboxEvent event, NewDelivery delivery)
+	private static void setDelivery(PreparedStatement ps, int index, OutboxEvent event, NewDelivery delivery)
 			throws SQLException {
-		ps.setString(1, delivery.deliveryId());
-		ps.setString(2, event.id());
-		ps.setString(3, delivery.endpointId());
-		JdbcTimestamps.set(ps, 4, delivery.nextAttemptAt());
-		ps.setString(5, delivery.lockedBy());
-		JdbcTimestamps.set(ps, 6, delivery.lockedUntil());
-		JdbcTimestamps.set(ps, 7, event.createdAt());
+		ps.setString(index, delivery.deliveryId());
+		ps.setString(index + 1, event.id());
+		ps.setString(index + 2, delivery.endpointId());
+		ps.setString(index + 3, DeliveryStatus.PENDING.name());
+		ps.setInt(index + 4, 0);
+		JdbcTimestamps.set(ps, index + 5, delivery.nextAttemptAt());
+		ps.setString(index + 6, delivery.lockedBy());
+		JdbcTimestamps.set(ps, index + 7, delivery.lockedUntil());
+		JdbcTimestamps.set(ps, index + 8, event.createdAt());
 	}
 
 	@Override
@@ -356,38 +325,19 @@ public class JdbcDeliveryRepository implements DeliveryRepository {
 				gone.add(outcome.endpointId());
 			}
 		}
+		Map<DeliveryUpdate, List<String>> updates = DeliveryUpdate.groupedByValues(all, now);
 		this.transactions.executeWithoutResult((status) -> {
-			this.jdbc.batchUpdate(UPDATE_DELIVERY, new ListBatch<>(all) {
-
-				@Override
-				void set(PreparedStatement ps, DeliveryOutcome outcome) throws SQLException {
-					DeliveryAttempt attempt = outcome.attempt();
-					ps.setString(1, outcome.status().name());
-					setInteger(ps, 2, (attempt != null) ? attempt.attemptNumber() : null);
-					JdbcTimestamps.set(ps, 3,
-							(outcome.status() == DeliveryStatus.PENDING) ? outcome.nextAttemptAt() : null);
-					setInteger(ps, 4, (attempt != null && attempt.statusCode() > 0) ? attempt.statusCode() : null);
-					JdbcTimestamps.set(ps, 5, (outcome.status() != DeliveryStatus.PENDING) ? now : null);
-					ps.setString(6, outcome.deliveryId());
-				}
-
+			updates.forEach((update, ids) -> MultiRowStatements.updateIn(this.jdbc, UPDATE_DELIVERIES, update::bind,
+					ids));
+			MultiRowStatements.insert(this.jdbc, INSERT_ATTEMPTS, ATTEMPT_COLUMNS, attempts, (ps, index, attempt) -> {
+				ps.setString(index, attempt.deliveryId());
+				ps.setInt(index + 1, attempt.attemptNumber());
+				JdbcTimestamps.set(ps, index + 2, attempt.startedAt());
+				ps.setLong(index + 3, (attempt.duration() != null) ? attempt.duration().toMillis() : 0);
+				ps.setInt(index + 4, attempt.statusCode());
+				ps.setString(index + 5, attempt.responseBody());
+				ps.setString(index + 6, attempt.error());
 			});
-			if (!attempts.isEmpty()) {
-				this.jdbc.batchUpdate(INSERT_ATTEMPT, new ListBatch<>(attempts) {
-
-					@Override
-					void set(PreparedStatement ps, DeliveryAttempt attempt) throws SQLException {
-						ps.setString(1, attempt.deliveryId());
-						ps.setInt(2, attempt.attemptNumber());
-						JdbcTimestamps.set(ps, 3, attempt.startedAt());
-						ps.setLong(4, (attempt.duration() != null) ? attempt.duration().toMillis() : 0);
-						ps.setInt(5, attempt.statusCode());
-						ps.setString(6, attempt.responseBody());
-						ps.setString(7, attempt.error());
-					}
-
-				});
-			}
 			updateEach(START_FAILING, endpointIds(endpointHealth, DeliveryStatus.DEAD), now);
 			updateEach(STOP_FAILING, endpointIds(endpointHealth, DeliveryStatus.SUCCEEDED));
 			updateEach(DISABLE_ENDPOINT, gone, GONE_REASON, now);
@@ -490,15 +440,6 @@ public class JdbcDeliveryRepository implements DeliveryRepository {
 
 	private static List<String> endpointIds(Map<String, DeliveryStatus> health, DeliveryStatus status) {
 		return health.entrySet().stream().filter((e) -> e.getValue() == status).map(Map.Entry::getKey).toList();
-	}
-
-	private static void setInteger(PreparedStatement ps, int index, Integer value) throws SQLException {
-		if (value == null) {
-			ps.setNull(index, Types.INTEGER);
-		}
-		else {
-			ps.setInt(index, value);
-		}
 	}
 
 	/**

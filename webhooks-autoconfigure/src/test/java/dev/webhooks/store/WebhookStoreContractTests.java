@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -244,6 +245,46 @@ abstract class WebhookStoreContractTests {
 		assertThat(retry).extracting(DeliveryTask::deliveryId).containsExactly(ids.get(1));
 		assertThat(retry.get(0).attemptsMade()).isEqualTo(1);
 		assertThat(attemptCount()).isEqualTo(4);
+	}
+
+	@Test
+	void moreSuccessesThanOneStatementTakesAreAllWritten() {
+		// given 100 claimed deliveries, more than one multi-row statement holds
+		this.endpoints.save(endpoint("ep_1", null, true));
+		List<String> ids = insertEvent("evt_1", null, Collections.nCopies(100, "ep_1"), T0, null);
+		this.deliveries.claimDue("node-a", T0, LEASE, 100);
+
+		// when all succeed in one batch
+		this.deliveries.recordOutcomes(ids.stream()
+			.map((id) -> outcome(id, "ep_1", DeliveryStatus.SUCCEEDED, null, 204))
+			.toList());
+
+		// then every one is finished and has its attempt
+		assertThat(this.deliveries.countPending()).isZero();
+		assertThat(attemptCount()).isEqualTo(100);
+		assertThat(this.deliveries.claimDue("node-b", T0.plus(LEASE).plusSeconds(1), LEASE, 100)).isEmpty();
+	}
+
+	@Test
+	void laterOutcomeOfADeliveryInTheSameBatchDecidesItsRow() {
+		// given a claimed delivery
+		this.endpoints.save(endpoint("ep_1", null, true));
+		String id = insertEvent("evt_1", null, List.of("ep_1"), T0, null).get(0);
+		this.deliveries.claimDue("node-a", T0, LEASE, 10);
+
+		// when a batch holds its first attempt (due in a minute) and then its second (due in five seconds)
+		this.deliveries.recordOutcomes(List.of(
+				new DeliveryOutcome(id, "ep_1", DeliveryStatus.PENDING, T0.plusSeconds(60),
+						new DeliveryAttempt(id, 1, T0, Duration.ofMillis(5), 503, "busy", null), false),
+				new DeliveryOutcome(id, "ep_1", DeliveryStatus.PENDING, T0.plusSeconds(5),
+						new DeliveryAttempt(id, 2, T0.plusSeconds(1), Duration.ofMillis(5), 503, "busy", null),
+						false)));
+
+		// then the row is as if they were written one after the other: due in five seconds, two attempts made
+		List<DeliveryTask> due = this.deliveries.claimDue("node-a", T0.plusSeconds(5), LEASE, 10);
+		assertThat(due).extracting(DeliveryTask::deliveryId).containsExactly(id);
+		assertThat(due.get(0).attemptsMade()).isEqualTo(2);
+		assertThat(attemptCount()).isEqualTo(2);
 	}
 
 	@Test
