@@ -34,11 +34,11 @@ public final class DeliveryBenchmark {
 
 	private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
-	private static final int THROUGHPUT_EVENTS = Integer.getInteger("bench.events", 50_000);
+	private static final int THROUGHPUT_EVENTS = Integer.getInteger("bench.events", 100_000);
 
-	private static final int WARMUP_EVENTS = Integer.getInteger("bench.warmup", 50_000);
+	private static final int WARMUP_EVENTS = Integer.getInteger("bench.warmup", 100_000);
 
-	private static final int PUBLISHER_THREADS = Integer.getInteger("bench.publishers", 2);
+	private static final int PUBLISHER_THREADS = Integer.getInteger("bench.publishers", 16);
 
 	private static final Duration LATENCY_RUN = Duration.ofSeconds(Long.getLong("bench.latency-seconds", 10));
 
@@ -137,7 +137,9 @@ public final class DeliveryBenchmark {
 
 	private static LatencyResult publishAtRate(WebhookPublisher publisher, double rate, Duration duration,
 			LoopbackReceiver receiver) throws InterruptedException {
-		int threads = 2;
+		// as many paced threads as publishers: two threads could not offer the rate once a publish takes longer
+		// than their interval
+		int threads = PUBLISHER_THREADS;
 		long intervalNanos = (long) (threads * 1e9 / rate);
 		int perThread = (int) (duration.toNanos() / intervalNanos);
 		Map<String, Long> started = new ConcurrentHashMap<>();
