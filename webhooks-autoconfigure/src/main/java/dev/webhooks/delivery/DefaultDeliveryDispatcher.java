@@ -283,8 +283,11 @@ public class DefaultDeliveryDispatcher implements DeliveryDispatcher, SmartLifec
 
 	private void finished(DeliveryTask task) {
 		start(this.lanes.release(task.endpointId()));
-		synchronized (this.idle) {
-			this.idle.notifyAll();
+		// only stop() waits for the requests in flight to end; it stops accepting before it looks at them
+		if (!this.accepting) {
+			synchronized (this.idle) {
+				this.idle.notifyAll();
+			}
 		}
 	}
 

@@ -86,6 +86,8 @@ public class HttpClient5WebhookTransport implements WebhookTransport, Disposable
 			.disableAutomaticRetries()
 			.disableCookieManagement()
 			.disableAuthCaching()
+			// the body is kept for the delivery log only; asking for it compressed would cost both sides for nothing
+			.disableContentCompression()
 			.evictIdleConnections(Timeout.ofSeconds(30))
 			.setIoReactorExceptionCallback(this::ioReactorFailed)
 			.build();
