@@ -68,11 +68,11 @@ final class GroupCommit {
 				}
 				finally {
 					this.writing.set(false);
-				}
-				// a caller that queued after the last group found a writer busy and is waiting: hand over to it
-				Pending next = this.queue.peek();
-				if (next != null) {
-					LockSupport.unpark(next.caller);
+					// a caller that queued after the last group found a writer busy and is waiting: hand over to it
+					Pending next = this.queue.peek();
+					if (next != null) {
+						LockSupport.unpark(next.caller);
+					}
 				}
 			}
 			else {
@@ -100,6 +100,21 @@ final class GroupCommit {
 		if (group.isEmpty()) {
 			return;
 		}
+		try {
+			writeTogetherOrAlone(group);
+		}
+		catch (Error error) {
+			// the callers of this group would otherwise wait for ever; the writer's own thread gets the error
+			for (Pending pending : group) {
+				if (!pending.done) {
+					pending.failed(new IllegalStateException("Publishing failed: " + error, error));
+				}
+			}
+			throw error;
+		}
+	}
+
+	private void writeTogetherOrAlone(List<Pending> group) {
 		try {
 			List<Written> written = this.transactions
 				.execute((status) -> this.write.apply(group.stream().map(Pending::request).toList()));

@@ -64,19 +64,7 @@ class GroupCommitTest {
 		Map<String, Throwable> failures = new ConcurrentHashMap<>();
 		Thread first = publishInBackground(groupCommit, "first", ids);
 		assertThat(this.firstIsWriting.await(5, TimeUnit.SECONDS)).isTrue();
-		List<Thread> others = new ArrayList<>();
-		for (String type : List.of("good-1", "bad", "good-2")) {
-			others.add(new Thread(() -> {
-				try {
-					ids.put(type, groupCommit.publish(PublishRequest.builder(type).build()));
-				}
-				catch (RuntimeException ex) {
-					failures.put(type, ex);
-				}
-			}));
-		}
-		others.forEach(Thread::start);
-		awaitParked(others);
+		List<Thread> others = queueBehindTheFirst(groupCommit, List.of("good-1", "bad", "good-2"), ids, failures);
 
 		// when the group is written
 		this.releaseFirst.countDown();
@@ -135,10 +123,35 @@ class GroupCommitTest {
 				Thread.currentThread().interrupt();
 			}
 		}
+		if (request.type().equals("fatal")) {
+			throw new Error("simulated fatal error");
+		}
 		if (request.type().equals("bad")) {
 			throw new IllegalStateException("cannot serialise bad");
 		}
 		return "evt_" + this.sequence.incrementAndGet();
+	}
+
+	@Test
+	void anErrorInAGroupFailsItsCallersAndLaterCallersAreStillWritten() throws Exception {
+		// given a first caller whose write is under way, and a group queued behind it whose write throws an Error
+		GroupCommit groupCommit = new GroupCommit(this.transactions, this::write, 100);
+		Map<String, String> ids = new ConcurrentHashMap<>();
+		Map<String, Throwable> failures = new ConcurrentHashMap<>();
+		Thread first = publishInBackground(groupCommit, "first", ids);
+		assertThat(this.firstIsWriting.await(5, TimeUnit.SECONDS)).isTrue();
+		List<Thread> others = queueBehindTheFirst(groupCommit, List.of("fatal", "innocent"), ids, failures);
+
+		// when the group is written
+		this.releaseFirst.countDown();
+		join(first, others);
+
+		// then both callers of that group got a failure instead of waiting for ever, and the next caller is written
+		assertThat(others).noneMatch(Thread::isAlive);
+		assertThat(failures).containsOnlyKeys("fatal", "innocent");
+		assertThat(failures.get("innocent")).isInstanceOf(IllegalStateException.class)
+			.hasRootCauseMessage("simulated fatal error");
+		assertThat(groupCommit.publish(PublishRequest.builder("later").build())).startsWith("evt_");
 	}
 
 	@Test
@@ -160,6 +173,25 @@ class GroupCommitTest {
 		assertThat(this.afterCommitThreads).containsEntry("first", first)
 			.containsEntry("other-1", others.get(0))
 			.containsEntry("other-2", others.get(1));
+	}
+
+	/** Starts a caller per type, each recording its id or its failure, and waits until all are queued. */
+	private static List<Thread> queueBehindTheFirst(GroupCommit groupCommit, List<String> types, Map<String, String> ids,
+			Map<String, Throwable> failures) {
+		List<Thread> callers = new ArrayList<>();
+		for (String type : types) {
+			callers.add(new Thread(() -> {
+				try {
+					ids.put(type, groupCommit.publish(PublishRequest.builder(type).build()));
+				}
+				catch (Throwable ex) {
+					failures.put(type, ex);
+				}
+			}));
+		}
+		callers.forEach(Thread::start);
+		awaitParked(callers);
+		return callers;
 	}
 
 	private static Thread publishInBackground(GroupCommit groupCommit, String type, Map<String, String> ids) {
