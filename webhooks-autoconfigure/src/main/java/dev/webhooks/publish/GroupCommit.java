@@ -13,7 +13,8 @@ import org.springframework.transaction.support.TransactionOperations;
 /**
  * Writes the publishes of concurrent callers that have no transaction of their own in one shared transaction, as
  * a database does with group commit: the begin, the commit and (on PostgreSQL) the flush of the write-ahead log
- * are paid once per group instead of once per event, and the group's rows go to the database in JDBC batches.
+ * are paid once per group instead of once per event, and the group's rows go to the store together
+ * ({@code DeliveryRepository#insertAll}).
  * Each caller still returns only once its event is committed, so {@code publish} stays durable.
  * <p>
  * There is no thread of its own: a caller queues its request and, when no other caller is writing, becomes the

@@ -37,9 +37,9 @@ import org.springframework.transaction.support.TransactionOperations;
  * {@link #claimDue} selects due rows with {@code FOR UPDATE SKIP LOCKED}, so concurrent pollers, in this instance
  * or others sharing the database, each get different rows without waiting on each other, and leases them by
  * setting {@code locked_by} and {@code locked_until} before the transaction ends; a lease that runs out makes the
- * row due again. Rows are inserted and outcomes written with multi-row statements ({@link MultiRowStatements}), the
- * outcomes of a batch in one transaction. The ids a statement needs are
- * bound as parameters, never concatenated.
+ * row due again. Rows are inserted with multi-row statements ({@link MultiRowStatements}); the outcomes of a batch
+ * are written in one transaction, grouped by their values into one statement each on H2 and as a batch of
+ * primary-key updates on PostgreSQL. The ids a statement needs are bound as parameters, never concatenated.
  */
 public class JdbcDeliveryRepository implements DeliveryRepository {
 
