@@ -146,9 +146,11 @@ class GroupCommitTest {
 		this.releaseFirst.countDown();
 		join(first, others);
 
-		// then both callers of that group got a failure instead of waiting for ever, and the next caller is written
+		// then both callers of that group got a failure instead of waiting for ever: the one that wrote the group
+		// (the head of the queue) the Error itself, the other an exception naming it; and the next caller is written
 		assertThat(others).noneMatch(Thread::isAlive);
 		assertThat(failures).containsOnlyKeys("fatal", "innocent");
+		assertThat(failures.get("fatal")).isInstanceOf(Error.class).hasMessage("simulated fatal error");
 		assertThat(failures.get("innocent")).isInstanceOf(IllegalStateException.class)
 			.hasRootCauseMessage("simulated fatal error");
 		assertThat(groupCommit.publish(PublishRequest.builder("later").build())).startsWith("evt_");
@@ -175,22 +177,26 @@ class GroupCommitTest {
 			.containsEntry("other-2", others.get(1));
 	}
 
-	/** Starts a caller per type, each recording its id or its failure, and waits until all are queued. */
+	/**
+	 * Starts a caller per type, each recording its id or its failure, one after another so that they queue in the
+	 * order given: the first of them is the one the writer hands over to.
+	 */
 	private static List<Thread> queueBehindTheFirst(GroupCommit groupCommit, List<String> types, Map<String, String> ids,
 			Map<String, Throwable> failures) {
 		List<Thread> callers = new ArrayList<>();
 		for (String type : types) {
-			callers.add(new Thread(() -> {
+			Thread caller = new Thread(() -> {
 				try {
 					ids.put(type, groupCommit.publish(PublishRequest.builder(type).build()));
 				}
 				catch (Throwable ex) {
 					failures.put(type, ex);
 				}
-			}));
+			});
+			caller.start();
+			awaitParked(List.of(caller));
+			callers.add(caller);
 		}
-		callers.forEach(Thread::start);
-		awaitParked(callers);
 		return callers;
 	}
 
