@@ -56,6 +56,20 @@ public class JdbcDeliveryRepository implements DeliveryRepository {
 
 	private static final int DELIVERY_COLUMNS = 9;
 
+	// one text for any number of events and deliveries, and one round trip: the group commit's write on PostgreSQL
+	private static final String INSERT_EVENTS_AND_DELIVERIES_POSTGRES = """
+			WITH events AS (
+				INSERT INTO webhook_event (id, event_type, tenant_id, idempotency_key, created_at, body)
+				SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::timestamptz[],
+					?::bytea[])
+			)
+			INSERT INTO webhook_delivery (id, event_id, endpoint_id, status, attempts, next_attempt_at, locked_by,
+				locked_until, created_at)
+			SELECT id, event_id, endpoint_id, 'PENDING', 0, next_attempt_at, locked_by, locked_until, created_at
+			FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::timestamptz[], ?::varchar[], ?::timestamptz[],
+				?::timestamptz[]) AS d (id, event_id, endpoint_id, next_attempt_at, locked_by, locked_until, created_at)
+			""";
+
 	private static final String SELECT_EVENT_BY_KEY = """
 			SELECT id
 			FROM webhook_event
@@ -228,9 +242,31 @@ public class JdbcDeliveryRepository implements DeliveryRepository {
 				deliveries.add(Map.entry(event.event(), delivery));
 			}
 		}
+		if (!isH2()) {
+			insertAllPostgres(rows, deliveries);
+			return;
+		}
 		MultiRowStatements.insert(this.jdbc, INSERT_EVENTS, EVENT_COLUMNS, rows, JdbcDeliveryRepository::setEvent);
 		MultiRowStatements.insert(this.jdbc, INSERT_DELIVERIES, DELIVERY_COLUMNS, deliveries,
 				(ps, index, delivery) -> setDelivery(ps, index, delivery.getKey(), delivery.getValue()));
+	}
+
+	private void insertAllPostgres(List<OutboxEvent> events, List<Map.Entry<OutboxEvent, NewDelivery>> deliveries) {
+		this.jdbc.update(INSERT_EVENTS_AND_DELIVERIES_POSTGRES, (PreparedStatement ps) -> {
+			PostgresArrays.setText(ps, 1, events, OutboxEvent::id);
+			PostgresArrays.setText(ps, 2, events, OutboxEvent::type);
+			PostgresArrays.setText(ps, 3, events, OutboxEvent::tenantId);
+			PostgresArrays.setText(ps, 4, events, OutboxEvent::idempotencyKey);
+			PostgresArrays.setTimestamp(ps, 5, events, OutboxEvent::createdAt);
+			PostgresArrays.setBytes(ps, 6, events, OutboxEvent::body);
+			PostgresArrays.setText(ps, 7, deliveries, (d) -> d.getValue().deliveryId());
+			PostgresArrays.setText(ps, 8, deliveries, (d) -> d.getKey().id());
+			PostgresArrays.setText(ps, 9, deliveries, (d) -> d.getValue().endpointId());
+			PostgresArrays.setTimestamp(ps, 10, deliveries, (d) -> d.getValue().nextAttemptAt());
+			PostgresArrays.setText(ps, 11, deliveries, (d) -> d.getValue().lockedBy());
+			PostgresArrays.setTimestamp(ps, 12, deliveries, (d) -> d.getValue().lockedUntil());
+			PostgresArrays.setTimestamp(ps, 13, deliveries, (d) -> d.getKey().createdAt());
+		});
 	}
 
 	private static void setEvent(PreparedStatement ps, int index, OutboxEvent event) throws SQLException {
