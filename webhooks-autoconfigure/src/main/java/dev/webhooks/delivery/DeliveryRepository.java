@@ -33,6 +33,18 @@ public interface DeliveryRepository {
 	}
 
 	/**
+	 * Hold a lock on an idempotency key until the caller's transaction ends, so that a transaction publishing the
+	 * key after another that has not committed yet waits for it and then finds its event, instead of inserting a
+	 * second one. Where a transaction takes several keys, it takes them in one order, so two transactions cannot
+	 * wait for each other. This default takes no lock: a store that serves one process with no concurrent
+	 * transactions needs none.
+	 * @param tenantId the tenant, or {@code null}
+	 * @param idempotencyKey the key
+	 */
+	default void lockIdempotencyKey(String tenantId, String idempotencyKey) {
+	}
+
+	/**
 	 * The id of an event published with the given idempotency key since the given time.
 	 * @param tenantId the tenant, or {@code null}
 	 * @param idempotencyKey the key

@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import dev.webhooks.delivery.DeliveryDispatcher;
 import dev.webhooks.delivery.DeliveryRepository;
@@ -45,7 +48,8 @@ import org.springframework.util.function.SingletonSupplier;
  * returns only after its event is committed.
  * <p>
  * Idempotency: a key seen for the same tenant within the window returns the first event's id and inserts
- * nothing. Two transactions publishing the same key at the same moment, neither committed, can both insert.
+ * nothing. The store locks the key for the rest of the transaction ({@link DeliveryRepository#lockIdempotencyKey}),
+ * so a second transaction publishing it waits until the first has committed and then finds its event.
  */
 public class OutboxWebhookPublisher implements WebhookPublisher {
 
@@ -139,6 +143,7 @@ public class OutboxWebhookPublisher implements WebhookPublisher {
 		Map<TenantType, List<WebhookEndpoint>> subscribersByType = new HashMap<>();
 		// a key repeated within the batch is not in the table yet
 		Map<TenantKey, String> keysInBatch = new HashMap<>();
+		lockIdempotencyKeys(requests);
 		List<NewEvent> inserts = new ArrayList<>(requests.size());
 		List<Written> written = new ArrayList<>(requests.size());
 		for (PublishRequest message : requests) {
@@ -176,6 +181,17 @@ public class OutboxWebhookPublisher implements WebhookPublisher {
 			this.deliveries.insertAll(inserts);
 		}
 		return written;
+	}
+
+	/** Locks the batch's keys in one order, so that two transactions never each hold a key the other waits for. */
+	private void lockIdempotencyKeys(List<PublishRequest> requests) {
+		Set<TenantKey> keys = new TreeSet<>(TenantKey.ORDER);
+		for (PublishRequest request : requests) {
+			if (request.idempotencyKey() != null) {
+				keys.add(new TenantKey(request.tenantId(), request.idempotencyKey()));
+			}
+		}
+		keys.forEach((key) -> this.deliveries.lockIdempotencyKey(key.tenantId(), key.idempotencyKey()));
 	}
 
 	private Optional<String> firstEventWith(TenantKey key, Map<TenantKey, String> keysInBatch, Instant now) {
@@ -238,6 +254,11 @@ public class OutboxWebhookPublisher implements WebhookPublisher {
 	}
 
 	private record TenantKey(String tenantId, String idempotencyKey) {
+
+		static final Comparator<TenantKey> ORDER = Comparator
+			.comparing(TenantKey::tenantId, Comparator.nullsFirst(Comparator.naturalOrder()))
+			.thenComparing(TenantKey::idempotencyKey);
+
 	}
 
 	/**

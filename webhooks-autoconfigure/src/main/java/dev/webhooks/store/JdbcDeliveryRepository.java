@@ -70,6 +70,15 @@ public class JdbcDeliveryRepository implements DeliveryRepository {
 				?::timestamptz[]) AS d (id, event_id, endpoint_id, next_attempt_at, locked_by, locked_until, created_at)
 			""";
 
+	// the two-int form, whose keys never meet the single-bigint keys an application may use for its own locks;
+	// the first int says the lock is ours, the second is the key's hash (a collision only makes two keys wait)
+	private static final String LOCK_IDEMPOTENCY_KEY_POSTGRES = """
+			SELECT pg_advisory_xact_lock(?, hashtext(?))
+			""";
+
+	/** The first int of the advisory locks on idempotency keys: "whik" in ASCII. */
+	static final int IDEMPOTENCY_LOCK_CLASS = 0x7768696b;
+
 	private static final String SELECT_EVENT_BY_KEY = """
 			SELECT id
 			FROM webhook_event
@@ -289,6 +298,21 @@ public class JdbcDeliveryRepository implements DeliveryRepository {
 		ps.setString(index + 6, delivery.lockedBy());
 		JdbcTimestamps.set(ps, index + 7, delivery.lockedUntil());
 		JdbcTimestamps.set(ps, index + 8, event.createdAt());
+	}
+
+	/**
+	 * On PostgreSQL, a transaction-scoped advisory lock on the key's hash. H2 is embedded in one process; there
+	 * the lock is not taken, and two transactions of that process publishing one key at the same moment, neither
+	 * committed, can both insert.
+	 */
+	@Override
+	public void lockIdempotencyKey(String tenantId, String idempotencyKey) {
+		if (isH2()) {
+			return;
+		}
+		// the tenant's length first, so that no tenant and key pair spells another's
+		String lockName = ((tenantId != null) ? tenantId.length() + ":" + tenantId : "-") + ":" + idempotencyKey;
+		this.jdbc.query(LOCK_IDEMPOTENCY_KEY_POSTGRES, (ResultSet rs) -> null, IDEMPOTENCY_LOCK_CLASS, lockName);
 	}
 
 	@Override

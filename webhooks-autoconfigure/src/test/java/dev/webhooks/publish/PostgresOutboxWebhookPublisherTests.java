@@ -1,10 +1,24 @@
 package dev.webhooks.publish;
 
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
 import dev.webhooks.testsupport.PostgresTestDatabase;
 import dev.webhooks.testsupport.RequiresPostgres;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @RequiresPostgres
 class PostgresOutboxWebhookPublisherTests extends OutboxWebhookPublisherContractTests {
+
+	private static final PublishRequest ORDER_7 = PublishRequest.builder("lead.created")
+		.tenant("t1")
+		.idempotencyKey("order-7")
+		.build();
 
 	@Override
 	String[] databaseProperties() {
@@ -12,6 +26,61 @@ class PostgresOutboxWebhookPublisherTests extends OutboxWebhookPublisherContract
 				"spring.datasource.username=" + PostgresTestDatabase.user(),
 				"spring.datasource.password=" + PostgresTestDatabase.password(),
 				"webhooks.store.initialize-schema=always" };
+	}
+
+	@Test
+	void aTransactionPublishingAKeyThatAnotherHasNotCommittedWaitsAndGetsTheOthersEvent() {
+		run((f) -> {
+			// given an endpoint, and a transaction that has published key order-7 and not committed yet
+			f.endpoint("t1", "*");
+			CountDownLatch firstPublished = new CountDownLatch(1);
+			CountDownLatch commitFirst = new CountDownLatch(1);
+			AtomicReference<String> firstId = new AtomicReference<>();
+			Thread first = new Thread(() -> f.transactions.executeWithoutResult((status) -> {
+				firstId.set(f.publisher.publish(ORDER_7));
+				firstPublished.countDown();
+				awaitQuietly(commitFirst);
+			}));
+			first.start();
+			awaitQuietly(firstPublished);
+
+			// when a second transaction publishes the same key: it waits for the first's lock on the key
+			AtomicReference<String> secondId = new AtomicReference<>();
+			Thread second = new Thread(() -> f.transactions
+				.executeWithoutResult((status) -> secondId.set(f.publisher.publish(ORDER_7))));
+			second.start();
+			await().atMost(Duration.ofSeconds(10)).until(() -> f.jdbc.queryForObject(
+					"SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted", Integer.class) > 0);
+			assertThat(second.isAlive()).isTrue();
+			commitFirst.countDown();
+			join(first);
+			join(second);
+
+			// then, once the first committed, the second got the first's event and stored nothing
+			assertThat(firstId.get()).isNotNull();
+			assertThat(secondId.get()).isEqualTo(firstId.get());
+			assertThat(f.count("webhook_event")).isOne();
+			assertThat(f.count("webhook_delivery")).isOne();
+		});
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static void join(Thread thread) {
+		try {
+			thread.join(10_000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		assertThat(thread.isAlive()).isFalse();
 	}
 
 }
