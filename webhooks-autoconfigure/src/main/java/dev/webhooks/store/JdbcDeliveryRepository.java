@@ -37,9 +37,10 @@ import org.springframework.transaction.support.TransactionOperations;
  * {@link #claimDue} selects due rows with {@code FOR UPDATE SKIP LOCKED}, so concurrent pollers, in this instance
  * or others sharing the database, each get different rows without waiting on each other, and leases them by
  * setting {@code locked_by} and {@code locked_until} before the transaction ends; a lease that runs out makes the
- * row due again. Rows are inserted with multi-row statements ({@link MultiRowStatements}); the outcomes of a batch
- * are written in one transaction, grouped by their values into one statement each on H2 and as a batch of
- * primary-key updates on PostgreSQL. The ids a statement needs are bound as parameters, never concatenated.
+ * row due again. On PostgreSQL, rows are inserted by statements that read them from arrays ({@link PostgresArrays}):
+ * a group of events with their deliveries in one statement, a batch's attempts in another; on H2 with multi-row
+ * statements ({@link MultiRowStatements}). The outcomes of a batch are written in one transaction, grouped by their
+ * values into one statement each on H2 and as a batch of primary-key updates on PostgreSQL. The ids a statement needs are bound as parameters, never concatenated.
  */
 public class JdbcDeliveryRepository implements DeliveryRepository {
 
@@ -149,6 +150,12 @@ public class JdbcDeliveryRepository implements DeliveryRepository {
 			VALUES""";
 
 	private static final int ATTEMPT_COLUMNS = 7;
+
+	private static final String INSERT_ATTEMPTS_POSTGRES = """
+			INSERT INTO webhook_attempt (delivery_id, attempt_number, started_at, duration_ms, status_code,
+				response_body, error)
+			SELECT * FROM unnest(?::varchar[], ?::int4[], ?::timestamptz[], ?::int8[], ?::int4[], ?::text[], ?::text[])
+			""";
 
 	private static final String DISABLE_ENDPOINT = """
 			UPDATE webhook_endpoint
@@ -394,19 +401,42 @@ public class JdbcDeliveryRepository implements DeliveryRepository {
 		Map<DeliveryUpdate, List<String>> updates = DeliveryUpdate.groupedByValues(all, now);
 		this.transactions.executeWithoutResult((status) -> {
 			updates.forEach((update, ids) -> updateDeliveries(update, ids));
-			MultiRowStatements.insert(this.jdbc, INSERT_ATTEMPTS, ATTEMPT_COLUMNS, attempts, (ps, index, attempt) -> {
-				ps.setString(index, attempt.deliveryId());
-				ps.setInt(index + 1, attempt.attemptNumber());
-				JdbcTimestamps.set(ps, index + 2, attempt.startedAt());
-				ps.setLong(index + 3, (attempt.duration() != null) ? attempt.duration().toMillis() : 0);
-				ps.setInt(index + 4, attempt.statusCode());
-				ps.setString(index + 5, attempt.responseBody());
-				ps.setString(index + 6, attempt.error());
-			});
+			insertAttempts(attempts);
 			updateEach(START_FAILING, endpointIds(endpointHealth, DeliveryStatus.DEAD), now);
 			updateEach(STOP_FAILING, endpointIds(endpointHealth, DeliveryStatus.SUCCEEDED));
 			updateEach(DISABLE_ENDPOINT, gone, GONE_REASON, now);
 		});
+	}
+
+	private void insertAttempts(List<DeliveryAttempt> attempts) {
+		if (attempts.isEmpty()) {
+			return;
+		}
+		if (!isH2()) {
+			this.jdbc.update(INSERT_ATTEMPTS_POSTGRES, (PreparedStatement ps) -> {
+				PostgresArrays.setText(ps, 1, attempts, DeliveryAttempt::deliveryId);
+				PostgresArrays.setInteger(ps, 2, attempts, DeliveryAttempt::attemptNumber);
+				PostgresArrays.setTimestamp(ps, 3, attempts, DeliveryAttempt::startedAt);
+				PostgresArrays.setLong(ps, 4, attempts, JdbcDeliveryRepository::durationMillis);
+				PostgresArrays.setInteger(ps, 5, attempts, DeliveryAttempt::statusCode);
+				PostgresArrays.setText(ps, 6, attempts, DeliveryAttempt::responseBody);
+				PostgresArrays.setText(ps, 7, attempts, DeliveryAttempt::error);
+			});
+			return;
+		}
+		MultiRowStatements.insert(this.jdbc, INSERT_ATTEMPTS, ATTEMPT_COLUMNS, attempts, (ps, index, attempt) -> {
+			ps.setString(index, attempt.deliveryId());
+			ps.setInt(index + 1, attempt.attemptNumber());
+			JdbcTimestamps.set(ps, index + 2, attempt.startedAt());
+			ps.setLong(index + 3, durationMillis(attempt));
+			ps.setInt(index + 4, attempt.statusCode());
+			ps.setString(index + 5, attempt.responseBody());
+			ps.setString(index + 6, attempt.error());
+		});
+	}
+
+	private static long durationMillis(DeliveryAttempt attempt) {
+		return (attempt.duration() != null) ? attempt.duration().toMillis() : 0;
 	}
 
 	/**

@@ -10,8 +10,8 @@ import org.springframework.jdbc.core.JdbcOperations;
 /**
  * Runs one statement for many rows instead of one statement per row: {@code INSERT ... VALUES (...), (...)} and
  * {@code ... WHERE id IN (?, ?, ...)}. H2 executes every statement of a JDBC batch on its own, and there that
- * per-statement work costs more than the row (see docs/benchmarks.md); on PostgreSQL multi-row inserts measured
- * the same as batches. Rows go in chunks whose sizes are powers of two up to {@value #MAX_ROWS}, so a handful of
+ * per-statement work costs more than the row (see docs/benchmarks.md). Used on H2: on PostgreSQL, rows are read
+ * from array parameters instead ({@link PostgresArrays}), one statement for any number of rows. Rows go in chunks whose sizes are powers of two up to {@value #MAX_ROWS}, so a handful of
  * distinct SQL texts serve every count and stay in the driver's and the database's statement caches.
  */
 final class MultiRowStatements {

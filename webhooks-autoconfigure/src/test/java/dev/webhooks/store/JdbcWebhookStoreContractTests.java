@@ -1,7 +1,9 @@
 package dev.webhooks.store;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -11,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.webhooks.delivery.DeliveryAttempt;
+import dev.webhooks.delivery.DeliveryOutcome;
 import dev.webhooks.delivery.DeliveryStatus;
 import dev.webhooks.delivery.DeliveryTask;
 import org.junit.jupiter.api.Test;
@@ -121,10 +125,32 @@ abstract class JdbcWebhookStoreContractTests extends WebhookStoreContractTests {
 				String.class, ids.get(0))).isEqualTo("body 503");
 		assertThat(this.jdbc.queryForObject("SELECT duration_ms FROM webhook_attempt WHERE delivery_id = ?",
 				Long.class, ids.get(0))).isEqualTo(12);
+		assertThat(this.jdbc.queryForObject("SELECT started_at FROM webhook_attempt WHERE delivery_id = ?",
+				OffsetDateTime.class, ids.get(0)).toInstant()).isEqualTo(T0);
+		assertThat(this.jdbc.queryForObject("SELECT error FROM webhook_attempt WHERE delivery_id = ?", String.class,
+				ids.get(0))).isNull();
 		assertThat(this.jdbc.queryForObject("SELECT last_status_code FROM webhook_delivery WHERE id = ?",
 				Integer.class, ids.get(0))).isEqualTo(503);
 		assertThat(this.jdbc.queryForObject("SELECT locked_by FROM webhook_delivery WHERE id = ?", String.class,
 				ids.get(0))).isNull();
+	}
+
+	@Test
+	void outcomeOfANetworkErrorWritesItsErrorWithoutAStatusOrBody() {
+		this.endpoints.save(endpoint("ep_1", null, true));
+		List<String> ids = insertEvent("evt_1", null, List.of("ep_1"), T0, null);
+		DeliveryAttempt refused = new DeliveryAttempt(ids.get(0), 1, T0, null, 0, null, "Connection refused");
+
+		this.deliveries.recordOutcomes(List.of(new DeliveryOutcome(ids.get(0), "ep_1", DeliveryStatus.PENDING,
+				T0.plusSeconds(5), refused, false)));
+
+		Map<String, Object> row = this.jdbc.queryForMap(
+				"SELECT status_code, response_body, error, duration_ms FROM webhook_attempt WHERE delivery_id = ?",
+				ids.get(0));
+		assertThat(row).containsEntry("status_code", 0)
+			.containsEntry("response_body", null)
+			.containsEntry("error", "Connection refused")
+			.containsEntry("duration_ms", 0L);
 	}
 
 	private static void await(CountDownLatch latch) {
