@@ -243,6 +243,13 @@ public class WebhooksProperties {
 		private Duration idempotencyWindow = Duration.ofHours(24);
 
 		/**
+		 * How long a tenant's enabled endpoints are kept between publishes before they are read again. Changes
+		 * made through this instance are seen by the next publish; changes made by another instance sharing the
+		 * database after at most this time. Zero reads them for every publish.
+		 */
+		private Duration subscriberCacheTtl = Duration.ofSeconds(1);
+
+		/**
 		 * Packages scanned at start-up for types annotated with @WebhookEvent, to complete the catalog. Empty
 		 * scans the application's auto-configuration packages.
 		 */
@@ -262,6 +269,14 @@ public class WebhooksProperties {
 
 		public void setIdempotencyWindow(Duration idempotencyWindow) {
 			this.idempotencyWindow = idempotencyWindow;
+		}
+
+		public Duration getSubscriberCacheTtl() {
+			return this.subscriberCacheTtl;
+		}
+
+		public void setSubscriberCacheTtl(Duration subscriberCacheTtl) {
+			this.subscriberCacheTtl = subscriberCacheTtl;
 		}
 
 		public List<String> getScanPackages() {

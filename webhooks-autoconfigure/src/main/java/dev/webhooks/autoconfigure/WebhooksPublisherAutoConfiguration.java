@@ -126,7 +126,19 @@ public final class WebhooksPublisherAutoConfiguration {
 			EventTypeCatalog catalog, WebhooksProperties properties) {
 		return new WebhookEndpoints(repository, urlGuard.getIfAvailable(), catalog,
 				properties.getPublisher().isStrictEventTypes(), properties.getSecrets().getRotationOverlap(),
-				Clock.systemUTC());
+				properties.getPublisher().getSubscriberCacheTtl(), Clock.systemUTC());
+	}
+
+	/**
+	 * Forgets the subscribers {@link WebhookEndpoints} keeps when the delivery engine disables an endpoint, which it
+	 * does in the store rather than through the service.
+	 * @param endpoints the service
+	 * @return the listener
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	SubscriberCacheEviction webhookSubscriberCacheEviction(WebhookEndpoints endpoints) {
+		return new SubscriberCacheEviction(endpoints);
 	}
 
 	@Bean

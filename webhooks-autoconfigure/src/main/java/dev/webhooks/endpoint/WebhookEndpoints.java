@@ -20,6 +20,9 @@ import dev.webhooks.event.EventTypePattern;
 import dev.webhooks.event.SortableIdGenerator;
 import dev.webhooks.signing.WebhookSecret;
 
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
 /**
  * Manages subscriber endpoints: create (with a generated {@code whsec_} secret, handed out once), update,
  * enable, disable, delete, rotate the secret with an overlap during which the old one still signs, and finds the
@@ -28,6 +31,10 @@ import dev.webhooks.signing.WebhookSecret;
  * <p>
  * Tenant scoping: an event of tenant T goes only to endpoints of tenant T; an event of no tenant goes only to
  * endpoints of no tenant.
+ * <p>
+ * {@link #subscribersOf} may keep each tenant's enabled endpoints for a short time ({@code subscriberCacheTtl}):
+ * a change made through this service is seen by the next publish once its transaction has committed, one made
+ * by another instance after at most that time.
  */
 public class WebhookEndpoints {
 
@@ -60,8 +67,13 @@ public class WebhookEndpoints {
 
 	private final Clock clock;
 
+	private final EnabledEndpointsCache enabledEndpoints;
+
+	// bound to a transaction that changed endpoints, until it ends
+	private final Object changedInTransaction = new Object();
+
 	/**
-	 * Create the service.
+	 * Create the service, without keeping any endpoints between calls.
 	 * @param repository where endpoints are stored
 	 * @param urlGuard checks URLs on create and update; {@code null} checks only that the URL is an absolute
 	 * {@code http(s)} URL with a host, for applications that have not wired a guard
@@ -72,6 +84,25 @@ public class WebhookEndpoints {
 	 */
 	public WebhookEndpoints(EndpointRepository repository, UrlGuard urlGuard, EventTypeCatalog catalog,
 			boolean strictEventTypes, Duration rotationOverlap, Clock clock) {
+		this(repository, urlGuard, catalog, strictEventTypes, rotationOverlap, Duration.ZERO, clock);
+	}
+
+	/**
+	 * Create the service.
+	 * @param repository where endpoints are stored
+	 * @param urlGuard checks URLs on create and update; {@code null} checks only that the URL is an absolute
+	 * {@code http(s)} URL with a host, for applications that have not wired a guard
+	 * @param catalog the declared event types
+	 * @param strictEventTypes whether a subscription must match a declared type
+	 * @param rotationOverlap how long a rotated-out secret keeps signing
+	 * @param subscriberCacheTtl how long {@link #subscribersOf} may use a tenant's enabled endpoints before it
+	 * reads them again; changes made through this service are seen at once, changes made by another instance
+	 * within this time. Zero reads them on every call
+	 * @param clock the clock
+	 */
+	public WebhookEndpoints(EndpointRepository repository, UrlGuard urlGuard, EventTypeCatalog catalog,
+			boolean strictEventTypes, Duration rotationOverlap, Duration subscriberCacheTtl, Clock clock) {
+		this.enabledEndpoints = new EnabledEndpointsCache(subscriberCacheTtl);
 		this.repository = repository;
 		this.urlGuard = urlGuard;
 		this.catalog = catalog;
@@ -101,6 +132,7 @@ public class WebhookEndpoints {
 				request.description(), eventTypes, headers, List.of(new EndpointSecret(secret, null)), enabled, null,
 				now, now);
 		this.repository.save(endpoint);
+		changed();
 		return new CreatedEndpoint(endpoint, secret);
 	}
 
@@ -130,6 +162,7 @@ public class WebhookEndpoints {
 		WebhookEndpoint updated = new WebhookEndpoint(current.id(), current.tenantId(), url, description, eventTypes,
 				headers, current.secrets(), enabled, disabledReason, current.createdAt(), this.clock.instant());
 		this.repository.save(updated);
+		changed();
 		return updated;
 	}
 
@@ -144,6 +177,7 @@ public class WebhookEndpoints {
 		WebhookEndpoint current = get(tenantId, id);
 		WebhookEndpoint disabled = withState(current, false, (reason != null) ? reason : "Disabled");
 		this.repository.save(disabled);
+		changed();
 		return disabled;
 	}
 
@@ -156,6 +190,7 @@ public class WebhookEndpoints {
 	public WebhookEndpoint enable(String tenantId, String id) {
 		WebhookEndpoint enabled = withState(get(tenantId, id), true, null);
 		this.repository.save(enabled);
+		changed();
 		return enabled;
 	}
 
@@ -168,6 +203,7 @@ public class WebhookEndpoints {
 	public void delete(String tenantId, String id) {
 		get(tenantId, id);
 		this.repository.delete(id);
+		changed();
 	}
 
 	/**
@@ -195,6 +231,7 @@ public class WebhookEndpoints {
 				current.description(), current.eventTypes(), current.headers(), List.copyOf(secrets),
 				current.enabled(), current.disabledReason(), current.createdAt(), now);
 		this.repository.save(rotated);
+		changed();
 		return new CreatedEndpoint(rotated, secret);
 	}
 
@@ -228,12 +265,49 @@ public class WebhookEndpoints {
 	 */
 	public List<WebhookEndpoint> subscribersOf(String tenantId, String eventType) {
 		List<WebhookEndpoint> subscribers = new ArrayList<>();
-		for (WebhookEndpoint endpoint : this.repository.findEnabledByTenant(tenantId)) {
+		for (WebhookEndpoint endpoint : enabledEndpointsOf(tenantId)) {
 			if (isSubscribed(endpoint, eventType)) {
 				subscribers.add(endpoint);
 			}
 		}
 		return subscribers;
+	}
+
+	/**
+	 * Forget the enabled endpoints kept for {@link #subscribersOf}, after a change made other than through this
+	 * service (the delivery engine disabling an endpoint, say).
+	 */
+	public void evictSubscribers() {
+		this.enabledEndpoints.evictAll();
+	}
+
+	/**
+	 * Evict the cached endpoints now and, inside a transaction, again when it ends: until then, other threads
+	 * must not be handed what this transaction has not committed, and this transaction reads its own changes.
+	 */
+	private void changed() {
+		this.enabledEndpoints.evictAll();
+		if (TransactionSynchronizationManager.isSynchronizationActive()
+				&& !TransactionSynchronizationManager.hasResource(this.changedInTransaction)) {
+			TransactionSynchronizationManager.bindResource(this.changedInTransaction, Boolean.TRUE);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(
+							WebhookEndpoints.this.changedInTransaction);
+					WebhookEndpoints.this.enabledEndpoints.evictAll();
+				}
+
+			});
+		}
+	}
+
+	private List<WebhookEndpoint> enabledEndpointsOf(String tenantId) {
+		if (TransactionSynchronizationManager.hasResource(this.changedInTransaction)) {
+			return this.repository.findEnabledByTenant(tenantId);
+		}
+		return this.enabledEndpoints.get(tenantId, this.repository::findEnabledByTenant);
 	}
 
 	/**
@@ -292,6 +366,7 @@ public class WebhookEndpoints {
 				definition.enabled() ? null : "Disabled in configuration",
 				(existing != null) ? existing.createdAt() : now, now);
 		this.repository.save(endpoint);
+		changed();
 		return endpoint;
 	}
 

@@ -2,12 +2,14 @@ package dev.webhooks.autoconfigure;
 
 import java.net.InetAddress;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import dev.webhooks.delivery.DeliveryRepository;
+import dev.webhooks.delivery.EndpointDisabledEvent;
 import dev.webhooks.endpoint.EndpointRepository;
 import dev.webhooks.endpoint.EndpointSecret;
 import dev.webhooks.endpoint.UnsafeUrlException;
@@ -110,6 +112,41 @@ class WebhooksPublisherAutoConfigurationTests {
 				WebhookEndpoint slack = endpoints.findById("slack").orElseThrow();
 				assertThat(slack.enabled()).isFalse();
 				assertThat(slack.secrets()).hasSize(1);
+			});
+	}
+
+	@Test
+	void anEndpointTheDeliveryEngineDisablesIsNoLongerASubscriberOfTheNextPublish() {
+		this.runner.withPropertyValues("webhooks.publisher.subscriber-cache-ttl=1h", "webhooks.endpoints[0].id=crm",
+				"webhooks.endpoints[0].url=https://crm.example.com/hook")
+			.run((context) -> {
+				// given the subscribers kept, and the endpoint then disabled in the store, as the engine does on a 410
+				WebhookEndpoints endpoints = context.getBean(WebhookEndpoints.class);
+				assertThat(endpoints.subscribersOf(null, "lead.created")).hasSize(1);
+				new JdbcTemplate(context.getBean(DataSource.class))
+					.update("UPDATE webhook_endpoint SET enabled = FALSE WHERE id = 'crm'");
+				assertThat(endpoints.subscribersOf(null, "lead.created")).hasSize(1);
+
+				// when the engine announces it
+				context.publishEvent(new EndpointDisabledEvent("crm", "The endpoint answered 410 Gone", Instant.now()));
+
+				// then the next lookup reads the store again
+				assertThat(endpoints.subscribersOf(null, "lead.created")).isEmpty();
+			});
+	}
+
+	@Test
+	void subscribersAreReadForEveryPublishWithAZeroCacheTtl() {
+		this.runner.withPropertyValues("webhooks.publisher.subscriber-cache-ttl=0", "webhooks.endpoints[0].id=crm",
+				"webhooks.endpoints[0].url=https://crm.example.com/hook")
+			.run((context) -> {
+				WebhookEndpoints endpoints = context.getBean(WebhookEndpoints.class);
+				assertThat(endpoints.subscribersOf(null, "lead.created")).hasSize(1);
+
+				new JdbcTemplate(context.getBean(DataSource.class))
+					.update("UPDATE webhook_endpoint SET enabled = FALSE WHERE id = 'crm'");
+
+				assertThat(endpoints.subscribersOf(null, "lead.created")).isEmpty();
 			});
 	}
 

@@ -245,4 +245,43 @@ class WebhookEndpointsTests {
 
 	}
 
+
+	@Test
+	void anEndpointCreatedThroughTheServiceIsASubscriberAtOnceWhileSubscribersAreKept() {
+		// given a service that keeps subscribers for an hour, asked once while the tenant has no endpoint
+		WebhookEndpoints caching = new WebhookEndpoints(this.store, new PermissiveUrlGuard(), this.catalog, true,
+				Duration.ofHours(24), Duration.ofHours(1), this.clock);
+		assertThat(caching.subscribersOf("t1", "lead.created")).isEmpty();
+
+		// when an endpoint is created, then disabled, through the service
+		String id = caching.create("t1", EndpointRequest.of("https://crm.example.com/hook", "lead.*"))
+			.endpoint()
+			.id();
+		List<WebhookEndpoint> afterCreate = caching.subscribersOf("t1", "lead.created");
+		caching.disable("t1", id, "paused");
+
+		// then each change is seen by the next call
+		assertThat(afterCreate).extracting(WebhookEndpoint::id).containsExactly(id);
+		assertThat(caching.subscribersOf("t1", "lead.created")).isEmpty();
+	}
+
+	@Test
+	void aChangeMadeOutsideTheServiceIsSeenAfterEvictionOrTheTimeToLive() {
+		// given an endpoint, its subscribers kept for an hour by one service (this instance)
+		WebhookEndpoints caching = new WebhookEndpoints(this.store, new PermissiveUrlGuard(), this.catalog, true,
+				Duration.ofHours(24), Duration.ofHours(1), this.clock);
+		String id = this.endpoints.create("t1", EndpointRequest.of("https://crm.example.com/hook", "lead.*"))
+			.endpoint()
+			.id();
+		assertThat(caching.subscribersOf("t1", "lead.created")).hasSize(1);
+
+		// when another service on the same store (another instance) disables it
+		this.endpoints.disable("t1", id, "paused");
+
+		// then this instance still sends to it until its subscribers are evicted
+		assertThat(caching.subscribersOf("t1", "lead.created")).hasSize(1);
+		caching.evictSubscribers();
+		assertThat(caching.subscribersOf("t1", "lead.created")).isEmpty();
+	}
+
 }

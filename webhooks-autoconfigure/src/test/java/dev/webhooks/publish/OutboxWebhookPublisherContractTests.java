@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
@@ -14,6 +16,7 @@ import dev.webhooks.autoconfigure.WebhooksPublisherAutoConfiguration;
 import dev.webhooks.autoconfigure.WebhooksStoreAutoConfiguration;
 import dev.webhooks.delivery.DeliveryTask;
 import dev.webhooks.endpoint.EndpointRequest;
+import dev.webhooks.endpoint.WebhookEndpoint;
 import dev.webhooks.endpoint.WebhookEndpoints;
 import dev.webhooks.event.UndeclaredEventTypeException;
 import org.junit.jupiter.api.Test;
@@ -189,6 +192,55 @@ abstract class OutboxWebhookPublisherContractTests {
 			assertThat(f.count("webhook_delivery")).isEqualTo(1);
 			assertThat(f.dispatcher.tasks()).hasSize(1);
 		});
+	}
+
+	@Test
+	void anEndpointCreatedInATransactionBecomesASubscriberForOthersOnlyOnceItCommits() throws Exception {
+		run((f) -> {
+			// given a transaction that has created an endpoint and looked up the subscribers, not yet committed
+			CountDownLatch created = new CountDownLatch(1);
+			CountDownLatch commit = new CountDownLatch(1);
+			List<WebhookEndpoint> seenInside = new ArrayList<>();
+			Thread creator = new Thread(() -> f.transactions.executeWithoutResult((status) -> {
+				f.endpoint("t1", "lead.*");
+				seenInside.addAll(f.endpoints.subscribersOf("t1", "lead.created"));
+				created.countDown();
+				awaitLatch(commit);
+			}));
+			creator.start();
+			awaitLatch(created);
+
+			// when another thread looks them up before and after the commit
+			List<WebhookEndpoint> beforeCommit = f.endpoints.subscribersOf("t1", "lead.created");
+			commit.countDown();
+			joinThread(creator);
+			List<WebhookEndpoint> afterCommit = f.endpoints.subscribersOf("t1", "lead.created");
+
+			// then the transaction saw its own endpoint, the other thread only once it was committed
+			assertThat(seenInside).hasSize(1);
+			assertThat(beforeCommit).isEmpty();
+			assertThat(afterCommit).extracting(WebhookEndpoint::id)
+				.isEqualTo(seenInside.stream().map(WebhookEndpoint::id).toList());
+		});
+	}
+
+	private static void awaitLatch(CountDownLatch latch) {
+		try {
+			assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static void joinThread(Thread thread) {
+		try {
+			thread.join(10_000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		assertThat(thread.isAlive()).isFalse();
 	}
 
 	private static void inParallel(int threadCount, IntConsumer body) {

@@ -1,0 +1,33 @@
+package dev.webhooks.autoconfigure;
+
+import dev.webhooks.delivery.EndpointDisabledEvent;
+import dev.webhooks.endpoint.WebhookEndpoints;
+
+import org.springframework.context.event.EventListener;
+
+/**
+ * Tells {@link WebhookEndpoints} to forget the subscribers it keeps when the delivery engine has disabled an
+ * endpoint (410 Gone, or failing for too long), so the next publish of this instance no longer sends to it.
+ */
+final class SubscriberCacheEviction {
+
+	private final WebhookEndpoints endpoints;
+
+	/**
+	 * Create the listener.
+	 * @param endpoints the service whose subscribers to forget
+	 */
+	SubscriberCacheEviction(WebhookEndpoints endpoints) {
+		this.endpoints = endpoints;
+	}
+
+	/**
+	 * Forget the subscribers.
+	 * @param event the endpoint that was disabled
+	 */
+	@EventListener
+	void onEndpointDisabled(EndpointDisabledEvent event) {
+		this.endpoints.evictSubscribers();
+	}
+
+}
