@@ -30,10 +30,15 @@ final class EnabledEndpointsCache {
 
 	/**
 	 * Create a cache.
-	 * @param timeToLive how long an entry is used; zero or negative keeps nothing
+	 * @param timeToLive how long an entry is used; zero keeps nothing
+	 * @throws IllegalArgumentException if the time to live is negative
 	 */
 	EnabledEndpointsCache(Duration timeToLive) {
-		this.timeToLiveNanos = timeToLive.isNegative() ? 0 : timeToLive.toNanos();
+		if (timeToLive.isNegative()) {
+			throw new IllegalArgumentException(
+					"webhooks.publisher.subscriber-cache-ttl may not be negative, but is " + timeToLive);
+		}
+		this.timeToLiveNanos = timeToLive.toNanos();
 	}
 
 	/**

@@ -151,6 +151,14 @@ class WebhooksPublisherAutoConfigurationTests {
 	}
 
 	@Test
+	void aNegativeSubscriberCacheTtlStopsTheStartUp() {
+		this.runner.withPropertyValues("webhooks.publisher.subscriber-cache-ttl=-1s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("webhooks.publisher.subscriber-cache-ttl may not be negative"));
+	}
+
+	@Test
 	void duplicateConfiguredEndpointIdStopsTheStartUp() {
 		this.runner.withPropertyValues("webhooks.endpoints[0].id=crm", "webhooks.endpoints[0].url=https://a.example.com",
 				"webhooks.endpoints[1].id=crm", "webhooks.endpoints[1].url=https://b.example.com")
