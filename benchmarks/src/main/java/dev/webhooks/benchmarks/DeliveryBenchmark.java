@@ -38,7 +38,7 @@ public final class DeliveryBenchmark {
 
 	private static final int THROUGHPUT_EVENTS = Integer.getInteger("bench.events", 100_000);
 
-	private static final int WARMUP_EVENTS = Integer.getInteger("bench.warmup", 100_000);
+	private static final int WARMUP_EVENTS = Integer.getInteger("bench.warmup", 300_000);
 
 	private static final int WINDOWS = Integer.getInteger("bench.windows", 3);
 
