@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import dev.webhooks.delivery.DeliveryDispatcher;
 import dev.webhooks.delivery.DeliveryRepository;
+import dev.webhooks.delivery.SubscriberCacheEviction;
 import dev.webhooks.endpoint.EndpointRepository;
 import dev.webhooks.endpoint.StaticEndpoint;
 import dev.webhooks.endpoint.StaticEndpointsInitializer;

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * Binds one column of many rows as a single PostgreSQL array parameter, for statements that read their rows from
@@ -30,11 +31,7 @@ final class PostgresArrays {
 	 */
 	static <T> void setText(PreparedStatement ps, int index, List<T> rows, Function<T, String> column)
 			throws SQLException {
-		String[] values = new String[rows.size()];
-		for (int i = 0; i < values.length; i++) {
-			values[i] = column.apply(rows.get(i));
-		}
-		set(ps, index, "varchar", values);
+		set(ps, index, "varchar", rows, column, String[]::new);
 	}
 
 	/**
@@ -65,11 +62,7 @@ final class PostgresArrays {
 	 */
 	static <T> void setInteger(PreparedStatement ps, int index, List<T> rows, Function<T, Integer> column)
 			throws SQLException {
-		Integer[] values = new Integer[rows.size()];
-		for (int i = 0; i < values.length; i++) {
-			values[i] = column.apply(rows.get(i));
-		}
-		set(ps, index, "int4", values);
+		set(ps, index, "int4", rows, column, Integer[]::new);
 	}
 
 	/**
@@ -83,11 +76,7 @@ final class PostgresArrays {
 	 */
 	static <T> void setLong(PreparedStatement ps, int index, List<T> rows, Function<T, Long> column)
 			throws SQLException {
-		Long[] values = new Long[rows.size()];
-		for (int i = 0; i < values.length; i++) {
-			values[i] = column.apply(rows.get(i));
-		}
-		set(ps, index, "int8", values);
+		set(ps, index, "int8", rows, column, Long[]::new);
 	}
 
 	/**
@@ -101,14 +90,15 @@ final class PostgresArrays {
 	 */
 	static <T> void setBytes(PreparedStatement ps, int index, List<T> rows, Function<T, byte[]> column)
 			throws SQLException {
-		byte[][] values = new byte[rows.size()][];
+		set(ps, index, "bytea", rows, column, byte[][]::new);
+	}
+
+	private static <T, V> void set(PreparedStatement ps, int index, String type, List<T> rows, Function<T, V> column,
+			IntFunction<V[]> newArray) throws SQLException {
+		V[] values = newArray.apply(rows.size());
 		for (int i = 0; i < values.length; i++) {
 			values[i] = column.apply(rows.get(i));
 		}
-		set(ps, index, "bytea", values);
-	}
-
-	private static void set(PreparedStatement ps, int index, String type, Object[] values) throws SQLException {
 		Array array = ps.getConnection().createArrayOf(type, values);
 		ps.setArray(index, array);
 	}

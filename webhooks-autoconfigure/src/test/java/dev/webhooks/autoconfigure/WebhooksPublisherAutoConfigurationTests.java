@@ -33,6 +33,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -123,8 +124,7 @@ class WebhooksPublisherAutoConfigurationTests {
 				// given the subscribers kept, and the endpoint then disabled in the store, as the engine does on a 410
 				WebhookEndpoints endpoints = context.getBean(WebhookEndpoints.class);
 				assertThat(endpoints.subscribersOf(null, "lead.created")).hasSize(1);
-				new JdbcTemplate(context.getBean(DataSource.class))
-					.update("UPDATE webhook_endpoint SET enabled = FALSE WHERE id = 'crm'");
+				disableCrmInTheStore(context);
 				assertThat(endpoints.subscribersOf(null, "lead.created")).hasSize(1);
 
 				// when the engine announces it
@@ -143,8 +143,7 @@ class WebhooksPublisherAutoConfigurationTests {
 				WebhookEndpoints endpoints = context.getBean(WebhookEndpoints.class);
 				assertThat(endpoints.subscribersOf(null, "lead.created")).hasSize(1);
 
-				new JdbcTemplate(context.getBean(DataSource.class))
-					.update("UPDATE webhook_endpoint SET enabled = FALSE WHERE id = 'crm'");
+				disableCrmInTheStore(context);
 
 				assertThat(endpoints.subscribersOf(null, "lead.created")).isEmpty();
 			});
@@ -156,6 +155,11 @@ class WebhooksPublisherAutoConfigurationTests {
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.hasMessageContaining("webhooks.publisher.subscriber-cache-ttl may not be negative"));
+	}
+
+	private static void disableCrmInTheStore(ApplicationContext context) {
+		new JdbcTemplate(context.getBean(DataSource.class))
+			.update("UPDATE webhook_endpoint SET enabled = FALSE WHERE id = 'crm'");
 	}
 
 	@Test

@@ -224,7 +224,7 @@ abstract class OutboxWebhookPublisherContractTests {
 		});
 	}
 
-	private static void awaitLatch(CountDownLatch latch) {
+	static void awaitLatch(CountDownLatch latch) {
 		try {
 			assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
 		}
@@ -233,7 +233,7 @@ abstract class OutboxWebhookPublisherContractTests {
 		}
 	}
 
-	private static void joinThread(Thread thread) {
+	static void joinThread(Thread thread) {
 		try {
 			thread.join(10_000);
 		}

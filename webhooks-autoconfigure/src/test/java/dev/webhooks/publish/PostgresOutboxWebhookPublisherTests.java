@@ -2,7 +2,6 @@ package dev.webhooks.publish;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.webhooks.testsupport.PostgresTestDatabase;
@@ -39,10 +38,10 @@ class PostgresOutboxWebhookPublisherTests extends OutboxWebhookPublisherContract
 			Thread first = new Thread(() -> f.transactions.executeWithoutResult((status) -> {
 				firstId.set(f.publisher.publish(ORDER_7));
 				firstPublished.countDown();
-				awaitQuietly(commitFirst);
+				awaitLatch(commitFirst);
 			}));
 			first.start();
-			awaitQuietly(firstPublished);
+			awaitLatch(firstPublished);
 
 			// when a second transaction publishes the same key: it waits for the first's lock on the key
 			AtomicReference<String> secondId = new AtomicReference<>();
@@ -53,8 +52,8 @@ class PostgresOutboxWebhookPublisherTests extends OutboxWebhookPublisherContract
 					"SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted", Integer.class) > 0);
 			assertThat(second.isAlive()).isTrue();
 			commitFirst.countDown();
-			join(first);
-			join(second);
+			joinThread(first);
+			joinThread(second);
 
 			// then, once the first committed, the second got the first's event and stored nothing
 			assertThat(firstId.get()).isNotNull();
@@ -62,25 +61,6 @@ class PostgresOutboxWebhookPublisherTests extends OutboxWebhookPublisherContract
 			assertThat(f.count("webhook_event")).isOne();
 			assertThat(f.count("webhook_delivery")).isOne();
 		});
-	}
-
-	private static void awaitQuietly(CountDownLatch latch) {
-		try {
-			assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	private static void join(Thread thread) {
-		try {
-			thread.join(10_000);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		assertThat(thread.isAlive()).isFalse();
 	}
 
 }

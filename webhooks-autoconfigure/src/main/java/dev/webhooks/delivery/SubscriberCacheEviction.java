@@ -1,15 +1,15 @@
-package dev.webhooks.autoconfigure;
+package dev.webhooks.delivery;
 
-import dev.webhooks.delivery.EndpointDisabledEvent;
 import dev.webhooks.endpoint.WebhookEndpoints;
 
 import org.springframework.context.event.EventListener;
 
 /**
  * Tells {@link WebhookEndpoints} to forget the subscribers it keeps when the delivery engine has disabled an
- * endpoint (410 Gone, or failing for too long), so the next publish of this instance no longer sends to it.
+ * endpoint (410 Gone, or failing for too long), so the next publish of this instance no longer sends to it. The
+ * engine disables endpoints in its store rather than through the service, so the service cannot see it itself.
  */
-final class SubscriberCacheEviction {
+public final class SubscriberCacheEviction {
 
 	private final WebhookEndpoints endpoints;
 
@@ -17,7 +17,7 @@ final class SubscriberCacheEviction {
 	 * Create the listener.
 	 * @param endpoints the service whose subscribers to forget
 	 */
-	SubscriberCacheEviction(WebhookEndpoints endpoints) {
+	public SubscriberCacheEviction(WebhookEndpoints endpoints) {
 		this.endpoints = endpoints;
 	}
 
@@ -26,7 +26,7 @@ final class SubscriberCacheEviction {
 	 * @param event the endpoint that was disabled
 	 */
 	@EventListener
-	void onEndpointDisabled(EndpointDisabledEvent event) {
+	public void onEndpointDisabled(EndpointDisabledEvent event) {
 		this.endpoints.evictSubscribers();
 	}
 
