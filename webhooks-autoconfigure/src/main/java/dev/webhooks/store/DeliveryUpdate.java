@@ -14,9 +14,10 @@ import dev.webhooks.delivery.DeliveryOutcome;
 import dev.webhooks.delivery.DeliveryStatus;
 
 /**
- * The values an outcome writes to its delivery row. Most outcomes of a batch write the same values (succeeded
- * at the first attempt with the same status code), so the rows that share them are updated by one statement.
- * A {@code null} leaves the column as it is.
+ * The values an outcome writes to its delivery row. A {@code null} leaves the column as it is. On H2, most outcomes
+ * of a batch write the same values (succeeded at the first attempt with the same status code), so the rows that
+ * share them are updated by one statement; PostgreSQL updates a batch's rows with one statement that reads each
+ * row's values from arrays.
  *
  * @param status the new status
  * @param attempts the attempts made, or {@code null}
@@ -28,18 +29,27 @@ record DeliveryUpdate(String status, Integer attempts, Instant nextAttemptAt, In
 		Instant completedAt) {
 
 	/**
-	 * The deliveries to update, grouped by the values they get. Outcomes of one delivery are folded in order first,
-	 * so the result is the same as writing them one after another.
+	 * The update of each delivery. Outcomes of one delivery are folded in order, so the result is the same as
+	 * writing them one after another.
 	 * @param outcomes the outcomes, in the order they happened
 	 * @param now the completion time of finished deliveries
-	 * @return the delivery ids of each distinct update
+	 * @return each delivery's update, by delivery id, in the order the deliveries first appear
 	 */
-	static Map<DeliveryUpdate, List<String>> groupedByValues(List<DeliveryOutcome> outcomes, Instant now) {
+	static Map<String, DeliveryUpdate> byDelivery(List<DeliveryOutcome> outcomes, Instant now) {
 		Map<String, DeliveryUpdate> byDelivery = new LinkedHashMap<>();
 		for (DeliveryOutcome outcome : outcomes) {
 			DeliveryUpdate update = of(outcome, now);
 			byDelivery.merge(outcome.deliveryId(), update, (earlier, later) -> later.after(earlier));
 		}
+		return byDelivery;
+	}
+
+	/**
+	 * The deliveries to update, grouped by the values they get.
+	 * @param byDelivery each delivery's update ({@link #byDelivery})
+	 * @return the delivery ids of each distinct update
+	 */
+	static Map<DeliveryUpdate, List<String>> groupedByValues(Map<String, DeliveryUpdate> byDelivery) {
 		Map<DeliveryUpdate, List<String>> grouped = new LinkedHashMap<>();
 		byDelivery.forEach((id, update) -> grouped.computeIfAbsent(update, (key) -> new ArrayList<>()).add(id));
 		return grouped;

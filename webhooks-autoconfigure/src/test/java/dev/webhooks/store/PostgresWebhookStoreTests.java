@@ -1,7 +1,20 @@
 package dev.webhooks.store;
 
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import dev.webhooks.delivery.DeliveryStatus;
 import dev.webhooks.testsupport.PostgresTestDatabase;
 import dev.webhooks.testsupport.RequiresPostgres;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 @RequiresPostgres
 class PostgresWebhookStoreTests extends JdbcWebhookStoreContractTests {
@@ -24,6 +37,38 @@ class PostgresWebhookStoreTests extends JdbcWebhookStoreContractTests {
 	@Override
 	String platform() {
 		return "postgresql";
+	}
+
+	@Test
+	void outcomeUpdatesArePlannedForTheRowsAtHandNeverWithACachedGenericPlan() throws Exception {
+		// given one connection, so that the driver prepares the update on the server after a few batches, and
+		// PostgreSQL would then switch to a generic plan made while the table is nearly empty (a table scan)
+		this.endpoints.save(endpoint("ep_1", null, true));
+		SingleConnectionDataSource connection = new SingleConnectionDataSource(this.dataSource.getConnection(), true);
+		try {
+			JdbcTemplate jdbc = new JdbcTemplate(connection);
+			JdbcDeliveryRepository repository = new JdbcDeliveryRepository(jdbc,
+					new TransactionTemplate(new DataSourceTransactionManager(connection)), Clock.systemUTC());
+
+			// when a dozen batches of outcomes are written on it
+			for (int i = 0; i < 12; i++) {
+				List<String> ids = insertEvent("evt_" + i, null, List.of("ep_1", "ep_1"), T0, null);
+				repository.recordOutcomes(List.of(outcome(ids.get(0), "ep_1", DeliveryStatus.SUCCEEDED, null, 204),
+						outcome(ids.get(1), "ep_1", DeliveryStatus.PENDING, T0.plusSeconds(5), 503)));
+			}
+
+			// then the server-side statement has been planned for each batch's rows, never generically
+			List<Map<String, Object>> plans = jdbc.queryForList("""
+					SELECT generic_plans, custom_plans FROM pg_prepared_statements
+					WHERE statement LIKE '%UPDATE webhook_delivery d%'""");
+			assertThat(plans).hasSize(1);
+			assertThat(plans.get(0)).containsEntry("generic_plans", 0L);
+			assertThat((Long) plans.get(0).get("custom_plans")).isGreaterThanOrEqualTo(5L);
+			assertThat(this.deliveries.countPending()).isEqualTo(12);
+		}
+		finally {
+			connection.destroy();
+		}
 	}
 
 }
