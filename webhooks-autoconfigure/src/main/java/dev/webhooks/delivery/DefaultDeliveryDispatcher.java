@@ -5,7 +5,9 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -67,6 +69,9 @@ public class DefaultDeliveryDispatcher implements DeliveryDispatcher, SmartLifec
 	private final BatchingOutcomeWriter writer;
 
 	private final ExecutorService executor;
+
+	// the work queued by the task a dispatcher thread is running; null on other threads
+	private final ThreadLocal<Deque<Runnable>> queuedOnThisThread = new ThreadLocal<>();
 
 	/** Endpoints that answered 410 Gone, until when their queued deliveries are dropped rather than sent. */
 	private final Map<String, Instant> goneEndpoints = new ConcurrentHashMap<>();
@@ -156,7 +161,7 @@ public class DefaultDeliveryDispatcher implements DeliveryDispatcher, SmartLifec
 	private void start(List<Item<Pending>> items) {
 		for (Item<Pending> item : items) {
 			try {
-				this.executor.execute(() -> attempt(item.value()));
+				execute(() -> attempt(item.value()));
 			}
 			catch (RejectedExecutionException ex) {
 				// destroyed: the delivery stays leased and is taken again later
@@ -189,7 +194,7 @@ public class DefaultDeliveryDispatcher implements DeliveryDispatcher, SmartLifec
 						? this.classifier.classify(task, startedAt, endedAt, response)
 						: this.classifier.classify(task, startedAt, endedAt, error);
 				completed(pending, classification, took);
-			}, this.executor);
+			}, this::execute);
 		}
 		catch (RuntimeException ex) {
 			Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
@@ -238,10 +243,44 @@ public class DefaultDeliveryDispatcher implements DeliveryDispatcher, SmartLifec
 				task.eventCreatedAt(), task.body(), task.endpointId(), task.url(), task.headers(), task.secrets(),
 				task.attemptsMade() + 1);
 		try {
-			this.executor.execute(() -> attempt(new Pending(next, now)));
+			execute(() -> attempt(new Pending(next, now)));
 		}
 		catch (RejectedExecutionException ex) {
 			finished(next);
+		}
+	}
+
+	/**
+	 * Run work on a dispatcher thread. On one already (the next delivery of an endpoint whose request just ended,
+	 * a retry sent again directly), it runs on the same thread once the current work is done: handing it to
+	 * another thread would cost a wake-up and a context switch for each delivery, and the work only signs a
+	 * request and hands it to the HTTP client. Queued rather than run at once, so that a row of requests that
+	 * fail at once cannot nest calls without end.
+	 */
+	private void execute(Runnable work) {
+		Deque<Runnable> queued = this.queuedOnThisThread.get();
+		if (queued != null) {
+			queued.add(work);
+			return;
+		}
+		this.executor.execute(() -> runQueued(work));
+	}
+
+	private void runQueued(Runnable first) {
+		Deque<Runnable> queued = new ArrayDeque<>();
+		this.queuedOnThisThread.set(queued);
+		try {
+			for (Runnable work = first; work != null; work = queued.poll()) {
+				try {
+					work.run();
+				}
+				catch (RuntimeException ex) {
+					logger.error("Webhook delivery work failed", ex);
+				}
+			}
+		}
+		finally {
+			this.queuedOnThisThread.remove();
 		}
 	}
 

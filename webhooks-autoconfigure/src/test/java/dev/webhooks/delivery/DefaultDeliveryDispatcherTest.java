@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -15,6 +18,8 @@ import com.svix.Webhook;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
+import dev.webhooks.endpoint.EndpointSecret;
+import dev.webhooks.endpoint.WebhookEndpoint;
 import dev.webhooks.signing.WebhookSecret;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -401,6 +406,47 @@ class DefaultDeliveryDispatcherTest {
 			await().atMost(Duration.ofSeconds(20)).until(() -> ids.stream()
 				.allMatch((id) -> this.engine.repository.status(id) == DeliveryStatus.SUCCEEDED));
 			assertThat(this.engine.repository.recordOutcomesCalls()).isLessThan(200);
+		}
+	}
+
+	@Test
+	void aLongRowOfRequestsThatFailAtOnceIsWorkedThroughWithoutNestingCalls() {
+		// given one request in flight per endpoint, and a transport that fails every request at once, on the
+		// dispatcher's own thread, so that each failure starts the endpoint's next delivery from within its call
+		InMemoryDeliveryRepository repository = new InMemoryDeliveryRepository();
+		AtomicInteger deepestStack = new AtomicInteger();
+		WebhookTransport failingAtOnce = (request) -> {
+			deepestStack.accumulateAndGet(Thread.currentThread().getStackTrace().length, Math::max);
+			throw new IllegalStateException("refused before sending");
+		};
+		DefaultDeliveryDispatcher dispatcher = new DefaultDeliveryDispatcher(
+				new DefaultDeliveryDispatcher.Settings(TestDeliveryEngine.INSTANCE, Duration.ofMinutes(5),
+						Duration.ofSeconds(1), 1, 1, 500, Duration.ofMillis(20), Duration.ofSeconds(5), 1),
+				repository, failingAtOnce, new SignedRequestFactory(false, "test-agent/1"),
+				new DeliveryOutcomeClassifier(new ScheduleRetryPolicy(List.of(Duration.ZERO, Duration.ofHours(1))),
+						Duration.ofMinutes(1), Duration.ofSeconds(1)),
+				null, null, Clock.systemUTC());
+		dispatcher.start();
+		try {
+			Instant now = Instant.now();
+			repository.addEndpoint(new WebhookEndpoint("ep_1", null, "https://example.com/hook", "test", List.of(),
+					Map.of(), List.of(new EndpointSecret(this.secret, null)), true, null, now, now));
+			List<DeliveryTask> tasks = new ArrayList<>();
+			for (int i = 0; i < 5000; i++) {
+				tasks.addAll(repository.publish(TestDeliveryEngine.event("test.event"), TestDeliveryEngine.INSTANCE,
+						Duration.ofMinutes(5), "ep_1"));
+			}
+
+			// when all of them are dispatched together
+			dispatcher.dispatch(tasks);
+
+			// then every one gets its outcome, and no call was made from within another's
+			await().atMost(Duration.ofSeconds(30)).until(() -> tasks.stream()
+				.allMatch((task) -> repository.attempts(task.deliveryId()).size() == 1));
+			assertThat(deepestStack.get()).isLessThan(100);
+		}
+		finally {
+			dispatcher.destroy();
 		}
 	}
 
