@@ -102,7 +102,9 @@ public final class WebhooksDeliveryAutoConfiguration {
 		// share a host (every Slack incoming webhook is on hooks.slack.com), so one hanging path would hold up the others.
 		HttpClient5WebhookTransport.Settings settings = valid(() -> new HttpClient5WebhookTransport.Settings(
 				properties.getConnectTimeout(), properties.getTimeout(), properties.getMaxInFlight(),
-				properties.getMaxInFlight(), Math.toIntExact(properties.getResponseBodyLimit().toBytes())));
+				properties.getMaxInFlight(), Math.toIntExact(properties.getResponseBodyLimit().toBytes()),
+				(properties.getIoThreads() != null) ? properties.getIoThreads()
+						: HttpClient5WebhookTransport.Settings.defaultIoThreads()));
 		return new HttpClient5WebhookTransport(settings, dnsResolver.getIfAvailable());
 	}
 

@@ -97,6 +97,12 @@ public class WebhooksDeliveryProperties {
 	private DataSize responseBodyLimit = DataSize.ofKilobytes(4);
 
 	/**
+	 * The HTTP client's I/O threads, which write the requests and read the responses of all endpoints. Defaults
+	 * to half the available processors, at least one.
+	 */
+	private Integer ioThreads;
+
+	/**
 	 * How often the housekeeping runs: disabling endpoints that keep failing, and purging what is older than
 	 * {@code webhooks.store.retention}.
 	 */
@@ -217,6 +223,14 @@ public class WebhooksDeliveryProperties {
 
 	public void setResponseBodyLimit(DataSize responseBodyLimit) {
 		this.responseBodyLimit = responseBodyLimit;
+	}
+
+	public Integer getIoThreads() {
+		return this.ioThreads;
+	}
+
+	public void setIoThreads(Integer ioThreads) {
+		this.ioThreads = ioThreads;
 	}
 
 	public Duration getHousekeepingInterval() {

@@ -156,6 +156,16 @@ class WebhooksDeliveryAutoConfigurationTest {
 	}
 
 	@Test
+	void failsAtStartUpWithoutAnIoThread() {
+		this.runner.withBean(InMemoryDeliveryRepository.class)
+			.withPropertyValues("webhooks.delivery.io-threads=0")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("needs at least 1 I/O thread (io-threads), not 0"));
+	}
+
+	@Test
 	void failsAtStartUpOnADecreasingSchedule() {
 		this.runner.withBean(InMemoryDeliveryRepository.class)
 			.withPropertyValues("webhooks.delivery.retry.schedule=0s,10s,5s")

@@ -38,7 +38,7 @@ final class TestDeliveryEngine implements AutoCloseable {
 	private TestDeliveryEngine(Builder builder) {
 		this.lease = builder.lease;
 		this.transport = new HttpClient5WebhookTransport(new HttpClient5WebhookTransport.Settings(
-				Duration.ofSeconds(2), builder.timeout, builder.maxInFlight, builder.maxInFlight, 4096), null);
+				Duration.ofSeconds(2), builder.timeout, builder.maxInFlight, builder.maxInFlight, 4096, 1), null);
 		DeliveryOutcomeClassifier classifier = new DeliveryOutcomeClassifier(builder.retryPolicy,
 				builder.retryAfterCap, builder.timeout);
 		this.dispatcher = new DefaultDeliveryDispatcher(
