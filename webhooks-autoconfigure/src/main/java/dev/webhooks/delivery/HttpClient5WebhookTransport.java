@@ -174,8 +174,8 @@ public class HttpClient5WebhookTransport implements WebhookTransport, Disposable
 
 		/**
 		 * Half the available processors, at least one. Each I/O thread serves many connections; on two cores one
-		 * thread delivered 18 to 31% more than two (docs/benchmarks.md), as fewer threads wake each other up for
-		 * the same work.
+		 * thread delivered 9 to 31% more than two in three comparisons (docs/benchmarks.md). TLS encryption runs on
+		 * these threads, so larger machines keep several.
 		 * @return the default number of I/O threads
 		 */
 		public static int defaultIoThreads() {
