@@ -147,32 +147,18 @@ class WebhooksDeliveryAutoConfigurationTest {
 
 	@Test
 	void failsAtStartUpOnALeaseNotLongerThanTheTimeout() {
-		this.runner.withBean(InMemoryDeliveryRepository.class)
-			.withPropertyValues("webhooks.delivery.lease=5s", "webhooks.delivery.timeout=10s")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("lease (PT5S) must be longer than the per-attempt timeout (PT10S)"));
+		assertStartUpFailsWith("lease (PT5S) must be longer than the per-attempt timeout (PT10S)",
+				"webhooks.delivery.lease=5s", "webhooks.delivery.timeout=10s");
 	}
 
 	@Test
 	void failsAtStartUpWithoutAnIoThread() {
-		this.runner.withBean(InMemoryDeliveryRepository.class)
-			.withPropertyValues("webhooks.delivery.io-threads=0")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("needs at least 1 I/O thread (io-threads), not 0"));
+		assertStartUpFailsWith("needs at least 1 I/O thread (io-threads), not 0", "webhooks.delivery.io-threads=0");
 	}
 
 	@Test
 	void failsAtStartUpOnADecreasingSchedule() {
-		this.runner.withBean(InMemoryDeliveryRepository.class)
-			.withPropertyValues("webhooks.delivery.retry.schedule=0s,10s,5s")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("may not decrease"));
+		assertStartUpFailsWith("may not decrease", "webhooks.delivery.retry.schedule=0s,10s,5s");
 	}
 
 	@Test
@@ -279,6 +265,12 @@ class WebhooksDeliveryAutoConfigurationTest {
 			return (event) -> this.events.add(event.getPayload());
 		}
 
+	}
+
+	private void assertStartUpFailsWith(String message, String... properties) {
+		this.runner.withBean(InMemoryDeliveryRepository.class)
+			.withPropertyValues(properties)
+			.run((context) -> assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining(message));
 	}
 
 }
