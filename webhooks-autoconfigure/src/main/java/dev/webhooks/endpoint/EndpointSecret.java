@@ -1,6 +1,8 @@
 package dev.webhooks.endpoint;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.webhooks.signing.WebhookSecret;
 
@@ -19,6 +21,22 @@ public record EndpointSecret(WebhookSecret secret, Instant expiresAt) {
 	 */
 	public boolean isValidAt(Instant now) {
 		return this.expiresAt == null || this.expiresAt.isAfter(now);
+	}
+
+	/**
+	 * The secrets that sign at the given time, in their order (current first): what a delivery attempt signs with.
+	 * @param secrets an endpoint's secrets
+	 * @param now the time of the attempt
+	 * @return the secrets that have not expired
+	 */
+	public static List<WebhookSecret> signingAt(List<EndpointSecret> secrets, Instant now) {
+		List<WebhookSecret> signing = new ArrayList<>(secrets.size());
+		for (EndpointSecret secret : secrets) {
+			if (secret.isValidAt(now)) {
+				signing.add(secret.secret());
+			}
+		}
+		return signing;
 	}
 
 }

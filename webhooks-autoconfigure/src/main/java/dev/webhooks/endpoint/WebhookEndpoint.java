@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import dev.webhooks.signing.WebhookSecret;
+
 /**
  * A subscriber: where events go, which of them, and with which secrets and headers.
  *
@@ -33,6 +35,15 @@ public record WebhookEndpoint(String id, String tenantId, String url, String des
 		return "WebhookEndpoint[id=" + this.id + ", tenantId=" + this.tenantId + ", url=" + this.url
 				+ ", eventTypes=" + this.eventTypes + ", headers=" + this.headers.keySet() + ", secrets="
 				+ this.secrets + ", enabled=" + this.enabled + ", disabledReason=" + this.disabledReason + "]";
+	}
+
+	/**
+	 * The secrets that sign a request sent at the given time, current first.
+	 * @param now the time of the attempt
+	 * @return the secrets that have not expired
+	 */
+	public List<WebhookSecret> signingSecretsAt(Instant now) {
+		return EndpointSecret.signingAt(this.secrets, now);
 	}
 
 }

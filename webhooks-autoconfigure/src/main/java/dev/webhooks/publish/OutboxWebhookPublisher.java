@@ -168,7 +168,7 @@ public class OutboxWebhookPublisher implements WebhookPublisher {
 				String deliveryId = this.ids.nextId(DELIVERY_PREFIX);
 				rows.add(new NewDelivery(deliveryId, endpoint.id(), now, owner, leasedUntil));
 				tasks.add(new DeliveryTask(deliveryId, eventId, message.type(), message.tenantId(), now, body,
-						endpoint.id(), endpoint.url(), endpoint.headers(), secretsValidAt(endpoint, now), 0));
+						endpoint.id(), endpoint.url(), endpoint.headers(), endpoint.signingSecretsAt(now), 0));
 			}
 			inserts.add(new NewEvent(new OutboxEvent(eventId, message.type(), message.tenantId(), now, body,
 					message.idempotencyKey()), rows));
@@ -240,15 +240,6 @@ public class OutboxWebhookPublisher implements WebhookPublisher {
 		}
 	}
 
-	private static List<WebhookSecret> secretsValidAt(WebhookEndpoint endpoint, Instant now) {
-		List<WebhookSecret> secrets = new ArrayList<>(endpoint.secrets().size());
-		for (EndpointSecret secret : endpoint.secrets()) {
-			if (secret.isValidAt(now)) {
-				secrets.add(secret.secret());
-			}
-		}
-		return secrets;
-	}
 
 	private record TenantType(String tenantId, String type) {
 	}

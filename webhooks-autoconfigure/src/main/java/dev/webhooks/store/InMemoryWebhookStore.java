@@ -133,8 +133,7 @@ public class InMemoryWebhookStore implements EndpointRepository, DeliveryReposit
 	private DeliveryTask task(Delivery delivery, Instant now) {
 		OutboxEvent event = this.events.get(delivery.eventId);
 		WebhookEndpoint endpoint = this.endpoints.get(delivery.endpointId);
-		List<WebhookSecret> secrets = endpoint.secrets().stream().filter((s) -> s.isValidAt(now))
-			.map(EndpointSecret::secret).toList();
+		List<WebhookSecret> secrets = endpoint.signingSecretsAt(now);
 		return new DeliveryTask(delivery.id, event.id(), event.type(), event.tenantId(), event.createdAt(),
 				event.body(), endpoint.id(), endpoint.url(), endpoint.headers(), secrets, delivery.attempts);
 	}

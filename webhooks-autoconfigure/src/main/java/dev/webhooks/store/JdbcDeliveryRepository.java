@@ -382,12 +382,7 @@ public class JdbcDeliveryRepository implements DeliveryRepository {
 	}
 
 	private DeliveryTask mapTask(ResultSet rs, Instant now) throws SQLException {
-		List<WebhookSecret> secrets = new ArrayList<>();
-		for (EndpointSecret secret : EndpointJson.readSecrets(rs.getString("secrets"))) {
-			if (secret.isValidAt(now)) {
-				secrets.add(secret.secret());
-			}
-		}
+		List<WebhookSecret> secrets = EndpointSecret.signingAt(EndpointJson.readSecrets(rs.getString("secrets")), now);
 		return new DeliveryTask(rs.getString("id"), rs.getString("event_id"), rs.getString("event_type"),
 				rs.getString("tenant_id"), JdbcTimestamps.get(rs, "created_at"), rs.getBytes("body"),
 				rs.getString("endpoint_id"), rs.getString("url"), EndpointJson.readHeaders(rs.getString("headers")),
