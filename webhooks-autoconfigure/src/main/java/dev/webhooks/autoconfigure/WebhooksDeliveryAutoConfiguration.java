@@ -22,8 +22,7 @@ import dev.webhooks.delivery.ScheduleRetryPolicy;
 import dev.webhooks.delivery.SignedRequestFactory;
 import dev.webhooks.delivery.WebhookTransport;
 import dev.webhooks.delivery.WebhooksVersion;
-import dev.webhooks.endpoint.DefaultUrlGuard;
-import dev.webhooks.endpoint.UrlGuard;
+import dev.webhooks.urlguard.UrlGuard;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.hc.client5.http.DnsResolver;
 
@@ -46,9 +45,9 @@ import org.springframework.util.StringUtils;
  * health indicator. It needs a {@link DeliveryRepository} (the JDBC store's, or the application's own).
  * <p>
  * Endpoint host names are resolved through a {@link GuardedDnsResolver}, so the {@link UrlGuard} checks every
- * resolved address at connect time; {@code webhooks.delivery.url-guard.*} holds its development switches.
+ * resolved address at connect time (the guard is {@link WebhooksUrlGuardAutoConfiguration}'s).
  */
-@AutoConfiguration(after = WebhooksStoreAutoConfiguration.class,
+@AutoConfiguration(after = { WebhooksStoreAutoConfiguration.class, WebhooksUrlGuardAutoConfiguration.class },
 		afterName = { "dev.webhooks.autoconfigure.WebhooksPublisherAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
@@ -73,16 +72,6 @@ public final class WebhooksDeliveryAutoConfiguration {
 		catch (IllegalArgumentException ex) {
 			throw new IllegalStateException("Invalid webhooks.delivery.retry settings: " + ex.getMessage(), ex);
 		}
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	UrlGuard webhooksUrlGuard(WebhooksDeliveryProperties properties) {
-		WebhooksDeliveryProperties.UrlGuard guard = properties.getUrlGuard();
-		return DefaultUrlGuard.builder()
-			.allowHttp(guard.isAllowHttp())
-			.allowPrivateNetworks(guard.isAllowPrivateNetworks())
-			.build();
 	}
 
 	/**

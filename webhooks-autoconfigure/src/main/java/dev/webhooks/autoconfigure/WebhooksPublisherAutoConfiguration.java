@@ -11,7 +11,7 @@ import dev.webhooks.delivery.SubscriberCacheEviction;
 import dev.webhooks.endpoint.EndpointRepository;
 import dev.webhooks.endpoint.StaticEndpoint;
 import dev.webhooks.endpoint.StaticEndpointsInitializer;
-import dev.webhooks.endpoint.UrlGuard;
+import dev.webhooks.urlguard.UrlGuard;
 import dev.webhooks.endpoint.WebhookEndpoints;
 import dev.webhooks.event.EnvelopeFormat;
 import dev.webhooks.event.EventTypeCatalog;
@@ -64,7 +64,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * own. The delivery engine, when present, is found as a {@link DeliveryDispatcher} bean; without one, published
  * deliveries stay pending for a poller.
  */
-@AutoConfiguration(after = WebhooksStoreAutoConfiguration.class, afterName = {
+@AutoConfiguration(after = { WebhooksStoreAutoConfiguration.class, WebhooksUrlGuardAutoConfiguration.class }, afterName = {
 		"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
 		"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
 		"org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",

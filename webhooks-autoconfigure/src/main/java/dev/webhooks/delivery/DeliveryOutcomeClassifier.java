@@ -10,7 +10,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
-import dev.webhooks.endpoint.UnsafeUrlException;
+import dev.webhooks.urlguard.UnsafeUrlException;
 
 /**
  * Turns what an attempt got (a response or an error) into the delivery's next state: 2xx succeeds; network

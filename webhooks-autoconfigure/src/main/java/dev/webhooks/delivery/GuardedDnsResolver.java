@@ -5,8 +5,8 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 
-import dev.webhooks.endpoint.UnsafeUrlException;
-import dev.webhooks.endpoint.UrlGuard;
+import dev.webhooks.urlguard.UnsafeUrlException;
+import dev.webhooks.urlguard.UrlGuard;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 

@@ -19,6 +19,8 @@ import dev.webhooks.event.EventTypeCatalog;
 import dev.webhooks.event.EventTypePattern;
 import dev.webhooks.event.SortableIdGenerator;
 import dev.webhooks.signing.WebhookSecret;
+import dev.webhooks.urlguard.UnsafeUrlException;
+import dev.webhooks.urlguard.UrlGuard;
 
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;

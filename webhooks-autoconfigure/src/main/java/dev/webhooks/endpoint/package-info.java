@@ -1,5 +1,5 @@
 /**
  * Subscriber endpoints: the model, its repository interface, subscriptions by event-type pattern, tenants, and
- * the URL guard that keeps deliveries away from internal addresses.
+ * their management. URLs are checked with the guard of {@code dev.webhooks.urlguard}.
  */
 package dev.webhooks.endpoint;

@@ -25,8 +25,8 @@ import dev.webhooks.delivery.ScheduleRetryPolicy;
 import dev.webhooks.delivery.TestReceiver;
 import dev.webhooks.delivery.WebhookTransport;
 import dev.webhooks.endpoint.EndpointSecret;
-import dev.webhooks.endpoint.UnsafeUrlException;
-import dev.webhooks.endpoint.UrlGuard;
+import dev.webhooks.urlguard.UnsafeUrlException;
+import dev.webhooks.urlguard.UrlGuard;
 import dev.webhooks.endpoint.WebhookEndpoint;
 import dev.webhooks.event.OutboxEvent;
 import dev.webhooks.signing.WebhookSecret;
@@ -55,7 +55,8 @@ import static org.awaitility.Awaitility.await;
 class WebhooksDeliveryAutoConfigurationTest {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(WebhooksDeliveryAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(WebhooksUrlGuardAutoConfiguration.class,
+				WebhooksDeliveryAutoConfiguration.class));
 
 	@Test
 	void backsOffWithoutADeliveryRepository() {

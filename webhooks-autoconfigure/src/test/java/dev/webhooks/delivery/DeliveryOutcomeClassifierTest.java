@@ -13,7 +13,7 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 import dev.webhooks.delivery.DeliveryOutcomeClassifier.Classification;
-import dev.webhooks.endpoint.UnsafeUrlException;
+import dev.webhooks.urlguard.UnsafeUrlException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.webhooks.delivery.GuardedDnsResolver.RefusedAddressException;
-import dev.webhooks.endpoint.DefaultUrlGuard;
-import dev.webhooks.endpoint.UnsafeUrlException;
+import dev.webhooks.urlguard.DefaultUrlGuard;
+import dev.webhooks.urlguard.UnsafeUrlException;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;

@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.webhooks.event.EventTypeCatalog;
 import dev.webhooks.event.EventTypeDefinition;
 import dev.webhooks.store.InMemoryWebhookStore;
+import dev.webhooks.urlguard.UnsafeUrlException;
+import dev.webhooks.urlguard.UrlGuard;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -20,7 +20,7 @@ import dev.webhooks.endpoint.CreatedEndpoint;
 import dev.webhooks.endpoint.EndpointRepository;
 import dev.webhooks.endpoint.EndpointRequest;
 import dev.webhooks.endpoint.EndpointSecret;
-import dev.webhooks.endpoint.UnsafeUrlException;
+import dev.webhooks.urlguard.UnsafeUrlException;
 import dev.webhooks.endpoint.WebhookEndpoint;
 import dev.webhooks.integration.ProviderTestApplication.MigrationWorkflow;
 import dev.webhooks.integration.ProviderTestApplication.Migrations;

@@ -3,7 +3,7 @@ package dev.webhooks.publish;
 import java.net.InetAddress;
 import java.net.URI;
 
-import dev.webhooks.endpoint.UrlGuard;
+import dev.webhooks.urlguard.UrlGuard;
 
 /** Accepts every URL: the tests' endpoints are not meant to be reached. */
 class PermissiveUrlGuard implements UrlGuard {

@@ -1,4 +1,4 @@
-package dev.webhooks.endpoint;
+package dev.webhooks.urlguard;
 
 /**
  * The rules of {@link DefaultUrlGuard} that look at where a request would go. Every refusal message names one,

@@ -1,4 +1,4 @@
-package dev.webhooks.endpoint;
+package dev.webhooks.urlguard;
 
 /**
  * Thrown when the {@link UrlGuard} refuses a URL or address; the message says which rule refused it.

@@ -1,4 +1,4 @@
-package dev.webhooks.endpoint;
+package dev.webhooks.urlguard;
 
 import java.util.List;
 import java.util.Locale;
