@@ -9,7 +9,6 @@ import java.util.UUID;
 import dev.webhooks.endpoint.WebhookEndpointsTests.MutableClock;
 import dev.webhooks.endpoint.WebhookEndpointsTests.PermissiveUrlGuard;
 import dev.webhooks.event.EventTypeCatalog;
-import dev.webhooks.event.EventTypeDefinition;
 import dev.webhooks.store.InMemoryWebhookStore;
 import org.junit.jupiter.api.Test;
 
@@ -25,10 +24,6 @@ class WebhookSubscribersTests {
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
 	private final InMemoryWebhookStore store = new InMemoryWebhookStore(this.clock);
-
-	private final EventTypeCatalog catalog = new EventTypeCatalog(List.of(
-			new EventTypeDefinition("lead.created", null, null), new EventTypeDefinition("lead.stage_changed", null,
-					null), new EventTypeDefinition("export.ready", null, null)));
 
 	private final WebhookSubscribers subscribers = new WebhookSubscribers(this.store, Duration.ZERO);
 
@@ -169,8 +164,8 @@ class WebhookSubscribersTests {
 	}
 
 	private WebhookEndpoints service(WebhookSubscribers lookup) {
-		return new WebhookEndpoints(this.store, lookup, new PermissiveUrlGuard(), this.catalog, true,
-				Duration.ofHours(24), this.clock);
+		return new WebhookEndpoints(this.store, lookup, new PermissiveUrlGuard(), new EventTypeCatalog(List.of()),
+				false, Duration.ofHours(24), this.clock);
 	}
 
 	private static TransactionTemplate transactions() {
