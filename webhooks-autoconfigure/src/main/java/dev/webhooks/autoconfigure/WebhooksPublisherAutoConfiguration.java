@@ -60,10 +60,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Auto-configuration of publishing: the event-type catalog, the envelope writer, the JDBC endpoint and delivery
  * repositories on the application's {@link DataSource}, the {@link WebhookEndpoints} service with the endpoints
- * of {@code webhooks.endpoints}, the {@link WebhookSubscribers} lookup, the outbox {@link WebhookPublisher}, and {@code @WebhookEvent} on methods (an
- * advisor) and on application-event types (a listener). Every bean backs off when the application defines its
- * own. The delivery engine, when present, is found as a {@link DeliveryDispatcher} bean; without one, published
- * deliveries stay pending for a poller.
+ * of {@code webhooks.endpoints}, the {@link WebhookSubscribers} lookup, the outbox {@link WebhookPublisher}, and
+ * {@code @WebhookEvent} on methods (an advisor) and on application-event types (a listener). Every bean backs off
+ * when the application defines its own. The delivery engine, when present, is found as a
+ * {@link DeliveryDispatcher} bean; without one, published deliveries stay pending for a poller.
  */
 @AutoConfiguration(after = { WebhooksStoreAutoConfiguration.class, WebhooksUrlGuardAutoConfiguration.class }, afterName = {
 		"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
