@@ -1,10 +1,8 @@
 package dev.webhooks.store;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -15,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.webhooks.receive.IdempotencyStore.Claim;
 import dev.webhooks.receive.WebhookMessage;
+import dev.webhooks.testsupport.MutableClock;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
@@ -123,35 +122,6 @@ abstract class JdbcIdempotencyStoreTests {
 		headers.add("webhook-id", id);
 		return new WebhookMessage(id, "migration.completed", Instant.parse("2026-01-01T09:59:58Z"), "anon", headers,
 				"{\"type\":\"migration.completed\"}".getBytes(StandardCharsets.UTF_8));
-	}
-
-	static final class MutableClock extends Clock {
-
-		private volatile Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneId.of("UTC");
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

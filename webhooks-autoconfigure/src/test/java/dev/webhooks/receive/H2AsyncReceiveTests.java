@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
 				"webhooks.receiver.async-listener.max-retries=3",
 				"webhooks.receiver.async-listener.retry-delay=50ms",
 				"spring.datasource.url=jdbc:h2:mem:receiver-async;DB_CLOSE_DELAY=-1" })
-class AsyncReceiveTest extends ReceiverIntegrationTests {
+class H2AsyncReceiveTests extends ReceiverIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
