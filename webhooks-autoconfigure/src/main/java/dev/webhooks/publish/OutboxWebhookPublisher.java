@@ -17,7 +17,6 @@ import dev.webhooks.delivery.DeliveryRepository;
 import dev.webhooks.delivery.DeliveryTask;
 import dev.webhooks.delivery.NewDelivery;
 import dev.webhooks.delivery.NewEvent;
-import dev.webhooks.endpoint.EndpointSecret;
 import dev.webhooks.endpoint.WebhookEndpoint;
 import dev.webhooks.endpoint.WebhookEndpoints;
 import dev.webhooks.event.EventContent;
@@ -27,7 +26,6 @@ import dev.webhooks.event.OutboxEvent;
 import dev.webhooks.event.SortableIdGenerator;
 import dev.webhooks.event.WebhookEnvelopeWriter;
 import dev.webhooks.publish.GroupCommit.Written;
-import dev.webhooks.signing.WebhookSecret;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * How attempts become outcomes.
  */
-class DeliveryOutcomeClassifierTest {
+class DeliveryOutcomeClassifierTests {
 
 	private static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
 

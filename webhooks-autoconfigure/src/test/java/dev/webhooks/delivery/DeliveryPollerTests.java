@@ -18,7 +18,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The poller: what it claims, and its housekeeping.
  */
-class DeliveryPollerTest {
+class DeliveryPollerTests {
 
 	@AutoClose
 	private TestDeliveryEngine engine;

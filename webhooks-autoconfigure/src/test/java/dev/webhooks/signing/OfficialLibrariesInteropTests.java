@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * {@code com.standardwebhooks:standardwebhooks}: what we sign they verify, and what they sign we verify. The
  * official verifiers check the timestamp against the clock, so the signatures they verify carry the current time.
  */
-class OfficialLibrariesInteropTest {
+class OfficialLibrariesInteropTests {
 
 	private static final String SECRET_TEXT = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 

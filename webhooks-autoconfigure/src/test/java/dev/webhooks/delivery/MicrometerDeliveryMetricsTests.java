@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The Micrometer metrics the engine records while delivering for real, and the cached backlog.
  */
-class MicrometerDeliveryMetricsTest {
+class MicrometerDeliveryMetricsTests {
 
 	@Test
 	void countsAttemptsByOutcomeAndEventTypeNeverByUrl() throws Exception {

@@ -52,7 +52,7 @@ import static org.awaitility.Awaitility.await;
  * {@link WebhooksDeliveryAutoConfiguration}: which beans it creates, from which properties, when it backs off, and
  * the engine it builds delivering for real.
  */
-class WebhooksDeliveryAutoConfigurationTest {
+class WebhooksDeliveryAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(WebhooksUrlGuardAutoConfiguration.class,

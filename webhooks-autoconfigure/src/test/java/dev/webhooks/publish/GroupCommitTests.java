@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
  * {@link GroupCommit}: callers that queue while a transaction is being written share the next one, and a request
  * that fails does not fail the others of its group.
  */
-class GroupCommitTest {
+class GroupCommitTests {
 
 	private final CountingTransactions transactions = new CountingTransactions();
 

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /**
  * The schedule and exponential retry policies.
  */
-class RetryPolicyTest {
+class RetryPolicyTests {
 
 	@Test
 	void defaultScheduleMakesSixAttemptsOverEightySeconds() {

@@ -28,7 +28,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The delivery engine against real HTTP receivers on loopback, with the in-memory repository.
  */
-class DefaultDeliveryDispatcherTest {
+class DefaultDeliveryDispatcherTests {
 
 	private final WebhookSecret secret = WebhookSecret.generate();
 
@@ -211,17 +211,15 @@ class DefaultDeliveryDispatcherTest {
 		try (TestReceiver receiver = hangingUntil(release)) {
 			this.engine = TestDeliveryEngine.builder().schedule(Duration.ZERO).timeout(Duration.ofMillis(500)).build();
 			this.engine.endpoint("ep_1", receiver.url(), this.secret);
-			long start = System.nanoTime();
 			String deliveryId = this.engine.publishOne("ep_1");
-			await().atMost(Duration.ofSeconds(10))
+			// the attempt is given up on after its timeout, long before the receiver would answer
+			await().atMost(Duration.ofSeconds(5))
 				.until(() -> this.engine.repository.status(deliveryId) == DeliveryStatus.DEAD);
-			Duration took = Duration.ofNanos(System.nanoTime() - start);
 			release.countDown();
 			DeliveryAttempt attempt = this.engine.repository.attempts(deliveryId).get(0);
 			assertThat(attempt.statusCode()).isZero();
 			assertThat(attempt.error()).startsWith("Timed out");
 			assertThat(attempt.duration()).isBetween(Duration.ofMillis(450), Duration.ofSeconds(3));
-			assertThat(took).isLessThan(Duration.ofSeconds(5));
 		}
 	}
 
@@ -289,7 +287,7 @@ class DefaultDeliveryDispatcherTest {
 
 	/**
 	 * Publish more deliveries to the hanging endpoint than its slots, then deliveries to the healthy one, and
-	 * measure that they all arrive long before the hanging requests time out.
+	 * check that they all arrive while the hanging requests are still waiting for their timeout.
 	 */
 	private void assertHealthyIsNotDelayed(String hangingUrl, String healthyUrl,
 			java.util.function.IntSupplier healthyCount) {
@@ -301,14 +299,11 @@ class DefaultDeliveryDispatcherTest {
 			this.engine.publishOne("ep_hanging");
 		}
 		await().atMost(Duration.ofSeconds(2)).until(() -> this.engine.dispatcher.inFlight() == 4);
-		long start = System.nanoTime();
 		for (int i = 0; i < 10; i++) {
 			this.engine.publishOne("ep_healthy");
 		}
-		await().atMost(timeout).until(() -> healthyCount.getAsInt() == 10);
-		Duration took = Duration.ofNanos(System.nanoTime() - start);
-		assertThat(took).isLessThan(timeout.dividedBy(2));
-		// the hanging endpoint never held more than its own slots
+		await().atMost(timeout.dividedBy(2)).until(() -> healthyCount.getAsInt() == 10);
+		// no hanging request has timed out yet, and the hanging endpoint never held more than its own slots
 		assertThat(this.engine.dispatcher.inFlight()).isEqualTo(4);
 		assertThat(this.engine.dispatcher.queued()).isEqualTo(16);
 	}

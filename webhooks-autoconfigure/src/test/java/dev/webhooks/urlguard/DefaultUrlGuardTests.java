@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
-class DefaultUrlGuardTest {
+class DefaultUrlGuardTests {
 
 	private final DefaultUrlGuard guard = new DefaultUrlGuard();
 

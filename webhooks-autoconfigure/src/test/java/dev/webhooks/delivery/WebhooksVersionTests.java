@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@link WebhooksVersion}: the user-agent names the version the build wrote, also when running from classes.
  */
-class WebhooksVersionTest {
+class WebhooksVersionTests {
 
 	@Test
 	void userAgentNamesTheBuiltVersion() {

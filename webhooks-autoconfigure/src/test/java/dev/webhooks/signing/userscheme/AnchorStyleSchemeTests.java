@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * its public API only: Anchor's (reference/002) HMAC-SHA256 of {@code v0:{Anchor-Timestamp}:{raw body}}, sent
  * as {@code Anchor-Signature: v1=<hex>}.
  */
-class AnchorStyleSchemeTest {
+class AnchorStyleSchemeTests {
 
 	/** The whole user-defined scheme. */
 	static final class AnchorScheme implements WebhookSignatureScheme {

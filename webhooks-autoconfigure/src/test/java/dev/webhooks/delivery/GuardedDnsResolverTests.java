@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * The guard at connect time, with real lookups and real connections: a name that resolves to a loopback address
  * is refused by the DNS step of Apache HttpClient, before any byte reaches the receiver.
  */
-class GuardedDnsResolverTest {
+class GuardedDnsResolverTests {
 
 	private static final String LOOPBACK_REASON = "which is a loopback address (";
 

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The per-endpoint and global in-flight limits.
  */
-class EndpointLanesTest {
+class EndpointLanesTests {
 
 	@Test
 	void anEndpointNeverHoldsMoreThanItsSlots() {

@@ -10,7 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class WebhookEnvelopeWriterTest {
+class WebhookEnvelopeWriterTests {
 
 	private static final Instant CREATED = Instant.parse("2026-06-18T00:50:40.301173Z");
 

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * The {@code t=…,v1=<hex>} scheme, configured the way Anvil sends it (reference/004): {@code Anvil-Signature} and
  * {@code Anvil-Event-Id}, an HMAC-SHA256 keyed with the secret's text over {@code <timestamp>.<body>}.
  */
-class TimestampedHexSchemeTest {
+class TimestampedHexSchemeTests {
 
 	private static final String ANVIL_SECRET_TEXT = "whsec_anvil_5f2b9c0e1d7a4b3c";
 

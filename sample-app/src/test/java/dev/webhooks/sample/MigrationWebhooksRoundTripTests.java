@@ -47,7 +47,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
-class MigrationWebhooksRoundTripTest {
+class MigrationWebhooksRoundTripTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
