@@ -5,6 +5,7 @@ import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -26,6 +27,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -80,8 +82,7 @@ class WebhooksReceiverAutoConfigurationTests {
 		this.runner.withBean(PlaceholderListener.class)
 			.withPropertyValues("app.webhooks.source=stripe", "app.webhooks.events=migration.completed")
 			.run((context) -> {
-				assertThat(context).hasFailed();
-				assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+				assertThatStartUpFailure(context)
 					.hasMessageContaining("listens to source 'stripe', which is not configured");
 			});
 	}
@@ -175,8 +176,7 @@ class WebhooksReceiverAutoConfigurationTests {
 	@Test
 	void failsForAListenerOfAnUnconfiguredSource() {
 		this.runner.withBean(UnknownSourceListener.class).run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+			assertThatStartUpFailure(context)
 				.hasMessageContaining("listens to source 'stripe', which is not configured")
 				.hasMessageContaining("configured sources: [anon]")
 				.hasMessageContaining("webhooks.receiver.sources.stripe.secrets");
@@ -186,8 +186,7 @@ class WebhooksReceiverAutoConfigurationTests {
 	@Test
 	void failsForAParameterThatCannotBeSupplied() {
 		this.runner.withBean(ServletRequestListener.class).run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+			assertThatStartUpFailure(context)
 				.hasMessageContaining("ServletRequestListener.onEvent")
 				.hasMessageContaining("jakarta.servlet.http.HttpServletRequest")
 				.hasMessageContaining("cannot be supplied");
@@ -197,8 +196,7 @@ class WebhooksReceiverAutoConfigurationTests {
 	@Test
 	void failsForTwoPayloadParameters() {
 		this.runner.withBean(TwoPayloadsListener.class).run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+			assertThatStartUpFailure(context)
 				.hasMessageContaining("more than one payload parameter");
 		});
 	}
@@ -206,8 +204,7 @@ class WebhooksReceiverAutoConfigurationTests {
 	@Test
 	void failsForAnInvalidEventPattern() {
 		this.runner.withBean(BadPatternListener.class).run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure())).hasMessageContaining("'mig*ration' is not a valid event-type pattern");
+			assertThatStartUpFailure(context).hasMessageContaining("'mig*ration' is not a valid event-type pattern");
 		});
 	}
 
@@ -215,8 +212,7 @@ class WebhooksReceiverAutoConfigurationTests {
 	void failsForAnInvalidSecretNamingSourceAndIndexButNotTheSecret() {
 		String bad = "whsec_dG9vc2hvcnQ=";
 		this.runner.withPropertyValues("webhooks.receiver.sources.anon.secrets[1]=" + bad).run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+			assertThatStartUpFailure(context)
 				.hasMessageContaining("webhooks.receiver.sources.anon.secrets[1]")
 				.hasMessageContaining("at least 24 are required")
 				.hasMessageNotContaining("dG9vc2hvcnQ")
@@ -230,8 +226,7 @@ class WebhooksReceiverAutoConfigurationTests {
 			.withConfiguration(AutoConfigurations.of(WebhooksReceiverAutoConfiguration.class))
 			.withPropertyValues("webhooks.receiver.sources.anvil.scheme=timestamped-hex")
 			.run((context) -> {
-				assertThat(context).hasFailed();
-				assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+				assertThatStartUpFailure(context)
 					.hasMessageContaining("webhooks.receiver.sources.anvil.secrets is empty");
 			});
 	}
@@ -239,10 +234,15 @@ class WebhooksReceiverAutoConfigurationTests {
 	@Test
 	void failsForAnUnknownScheme() {
 		this.runner.withPropertyValues("webhooks.receiver.sources.anon.scheme=v0-colon").run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+			assertThatStartUpFailure(context)
 				.hasMessageContaining("webhooks.receiver.sources.anon.scheme is 'v0-colon', which is not known");
 		});
+	}
+
+	private static AbstractThrowableAssert<?, ? extends Throwable> assertThatStartUpFailure(
+			AssertableWebApplicationContext context) {
+		assertThat(context).hasFailed();
+		return assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()));
 	}
 
 	static class GoodListener {
