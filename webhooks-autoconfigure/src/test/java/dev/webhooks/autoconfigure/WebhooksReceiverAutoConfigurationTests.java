@@ -25,6 +25,7 @@ import dev.webhooks.store.JdbcIdempotencyStore;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
@@ -85,6 +86,15 @@ class WebhooksReceiverAutoConfigurationTests {
 				assertThatStartUpFailure(context)
 					.hasMessageContaining("listens to source 'stripe', which is not configured");
 			});
+	}
+
+	@Test
+	void failsForAnUnresolvablePlaceholderNamingTheMethod() {
+		this.runner.withConfiguration(AutoConfigurations.of(PropertyPlaceholderAutoConfiguration.class))
+			.withBean(PlaceholderListener.class)
+			.withPropertyValues("app.webhooks.source=anon")
+			.run((context) -> assertThatStartUpFailure(context).hasMessageContaining("PlaceholderListener.onEvent")
+				.hasMessageContaining("app.webhooks.events"));
 	}
 
 	@Test
