@@ -27,8 +27,6 @@ import dev.webhooks.publish.WebhookEventExpressions;
 import dev.webhooks.publish.WebhookEventMethodInterceptor;
 import dev.webhooks.publish.WebhookEventTypeCollector;
 import dev.webhooks.publish.WebhookPublisher;
-import dev.webhooks.store.JdbcDeliveryRepository;
-import dev.webhooks.store.JdbcEndpointRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,8 +41,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
-import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
@@ -52,13 +48,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Auto-configuration of publishing: the event-type catalog, the envelope writer, the JDBC endpoint and delivery
- * repositories on the application's {@link DataSource}, the {@link WebhookEndpoints} service with the endpoints
+ * Auto-configuration of publishing: the event-type catalog, the envelope writer, the {@link WebhookEndpoints}
+ * service on the endpoint repository ({@link WebhooksStoreAutoConfiguration}'s, or the application's) with the endpoints
  * of {@code webhooks.endpoints}, the outbox {@link WebhookPublisher}, and {@code @WebhookEvent} on methods (an
  * advisor) and on application-event types (a listener). Every bean backs off when the application defines its
  * own. The delivery engine, when present, is found as a {@link DeliveryDispatcher} bean; without one, published
@@ -74,8 +68,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ConditionalOnClass({ JdbcTemplate.class, DataSource.class })
 @ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties(WebhooksProperties.class)
-@Import({ DatabaseInitializationDependencyConfigurer.class,
-		WebhooksPublisherAutoConfiguration.AutoProxyCreatorRegistrar.class })
+@Import(WebhooksPublisherAutoConfiguration.AutoProxyCreatorRegistrar.class)
 public final class WebhooksPublisherAutoConfiguration {
 
 	@Bean
@@ -105,24 +98,6 @@ public final class WebhooksPublisherAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@DependsOnDatabaseInitialization
-	EndpointRepository webhookEndpointRepository(DataSource dataSource,
-			ObjectProvider<PlatformTransactionManager> transactionManager) {
-		return new JdbcEndpointRepository(new JdbcTemplate(dataSource),
-				transactionTemplate(dataSource, transactionManager), Clock.systemUTC());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	@DependsOnDatabaseInitialization
-	DeliveryRepository webhookDeliveryRepository(DataSource dataSource,
-			ObjectProvider<PlatformTransactionManager> transactionManager) {
-		return new JdbcDeliveryRepository(new JdbcTemplate(dataSource),
-				transactionTemplate(dataSource, transactionManager), Clock.systemUTC());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
 	WebhookEndpoints webhookEndpoints(EndpointRepository repository, ObjectProvider<UrlGuard> urlGuard,
 			EventTypeCatalog catalog, WebhooksProperties properties) {
 		return new WebhookEndpoints(repository, urlGuard.getIfAvailable(), catalog,
@@ -132,7 +107,7 @@ public final class WebhooksPublisherAutoConfiguration {
 
 	/**
 	 * Forgets the subscribers {@link WebhookEndpoints} keeps when the delivery engine disables an endpoint, which it
-	 * does in the store rather than through the service.
+	 * does through the {@link EndpointRepository} rather than through the service.
 	 * @param endpoints the service
 	 * @return the listener
 	 */
@@ -163,7 +138,7 @@ public final class WebhooksPublisherAutoConfiguration {
 			WebhooksProperties properties) {
 		WebhooksProperties.Publisher publisher = properties.getPublisher();
 		return new OutboxWebhookPublisher(deliveries, endpoints, catalog, envelopeWriter,
-				transactionTemplate(dataSource, transactionManager), dispatcher,
+				WebhooksTransactions.on(dataSource, transactionManager), dispatcher,
 				new PublisherSettings(publisher.isStrictEventTypes(), publisher.getIdempotencyWindow()),
 				metrics.getIfAvailable(() -> PublishMetrics.NONE), Clock.systemUTC());
 	}
@@ -203,12 +178,6 @@ public final class WebhooksPublisherAutoConfiguration {
 	WebhookEventApplicationListener webhookEventApplicationListener(ObjectProvider<WebhookPublisher> publisher,
 			WebhookEventExpressions expressions, EventTypeCatalog catalog) {
 		return new WebhookEventApplicationListener(publisher, expressions, catalog);
-	}
-
-	private static TransactionTemplate transactionTemplate(DataSource dataSource,
-			ObjectProvider<PlatformTransactionManager> transactionManager) {
-		return new TransactionTemplate(
-				transactionManager.getIfUnique(() -> new DataSourceTransactionManager(dataSource)));
 	}
 
 	private static String emptyToNull(String value) {

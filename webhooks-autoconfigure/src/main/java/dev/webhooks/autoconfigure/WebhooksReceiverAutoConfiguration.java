@@ -24,7 +24,6 @@ import dev.webhooks.receive.WebhookReceiverEndpoint;
 import dev.webhooks.receive.WebhookReceiverMetrics;
 import dev.webhooks.receive.WebhookSources;
 import dev.webhooks.signing.WebhookSignatureScheme;
-import dev.webhooks.store.JdbcIdempotencyStore;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -39,15 +38,15 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.retry.RetryPolicy;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * Auto-configuration of the receiving side in a Spring MVC application: the {@link WebhookListener} post-processor
  * and registry, the sources of {@code webhooks.receiver.sources} (secrets checked at start-up), the idempotency
- * store (JDBC when there is a {@link DataSource}, else in memory), the asynchronous dispatcher, metrics when
- * Micrometer is present, and the routes that serve each source.
+ * store (in memory, unless {@link WebhooksStoreAutoConfiguration} made a JDBC one on the application's
+ * {@link DataSource}), the asynchronous dispatcher, metrics when Micrometer is present, and the routes that serve
+ * each source.
  */
 @AutoConfiguration(after = { JacksonAutoConfiguration.class, DataSourceAutoConfiguration.class,
 		WebhooksStoreAutoConfiguration.class })
@@ -139,22 +138,6 @@ public final class WebhooksReceiverAutoConfiguration {
 			AsyncWebhookDispatcher dispatcher, WebhooksReceiverProperties properties) {
 		return new IdempotencyStoreMaintenance(store, dispatcher, properties.getRetention(),
 				properties.getMaintenanceInterval(), Clock.systemUTC());
-	}
-
-	/** The JDBC idempotency store, when the application has a database. */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(JdbcTemplate.class)
-	@ConditionalOnBean(DataSource.class)
-	static class JdbcStoreConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		IdempotencyStore webhookIdempotencyStore(DataSource dataSource, ObjectProvider<JsonMapper> mapper,
-				WebhooksReceiverProperties properties) {
-			return new JdbcIdempotencyStore(dataSource, mapper.getIfAvailable(JsonMapper::new),
-					properties.getClaimTimeout(), Clock.systemUTC());
-		}
-
 	}
 
 	/** Micrometer metrics, when the application has a meter registry. */

@@ -7,7 +7,8 @@ import org.springframework.context.event.EventListener;
 /**
  * Tells {@link WebhookEndpoints} to forget the subscribers it keeps when the delivery engine has disabled an
  * endpoint (410 Gone, or failing for too long), so the next publish of this instance no longer sends to it. The
- * engine disables endpoints in its store rather than through the service, so the service cannot see it itself.
+ * engine disables endpoints through the {@link dev.webhooks.endpoint.EndpointRepository} rather than through the
+ * service, so the service cannot see it itself.
  */
 public final class SubscriberCacheEviction {
 

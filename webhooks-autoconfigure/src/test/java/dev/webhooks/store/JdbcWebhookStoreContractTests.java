@@ -19,10 +19,9 @@ import dev.webhooks.delivery.DeliveryStatus;
 import dev.webhooks.delivery.DeliveryTask;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,12 +54,29 @@ abstract class JdbcWebhookStoreContractTests extends WebhookStoreContractTests {
 		this.dataSource.setUsername(username());
 		this.dataSource.setPassword(password());
 		this.dataSource.setMaximumPoolSize(4);
-		new ResourceDatabasePopulator(new ClassPathResource("dev/webhooks/store/schema-" + platform() + ".sql"))
-			.execute(this.dataSource);
+		StoreSchema.create(this.dataSource, platform(), prefix());
 		this.jdbc = new JdbcTemplate(this.dataSource);
 		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(this.dataSource));
-		this.endpoints = new JdbcEndpointRepository(this.jdbc, this.transactions, Clock.systemUTC());
-		this.deliveries = new JdbcDeliveryRepository(this.jdbc, this.transactions, Clock.systemUTC());
+		this.endpoints = new JdbcEndpointRepository(this.jdbc, this.transactions, Clock.systemUTC(), prefix());
+		this.deliveries = new JdbcDeliveryRepository(this.jdbc, this.transactions, Clock.systemUTC(), prefix());
+	}
+
+	/**
+	 * The prefix of the table names.
+	 * @return the default, unless a subclass runs the contract with another
+	 */
+	TablePrefix prefix() {
+		return TablePrefix.DEFAULT;
+	}
+
+	/** SQL of a test, naming the tables {@code %TABLE_PREFIX%name}, for this class's prefix. */
+	String sql(String sql) {
+		return prefix().resolve(sql);
+	}
+
+	@Override
+	TransactionOperations transactions() {
+		return this.transactions;
 	}
 
 	@Override
@@ -70,7 +86,7 @@ abstract class JdbcWebhookStoreContractTests extends WebhookStoreContractTests {
 
 	@Override
 	int attemptCount() {
-		return this.jdbc.queryForObject("SELECT COUNT(*) FROM webhook_attempt", Integer.class);
+		return this.jdbc.queryForObject(sql("SELECT COUNT(*) FROM %TABLE_PREFIX%attempt"), Integer.class);
 	}
 
 	DataSource dataSource() {
@@ -119,20 +135,23 @@ abstract class JdbcWebhookStoreContractTests extends WebhookStoreContractTests {
 		this.deliveries.recordOutcomes(List.of(outcome(ids.get(0), "ep_1", DeliveryStatus.PENDING, T0.plusSeconds(5),
 				503)));
 
-		assertThat(this.jdbc.queryForObject("SELECT attempt_number FROM webhook_attempt WHERE delivery_id = ?",
-				Integer.class, ids.get(0))).isEqualTo(1);
-		assertThat(this.jdbc.queryForObject("SELECT response_body FROM webhook_attempt WHERE delivery_id = ?",
-				String.class, ids.get(0))).isEqualTo("body 503");
-		assertThat(this.jdbc.queryForObject("SELECT duration_ms FROM webhook_attempt WHERE delivery_id = ?",
-				Long.class, ids.get(0))).isEqualTo(12);
-		assertThat(this.jdbc.queryForObject("SELECT started_at FROM webhook_attempt WHERE delivery_id = ?",
-				OffsetDateTime.class, ids.get(0)).toInstant()).isEqualTo(T0);
-		assertThat(this.jdbc.queryForObject("SELECT error FROM webhook_attempt WHERE delivery_id = ?", String.class,
-				ids.get(0))).isNull();
-		assertThat(this.jdbc.queryForObject("SELECT last_status_code FROM webhook_delivery WHERE id = ?",
-				Integer.class, ids.get(0))).isEqualTo(503);
-		assertThat(this.jdbc.queryForObject("SELECT locked_by FROM webhook_delivery WHERE id = ?", String.class,
-				ids.get(0))).isNull();
+		String id = ids.get(0);
+		assertThat(column("attempt_number FROM %TABLE_PREFIX%attempt WHERE delivery_id", id, Integer.class))
+			.isEqualTo(1);
+		assertThat(column("response_body FROM %TABLE_PREFIX%attempt WHERE delivery_id", id, String.class))
+			.isEqualTo("body 503");
+		assertThat(column("duration_ms FROM %TABLE_PREFIX%attempt WHERE delivery_id", id, Long.class)).isEqualTo(12);
+		assertThat(column("started_at FROM %TABLE_PREFIX%attempt WHERE delivery_id", id, OffsetDateTime.class)
+			.toInstant()).isEqualTo(T0);
+		assertThat(column("error FROM %TABLE_PREFIX%attempt WHERE delivery_id", id, String.class)).isNull();
+		assertThat(column("last_status_code FROM %TABLE_PREFIX%delivery WHERE id", id, Integer.class))
+			.isEqualTo(503);
+		assertThat(column("locked_by FROM %TABLE_PREFIX%delivery WHERE id", id, String.class)).isNull();
+	}
+
+	/** {@code SELECT <columnFromWhere> = ?} for one id. */
+	private <T> T column(String columnFromWhere, String id, Class<T> type) {
+		return this.jdbc.queryForObject(sql("SELECT " + columnFromWhere + " = ?"), type, id);
 	}
 
 	@Test
@@ -145,7 +164,8 @@ abstract class JdbcWebhookStoreContractTests extends WebhookStoreContractTests {
 				T0.plusSeconds(5), refused, false)));
 
 		Map<String, Object> row = this.jdbc.queryForMap(
-				"SELECT status_code, response_body, error, duration_ms FROM webhook_attempt WHERE delivery_id = ?",
+				sql("SELECT status_code, response_body, error, duration_ms FROM %TABLE_PREFIX%attempt "
+						+ "WHERE delivery_id = ?"),
 				ids.get(0));
 		assertThat(row).containsEntry("status_code", 0)
 			.containsEntry("response_body", null)
