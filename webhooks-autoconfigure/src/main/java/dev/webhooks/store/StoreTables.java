@@ -23,6 +23,9 @@ public final class StoreTables {
 	/** The table of the idempotency store. */
 	public static final List<String> RECEIVED = List.of("received");
 
+	// every table the schema scripts create, in their order
+	private static final List<String> ALL = List.of("received", "event", "endpoint", "delivery", "attempt");
+
 	private static final String DEFAULT_SCRIPT = "classpath:dev/webhooks/store/schema-%s.sql";
 
 	private StoreTables() {
@@ -36,6 +39,15 @@ public final class StoreTables {
 	 * @throws MissingStoreTablesException if any is missing, naming them and how to create them
 	 */
 	public static void require(JdbcOperations jdbc, TablePrefix prefix, List<String> tables) {
+		if (missing(jdbc, prefix, tables).isEmpty()) {
+			return;
+		}
+		// the script creates them all: name every one it would create, not only this caller's
+		String script = DEFAULT_SCRIPT.formatted(StoreDialect.of(jdbc, prefix).platform());
+		throw new MissingStoreTablesException(missing(jdbc, prefix, ALL), prefix, script);
+	}
+
+	private static List<String> missing(JdbcOperations jdbc, TablePrefix prefix, List<String> tables) {
 		List<String> missing = new ArrayList<>();
 		for (String table : tables) {
 			String name = prefix.table(table);
@@ -46,10 +58,7 @@ public final class StoreTables {
 				missing.add(name);
 			}
 		}
-		if (!missing.isEmpty()) {
-			String script = DEFAULT_SCRIPT.formatted(StoreDialect.of(jdbc, prefix).platform());
-			throw new MissingStoreTablesException(missing, prefix, script);
-		}
+		return missing;
 	}
 
 	/**
@@ -59,17 +68,45 @@ public final class StoreTables {
 
 		private final List<String> tables;
 
+		private final TablePrefix prefix;
+
 		private final String script;
 
 		MissingStoreTablesException(List<String> tables, TablePrefix prefix, String script) {
-			super("The webhooks store's table" + ((tables.size() > 1) ? "s " : " ") + String.join(", ", tables)
-					+ ((tables.size() > 1) ? " do" : " does") + " not exist in this database. "
-					+ "webhooks.store.initialize-schema creates them only on embedded databases unless it is "
-					+ "set: set webhooks.store.initialize-schema=always to create them at start-up, or create them "
-					+ "with Flyway or Liquibase from the script " + script + ", with " + TablePrefix.PLACEHOLDER
-					+ " replaced by " + prefix + " (webhooks.store.table-prefix).");
+			super(problem(tables) + " " + remedy(prefix, script));
 			this.tables = List.copyOf(tables);
+			this.prefix = prefix;
 			this.script = script;
+		}
+
+		private static String problem(List<String> tables) {
+			boolean several = tables.size() > 1;
+			return "The webhooks store's " + (several ? "tables " : "table ") + String.join(", ", tables)
+					+ (several ? " do" : " does") + " not exist in this database, and "
+					+ "webhooks.store.initialize-schema did not create " + (several ? "them" : "it")
+					+ " (by default it creates the tables only in an embedded database such as H2).";
+		}
+
+		private static String remedy(TablePrefix prefix, String script) {
+			return "Set webhooks.store.initialize-schema=always to have the starter create the tables at start-up, "
+					+ "or create them with Flyway or Liquibase from the script " + script + ", with "
+					+ TablePrefix.PLACEHOLDER + " replaced by " + prefix + " (webhooks.store.table-prefix).";
+		}
+
+		/**
+		 * What is wrong, for a start-up failure report.
+		 * @return the missing tables
+		 */
+		public String getProblem() {
+			return problem(this.tables);
+		}
+
+		/**
+		 * What to do about it, for a start-up failure report.
+		 * @return the property to set, or the script to give to Flyway or Liquibase
+		 */
+		public String getRemedy() {
+			return remedy(this.prefix, this.script);
 		}
 
 		/**

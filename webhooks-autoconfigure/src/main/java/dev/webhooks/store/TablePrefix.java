@@ -1,6 +1,5 @@
 package dev.webhooks.store;
 
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -16,9 +15,6 @@ public final class TablePrefix {
 
 	/** The prefix used unless another is configured. */
 	public static final TablePrefix DEFAULT = new TablePrefix("webhook_");
-
-	/** The tables of the store, without the prefix, in the order the schema scripts create them. */
-	static final List<String> TABLES = List.of("received", "event", "endpoint", "delivery", "attempt");
 
 	// PostgreSQL cuts longer names to 63 bytes without an error, so two names could become one
 	private static final int MAX_IDENTIFIER_LENGTH = 63;
