@@ -40,8 +40,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionOperations;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 
 /**
@@ -135,11 +133,8 @@ public final class WebhooksDeliveryAutoConfiguration {
 				properties.getMaxInFlightPerEndpoint(), properties.getBatchSize(),
 				properties.getOutcomeFlushInterval(), properties.getShutdownTimeout(),
 				Math.max(2, Runtime.getRuntime().availableProcessors())));
-		PlatformTransactionManager manager = transactionManager.getIfUnique();
-		TransactionOperations transactions = (manager != null) ? new TransactionTemplate(manager)
-				: TransactionOperations.withoutTransaction();
-		DeliveryOutcomeRecorder outcomes = new DeliveryOutcomeRecorder(repository, endpoints, transactions,
-				Clock.systemUTC());
+		DeliveryOutcomeRecorder outcomes = new DeliveryOutcomeRecorder(repository, endpoints,
+				WebhooksTransactions.of(transactionManager), Clock.systemUTC());
 		return new DefaultDeliveryDispatcher(settings, repository, outcomes, transport, requestFactory, classifier,
 				eventPublisher, metrics.getIfAvailable(() -> DeliveryMetrics.NONE), Clock.systemUTC());
 	}
@@ -147,7 +142,8 @@ public final class WebhooksDeliveryAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DeliveryPoller webhooksDeliveryPoller(WebhooksDeliveryProperties properties, DeliveryRepository repository,
-			EndpointRepository endpoints, DeliveryDispatcher dispatcher, ObjectProvider<WebhooksStoreProperties> storeProperties,
+			EndpointRepository endpoints, DeliveryDispatcher dispatcher,
+			ObjectProvider<WebhooksStoreProperties> storeProperties,
 			ApplicationEventPublisher eventPublisher) {
 		Duration retention = storeProperties.getIfAvailable(WebhooksStoreProperties::new).getRetention();
 		DeliveryPoller.Settings settings = valid(() -> new DeliveryPoller.Settings(properties.getPollInterval(),

@@ -51,12 +51,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Auto-configuration of publishing: the event-type catalog, the envelope writer, the {@link WebhookEndpoints}
- * service on the endpoint repository ({@link WebhooksStoreAutoConfiguration}'s, or the application's) with the endpoints
- * of {@code webhooks.endpoints}, the outbox {@link WebhookPublisher}, and {@code @WebhookEvent} on methods (an
- * advisor) and on application-event types (a listener). Every bean backs off when the application defines its
- * own. The delivery engine, when present, is found as a {@link DeliveryDispatcher} bean; without one, published
- * deliveries stay pending for a poller.
+ * Auto-configuration of publishing: the event-type catalog, the envelope writer, the {@link WebhookEndpoints} service
+ * with the endpoints of {@code webhooks.endpoints}, the outbox {@link WebhookPublisher} (both on the repositories of
+ * {@link WebhooksStoreAutoConfiguration}, or the application's own), and {@code @WebhookEvent} on methods (an advisor)
+ * and on application-event types (a listener). Every bean backs off when the application defines its own. The delivery
+ * engine, when present, is found as a {@link DeliveryDispatcher} bean; without one, published deliveries stay pending
+ * for a poller.
  */
 @AutoConfiguration(after = { WebhooksStoreAutoConfiguration.class, WebhooksUrlGuardAutoConfiguration.class }, afterName = {
 		"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",

@@ -1,6 +1,7 @@
 package dev.webhooks.autoconfigure;
 
 import java.time.Clock;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -54,13 +55,26 @@ public final class WebhooksStoreAutoConfiguration {
 		return new WebhooksSchemaInitializer(dataSource, properties, tablePrefix(properties));
 	}
 
-	static TablePrefix tablePrefix(WebhooksStoreProperties properties) {
+	private static TablePrefix tablePrefix(WebhooksStoreProperties properties) {
 		try {
 			return TablePrefix.of(properties.getTablePrefix());
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalStateException("Invalid webhooks.store.table-prefix: " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * JDBC access to the data source, once the tables a bean needs are known to exist.
+	 * @param dataSource the data source
+	 * @param prefix the prefix of the table names
+	 * @param tables the tables the bean needs, without the prefix
+	 * @return the JDBC access
+	 */
+	private static JdbcTemplate withTables(DataSource dataSource, TablePrefix prefix, List<String> tables) {
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+		StoreTables.require(jdbc, prefix, tables);
+		return jdbc;
 	}
 
 	/** The repositories of the publishing side and the delivery engine. */
@@ -72,11 +86,9 @@ public final class WebhooksStoreAutoConfiguration {
 		@DependsOnDatabaseInitialization
 		EndpointRepository webhookEndpointRepository(DataSource dataSource,
 				ObjectProvider<PlatformTransactionManager> transactionManager, WebhooksStoreProperties properties) {
-			JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 			TablePrefix prefix = tablePrefix(properties);
-			StoreTables.require(jdbc, prefix, StoreTables.ENDPOINTS);
-			return new JdbcEndpointRepository(jdbc, WebhooksTransactions.on(dataSource, transactionManager),
-					Clock.systemUTC(), prefix);
+			return new JdbcEndpointRepository(withTables(dataSource, prefix, StoreTables.ENDPOINTS),
+					WebhooksTransactions.on(dataSource, transactionManager), Clock.systemUTC(), prefix);
 		}
 
 		@Bean
@@ -84,11 +96,9 @@ public final class WebhooksStoreAutoConfiguration {
 		@DependsOnDatabaseInitialization
 		DeliveryRepository webhookDeliveryRepository(DataSource dataSource,
 				ObjectProvider<PlatformTransactionManager> transactionManager, WebhooksStoreProperties properties) {
-			JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 			TablePrefix prefix = tablePrefix(properties);
-			StoreTables.require(jdbc, prefix, StoreTables.DELIVERIES);
-			return new JdbcDeliveryRepository(jdbc, WebhooksTransactions.on(dataSource, transactionManager),
-					Clock.systemUTC(), prefix);
+			return new JdbcDeliveryRepository(withTables(dataSource, prefix, StoreTables.DELIVERIES),
+					WebhooksTransactions.on(dataSource, transactionManager), Clock.systemUTC(), prefix);
 		}
 
 	}
@@ -110,7 +120,7 @@ public final class WebhooksStoreAutoConfiguration {
 		IdempotencyStore webhookIdempotencyStore(DataSource dataSource, ObjectProvider<JsonMapper> mapper,
 				WebhooksReceiverProperties receiverProperties, WebhooksStoreProperties properties) {
 			TablePrefix prefix = tablePrefix(properties);
-			StoreTables.require(new JdbcTemplate(dataSource), prefix, StoreTables.RECEIVED);
+			withTables(dataSource, prefix, StoreTables.RECEIVED);
 			return new JdbcIdempotencyStore(dataSource, mapper.getIfAvailable(JsonMapper::new),
 					receiverProperties.getClaimTimeout(), Clock.systemUTC(), prefix);
 		}

@@ -95,8 +95,9 @@ public class DefaultDeliveryDispatcher implements DeliveryDispatcher, SmartLifec
 	 * @param clock the clock
 	 */
 	public DefaultDeliveryDispatcher(Settings settings, DeliveryRepository repository,
-			DeliveryOutcomeRecorder outcomes, WebhookTransport transport, SignedRequestFactory requestFactory, DeliveryOutcomeClassifier classifier,
-			ApplicationEventPublisher eventPublisher, DeliveryMetrics metrics, Clock clock) {
+			DeliveryOutcomeRecorder outcomes, WebhookTransport transport, SignedRequestFactory requestFactory,
+			DeliveryOutcomeClassifier classifier, ApplicationEventPublisher eventPublisher, DeliveryMetrics metrics,
+			Clock clock) {
 		this.settings = settings;
 		this.transport = transport;
 		this.requestFactory = requestFactory;

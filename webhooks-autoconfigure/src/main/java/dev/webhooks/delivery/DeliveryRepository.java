@@ -68,7 +68,7 @@ public interface DeliveryRepository {
 	/**
 	 * Write outcomes: status, next attempt time, lease release and attempt rows; in batches, in one transaction
 	 * (joining the caller's). What the outcomes say about their endpoints' health is written through the
-	 * {@link dev.webhooks.endpoint.EndpointRepository} ({@link EndpointHealth}).
+	 * {@link dev.webhooks.endpoint.EndpointRepository}, in the same transaction ({@link DeliveryOutcomeRecorder}).
 	 * @param outcomes the outcomes
 	 */
 	void recordOutcomes(Collection<DeliveryOutcome> outcomes);

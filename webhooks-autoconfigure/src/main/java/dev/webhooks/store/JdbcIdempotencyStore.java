@@ -24,10 +24,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * An {@link IdempotencyStore} in the {@code received} table (named with a {@link TablePrefix}), shared by every instance on the database.
- * The primary key {@code (source, message_id)} makes the claim atomic: of two concurrent requests, one inserts
- * the row and the other finds it. Asynchronous messages keep their headers and body in the row until handled,
- * so a message accepted with 202 survives a restart and is handled then.
+ * An {@link IdempotencyStore} in the {@code received} table (named with a {@link TablePrefix}), shared by every
+ * instance on the database. The primary key {@code (source, message_id)} makes the claim atomic: of two concurrent
+ * requests, one inserts the row and the other finds it. Asynchronous messages keep their headers and body in the row
+ * until handled, so a message accepted with 202 survives a restart and is handled then.
  */
 public class JdbcIdempotencyStore implements IdempotencyStore {
 

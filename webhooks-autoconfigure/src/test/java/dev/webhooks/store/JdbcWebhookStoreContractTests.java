@@ -1,6 +1,8 @@
 package dev.webhooks.store;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.webhooks.delivery.DeliveryAttempt;
 import dev.webhooks.delivery.DeliveryOutcome;
+import dev.webhooks.delivery.DeliveryOutcomeRecorder;
 import dev.webhooks.delivery.DeliveryStatus;
 import dev.webhooks.delivery.DeliveryTask;
 import org.junit.jupiter.api.Test;
@@ -25,6 +28,7 @@ import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The store contract on a real database, plus what only a database can show: {@code SKIP LOCKED}.
@@ -171,6 +175,34 @@ abstract class JdbcWebhookStoreContractTests extends WebhookStoreContractTests {
 			.containsEntry("response_body", null)
 			.containsEntry("error", "Connection refused")
 			.containsEntry("duration_ms", 0L);
+	}
+
+	@Test
+	void outcomesAndTheEndpointHealthTheyImplyAreWrittenInOneTransaction() {
+		// given a claimed delivery, and an endpoint repository that fails to write health
+		this.endpoints.save(endpoint("ep_1", null, true));
+		String id = insertEvent("evt_1", null, List.of("ep_1"), T0, null).get(0);
+		this.deliveries.claimDue("node-a", T0, LEASE, 10);
+		JdbcEndpointRepository failing = new JdbcEndpointRepository(this.jdbc, this.transactions, Clock.systemUTC(),
+				prefix()) {
+
+			@Override
+			public void recordDeliveryHealth(Collection<String> succeeded, Collection<String> dead, Instant at) {
+				throw new IllegalStateException("health write failed");
+			}
+
+		};
+		DeliveryOutcomeRecorder recorder = new DeliveryOutcomeRecorder(this.deliveries, failing, this.transactions,
+				Clock.systemUTC());
+
+		// when the engine writes the delivery's success
+		assertThatIllegalStateException()
+			.isThrownBy(() -> recorder.record(List.of(outcome(id, "ep_1", DeliveryStatus.SUCCEEDED, null, 200))));
+
+		// then nothing of it was written: the delivery is still pending and leased, with no attempt
+		assertThat(this.deliveries.countPending()).isOne();
+		assertThat(attemptCount()).isZero();
+		assertThat(column("locked_by FROM %TABLE_PREFIX%delivery WHERE id", id, String.class)).isEqualTo("node-a");
 	}
 
 	private static void await(CountDownLatch latch) {

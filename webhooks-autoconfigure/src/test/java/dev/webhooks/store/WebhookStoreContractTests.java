@@ -320,6 +320,22 @@ abstract class WebhookStoreContractTests {
 	}
 
 	@Test
+	void theDeliveryRepositoryLeavesEndpointHealthToTheEndpointRepository() {
+		// given a delivery whose endpoint answered 410 Gone and had died before
+		this.endpoints.save(endpoint("ep_1", null, true));
+		List<String> ids = insertEvent("evt_1", null, List.of("ep_1"), T0, null);
+
+		// when only the delivery repository writes the outcome
+		this.deliveries.recordOutcomes(List.of(new DeliveryOutcome(ids.get(0), "ep_1", DeliveryStatus.DEAD, null,
+				attempt(ids.get(0), 410), true)));
+
+		// then the endpoint is untouched: neither disabled nor failing
+		assertThat(this.endpoints.findById("ep_1").orElseThrow().enabled()).isTrue();
+		assertThat(this.endpoints.disableFailingSince(Instant.now().plusSeconds(60), "dying", Instant.now()))
+			.isEmpty();
+	}
+
+	@Test
 	void endpointDyingWithoutSuccessIsDisabledAfterTheCutoff() {
 		this.endpoints.save(endpoint("ep_dying", null, true));
 		this.endpoints.save(endpoint("ep_recovered", null, true));
@@ -344,7 +360,8 @@ abstract class WebhookStoreContractTests {
 		this.endpoints.save(endpoint("ep_1", null, true));
 		List<String> ids = insertEvent("evt_1", null, List.of("ep_1"), T0, null);
 		this.outcomes.record(List.of(outcome(ids.get(0), "ep_1", DeliveryStatus.DEAD, null, 500)));
-		assertThat(this.endpoints.disableFailingSince(Instant.now().plusSeconds(60), "dying", Instant.now())).hasSize(1);
+		assertThat(this.endpoints.disableFailingSince(Instant.now().plusSeconds(60), "dying", Instant.now()))
+			.hasSize(1);
 
 		this.endpoints.save(endpoint("ep_1", null, true));
 
