@@ -40,6 +40,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 
 /**
@@ -133,8 +135,12 @@ public final class WebhooksDeliveryAutoConfiguration {
 				properties.getMaxInFlightPerEndpoint(), properties.getBatchSize(),
 				properties.getOutcomeFlushInterval(), properties.getShutdownTimeout(),
 				Math.max(2, Runtime.getRuntime().availableProcessors())));
-		DeliveryOutcomeRecorder outcomes = new DeliveryOutcomeRecorder(repository, endpoints,
-				WebhooksTransactions.of(transactionManager), Clock.systemUTC());
+		// the outcomes and the endpoint health they imply commit together, in the application's transactions
+		PlatformTransactionManager manager = transactionManager.getIfUnique();
+		TransactionOperations transactions = (manager != null) ? new TransactionTemplate(manager)
+				: TransactionOperations.withoutTransaction();
+		DeliveryOutcomeRecorder outcomes = new DeliveryOutcomeRecorder(repository, endpoints, transactions,
+				Clock.systemUTC());
 		return new DefaultDeliveryDispatcher(settings, repository, outcomes, transport, requestFactory, classifier,
 				eventPublisher, metrics.getIfAvailable(() -> DeliveryMetrics.NONE), Clock.systemUTC());
 	}

@@ -31,7 +31,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.function.RouterFunction;
 
 /**
@@ -77,6 +79,13 @@ public final class WebhooksStoreAutoConfiguration {
 		return jdbc;
 	}
 
+	/** The application's transactions, or those of a manager on the data source when it has none (or several). */
+	private static TransactionTemplate transactionTemplate(DataSource dataSource,
+			ObjectProvider<PlatformTransactionManager> transactionManager) {
+		return new TransactionTemplate(
+				transactionManager.getIfUnique(() -> new DataSourceTransactionManager(dataSource)));
+	}
+
 	/** The repositories of the publishing side and the delivery engine. */
 	@Configuration(proxyBeanMethods = false)
 	static class JdbcRepositoriesConfiguration {
@@ -88,7 +97,7 @@ public final class WebhooksStoreAutoConfiguration {
 				ObjectProvider<PlatformTransactionManager> transactionManager, WebhooksStoreProperties properties) {
 			TablePrefix prefix = tablePrefix(properties);
 			return new JdbcEndpointRepository(withTables(dataSource, prefix, StoreTables.ENDPOINTS),
-					WebhooksTransactions.on(dataSource, transactionManager), Clock.systemUTC(), prefix);
+					transactionTemplate(dataSource, transactionManager), Clock.systemUTC(), prefix);
 		}
 
 		@Bean
@@ -98,7 +107,7 @@ public final class WebhooksStoreAutoConfiguration {
 				ObjectProvider<PlatformTransactionManager> transactionManager, WebhooksStoreProperties properties) {
 			TablePrefix prefix = tablePrefix(properties);
 			return new JdbcDeliveryRepository(withTables(dataSource, prefix, StoreTables.DELIVERIES),
-					WebhooksTransactions.on(dataSource, transactionManager), Clock.systemUTC(), prefix);
+					transactionTemplate(dataSource, transactionManager), Clock.systemUTC(), prefix);
 		}
 
 	}

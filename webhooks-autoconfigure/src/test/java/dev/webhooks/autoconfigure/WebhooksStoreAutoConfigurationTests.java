@@ -16,6 +16,7 @@ import dev.webhooks.signing.WebhookSecret;
 import dev.webhooks.store.JdbcDeliveryRepository;
 import dev.webhooks.store.JdbcEndpointRepository;
 import dev.webhooks.store.JdbcIdempotencyStore;
+import dev.webhooks.store.MissingStoreTablesFailureAnalyzer;
 import dev.webhooks.store.StoreTables.MissingStoreTablesException;
 import dev.webhooks.testsupport.InMemoryWebhookStore;
 import org.junit.jupiter.api.Test;
