@@ -20,33 +20,50 @@ public class EventTypeCatalog {
 
 	private final ConcurrentMap<String, EventTypeDefinition> definitions = new ConcurrentHashMap<>();
 
+	private final EventSchemaGenerator schemaGenerator;
+
 	/**
-	 * Create a catalog.
+	 * Create a catalog whose generated schemas follow a plain Jackson mapper.
 	 * @param declared the declared types
 	 */
 	public EventTypeCatalog(Collection<EventTypeDefinition> declared) {
+		this(declared, new EventSchemaGenerator());
+	}
+
+	/**
+	 * Create a catalog.
+	 * @param declared the declared types
+	 * @param schemaGenerator generates the schema of the payload type a {@link WebhookEvent} names
+	 */
+	public EventTypeCatalog(Collection<EventTypeDefinition> declared, EventSchemaGenerator schemaGenerator) {
+		this.schemaGenerator = schemaGenerator;
 		declared.forEach(this::declare);
 	}
 
 	/**
-	 * Add a type, or complete its entry: a description or example already known is kept, so configuration wins
-	 * over annotations.
+	 * Add a type, or complete its entry: a description, example or schema already known is kept, so
+	 * configuration wins over annotations.
 	 * @param definition the type
+	 * @throws IllegalArgumentException when the completed entry's example does not match its schema
 	 */
 	public void declare(EventTypeDefinition definition) {
 		this.definitions.merge(definition.type(), definition,
 				(known, added) -> new EventTypeDefinition(known.type(),
 						(known.description() != null) ? known.description() : added.description(),
-						(known.example() != null) ? known.example() : added.example()));
+						(known.example() != null) ? known.example() : added.example(),
+						(known.schema() != null) ? known.schema() : added.schema()));
 	}
 
 	/**
-	 * Add a type found on a {@link WebhookEvent} annotation.
+	 * Add a type found on a {@link WebhookEvent} annotation, with the schema generated from the payload type it
+	 * names, if any.
 	 * @param annotation the annotation
 	 */
 	public void declare(WebhookEvent annotation) {
+		EventSchema schema = (annotation.payload() != void.class)
+				? this.schemaGenerator.generate(annotation.value(), annotation.payload()) : null;
 		declare(new EventTypeDefinition(annotation.value(),
-				annotation.description().isEmpty() ? null : annotation.description(), null));
+				annotation.description().isEmpty() ? null : annotation.description(), null, schema));
 	}
 
 	/**
