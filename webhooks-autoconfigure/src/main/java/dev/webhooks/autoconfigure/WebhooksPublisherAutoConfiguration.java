@@ -15,12 +15,15 @@ import dev.webhooks.urlguard.UrlGuard;
 import dev.webhooks.endpoint.WebhookEndpoints;
 import dev.webhooks.event.EnvelopeFormat;
 import dev.webhooks.event.EventTypeCatalog;
+import dev.webhooks.event.EventSchemaEnforcer;
+import dev.webhooks.event.EventSchemaGenerator;
 import dev.webhooks.event.EventTypeDefinition;
 import dev.webhooks.event.WebhookEnvelopeWriter;
 import dev.webhooks.publish.MicrometerPublishMetrics;
 import dev.webhooks.publish.OutboxWebhookPublisher;
 import dev.webhooks.publish.OutboxWebhookPublisher.PublisherSettings;
 import dev.webhooks.publish.PublishMetrics;
+import dev.webhooks.publish.StrippedPropertiesReporter;
 import dev.webhooks.publish.WebhookEventAdvisor;
 import dev.webhooks.publish.WebhookEventApplicationListener;
 import dev.webhooks.publish.WebhookEventExpressions;
@@ -50,6 +53,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -57,7 +61,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Auto-configuration of publishing: the event-type catalog, the envelope writer, the JDBC endpoint and delivery
+ * Auto-configuration of publishing: the event-type catalog with its schemas, the envelope writer that applies them, the JDBC endpoint and delivery
  * repositories on the application's {@link DataSource}, the {@link WebhookEndpoints} service with the endpoints
  * of {@code webhooks.endpoints}, the outbox {@link WebhookPublisher}, and {@code @WebhookEvent} on methods (an
  * advisor) and on application-event types (a listener). Every bean backs off when the application defines its
@@ -80,19 +84,17 @@ public final class WebhooksPublisherAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	EventTypeCatalog webhookEventTypeCatalog(WebhooksProperties properties) {
-		List<EventTypeDefinition> declared = properties.getEventTypes().stream().map((type) -> {
-			if (type.getType() == null || type.getType().isBlank()) {
-				throw new IllegalStateException("Every entry of webhooks.event-types needs a type");
-			}
-			return new EventTypeDefinition(type.getType(), type.getDescription(), type.getExample());
-		}).toList();
-		return new EventTypeCatalog(declared);
+	EventTypeCatalog webhookEventTypeCatalog(WebhooksProperties properties, ResourceLoader resourceLoader,
+			ObjectProvider<JsonMapper> jsonMapper) {
+		List<EventTypeDefinition> declared = new ConfiguredEventTypes(resourceLoader)
+			.definitions(properties.getEventTypes());
+		return new EventTypeCatalog(declared, new EventSchemaGenerator(mapper(jsonMapper)));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	WebhookEnvelopeWriter webhookEnvelopeWriter(WebhooksProperties properties, ObjectProvider<JsonMapper> jsonMapper) {
+	WebhookEnvelopeWriter webhookEnvelopeWriter(WebhooksProperties properties, ObjectProvider<JsonMapper> jsonMapper,
+			EventTypeCatalog catalog, ObjectProvider<PublishMetrics> metrics) {
 		WebhooksProperties.Envelope envelope = properties.getEnvelope();
 		EnvelopeFormat.Builder format = EnvelopeFormat.builder()
 			.apiVersion(envelope.getApiVersion())
@@ -100,7 +102,13 @@ public final class WebhooksPublisherAutoConfiguration {
 			.maxSize(Math.toIntExact(envelope.getMaxPayloadSize().toBytes()));
 		envelope.getFieldNames().forEach(format::rename);
 		envelope.getExclude().forEach(format::remove);
-		return new WebhookEnvelopeWriter(jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()), format.build());
+		EventSchemaEnforcer schemas = new EventSchemaEnforcer(catalog, properties.getPublisher().getSchemaValidation(),
+				new StrippedPropertiesReporter(metrics.getIfAvailable(() -> PublishMetrics.NONE)));
+		return new WebhookEnvelopeWriter(mapper(jsonMapper), format.build(), schemas);
+	}
+
+	private static JsonMapper mapper(ObjectProvider<JsonMapper> jsonMapper) {
+		return jsonMapper.getIfAvailable(() -> JsonMapper.builder().build());
 	}
 
 	@Bean
