@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 
 /**
  * The event types an application publishes: those declared in configuration, with a description and an example,
@@ -20,14 +21,28 @@ public class EventTypeCatalog {
 
 	private final ConcurrentMap<String, EventTypeDefinition> definitions = new ConcurrentHashMap<>();
 
-	private final EventSchemaGenerator schemaGenerator;
+	private final Supplier<EventSchemaGenerator> schemaGenerator;
 
 	/**
-	 * Create a catalog whose generated schemas follow a plain Jackson mapper.
+	 * Create a catalog whose generated schemas follow a plain Jackson mapper, created when a
+	 * {@link WebhookEvent#payload()} first needs one.
 	 * @param declared the declared types
 	 */
 	public EventTypeCatalog(Collection<EventTypeDefinition> declared) {
-		this(declared, new EventSchemaGenerator());
+		this.schemaGenerator = new Supplier<>() {
+
+			private volatile EventSchemaGenerator generator;
+
+			@Override
+			public EventSchemaGenerator get() {
+				if (this.generator == null) {
+					this.generator = new EventSchemaGenerator();
+				}
+				return this.generator;
+			}
+
+		};
+		declared.forEach(this::declare);
 	}
 
 	/**
@@ -36,7 +51,7 @@ public class EventTypeCatalog {
 	 * @param schemaGenerator generates the schema of the payload type a {@link WebhookEvent} names
 	 */
 	public EventTypeCatalog(Collection<EventTypeDefinition> declared, EventSchemaGenerator schemaGenerator) {
-		this.schemaGenerator = schemaGenerator;
+		this.schemaGenerator = () -> schemaGenerator;
 		declared.forEach(this::declare);
 	}
 
@@ -61,7 +76,7 @@ public class EventTypeCatalog {
 	 */
 	public void declare(WebhookEvent annotation) {
 		EventSchema schema = (annotation.payload() != void.class)
-				? this.schemaGenerator.generate(annotation.value(), annotation.payload()) : null;
+				? this.schemaGenerator.get().generate(annotation.value(), annotation.payload()) : null;
 		declare(new EventTypeDefinition(annotation.value(),
 				annotation.description().isEmpty() ? null : annotation.description(), null, schema));
 	}
