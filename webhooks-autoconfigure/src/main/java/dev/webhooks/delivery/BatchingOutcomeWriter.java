@@ -11,6 +11,8 @@ import java.util.function.Consumer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
 /**
  * Collects delivery outcomes and writes them through {@link DeliveryRepository#recordOutcomes} in batches: when
  * a batch is full, and otherwise on a short interval, so a busy dispatcher makes one round trip per batch
@@ -53,11 +55,9 @@ final class BatchingOutcomeWriter {
 		this.batchSize = batchSize;
 		this.maxHeld = Math.max(batchSize * 100, 10_000);
 		this.afterWrite = afterWrite;
-		this.flusher = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-			Thread thread = new Thread(runnable, "webhooks-outcomes");
-			thread.setDaemon(true);
-			return thread;
-		});
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("webhooks-outcomes-");
+		threads.setDaemon(true);
+		this.flusher = Executors.newSingleThreadScheduledExecutor(threads);
 		long millis = Math.max(1, interval.toMillis());
 		this.flusher.scheduleWithFixedDelay(this::flushQuietly, millis, millis, TimeUnit.MILLISECONDS);
 	}

@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -27,6 +26,7 @@ import dev.webhooks.delivery.EndpointLanes.Item;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * The delivery engine: takes leased deliveries, sends each one signed for its attempt, classifies what came back
@@ -107,12 +107,9 @@ public class DefaultDeliveryDispatcher implements DeliveryDispatcher, SmartLifec
 		this.lanes = new EndpointLanes<>(settings.maxInFlightPerEndpoint(), settings.maxInFlight());
 		this.writer = new BatchingOutcomeWriter(repository, settings.outcomeBatchSize(),
 				settings.outcomeFlushInterval(), this::written);
-		AtomicInteger threads = new AtomicInteger();
-		this.executor = Executors.newFixedThreadPool(settings.threads(), (runnable) -> {
-			Thread thread = new Thread(runnable, "webhooks-delivery-" + threads.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("webhooks-delivery-");
+		threads.setDaemon(true);
+		this.executor = Executors.newFixedThreadPool(settings.threads(), threads);
 	}
 
 	@Override

@@ -14,6 +14,7 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * Claims due deliveries on a fixed delay and hands them to the {@link DeliveryDispatcher}: retries that fell due,
@@ -140,11 +141,9 @@ public class DeliveryPoller implements SmartLifecycle {
 			if (this.scheduler != null) {
 				return;
 			}
-			this.scheduler = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-				Thread thread = new Thread(runnable, "webhooks-poller");
-				thread.setDaemon(true);
-				return thread;
-			});
+			CustomizableThreadFactory threads = new CustomizableThreadFactory("webhooks-poller-");
+			threads.setDaemon(true);
+			this.scheduler = Executors.newSingleThreadScheduledExecutor(threads);
 			long interval = this.settings.pollInterval().toMillis();
 			this.polling = this.scheduler.scheduleWithFixedDelay(this::pollQuietly, 0, interval,
 					TimeUnit.MILLISECONDS);
