@@ -71,12 +71,15 @@ public class EventTypeCatalog {
 
 	/**
 	 * Add a type found on a {@link WebhookEvent} annotation, with the schema generated from the payload type it
-	 * names, if any.
+	 * names, if any and if the type has no schema yet.
 	 * @param annotation the annotation
 	 */
 	public void declare(WebhookEvent annotation) {
-		EventSchema schema = (annotation.payload() != void.class)
-				? this.schemaGenerator.get().generate(annotation.value(), annotation.payload()) : null;
+		// a schema already known (configured, which wins) is not generated again
+		boolean generate = annotation.payload() != void.class
+				&& find(annotation.value()).map(EventTypeDefinition::schema).isEmpty();
+		EventSchema schema = generate ? this.schemaGenerator.get().generate(annotation.value(), annotation.payload())
+				: null;
 		declare(new EventTypeDefinition(annotation.value(),
 				annotation.description().isEmpty() ? null : annotation.description(), null, schema));
 	}
