@@ -20,10 +20,10 @@ import dev.webhooks.urlguard.UrlGuard;
 import dev.webhooks.endpoint.WebhookEndpoints;
 import dev.webhooks.endpoint.WebhookSubscribers;
 import dev.webhooks.event.EnvelopeFormat;
-import dev.webhooks.event.EventTypeCatalog;
 import dev.webhooks.event.EventSchema;
 import dev.webhooks.event.EventSchemaEnforcer;
 import dev.webhooks.event.EventSchemaGenerator;
+import dev.webhooks.event.EventTypeCatalog;
 import dev.webhooks.event.EventTypeDefinition;
 import dev.webhooks.event.WebhookEnvelopeWriter;
 import dev.webhooks.publish.MicrometerPublishMetrics;
@@ -72,8 +72,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Auto-configuration of publishing: the event-type catalog with its schemas, the envelope writer that applies them, the JDBC endpoint and delivery
- * repositories on the application's {@link DataSource}, the {@link WebhookEndpoints} service with the endpoints
+ * Auto-configuration of publishing: the event-type catalog with its schemas, the envelope writer that applies
+ * them, the JDBC endpoint and delivery repositories on the application's {@link DataSource}, the {@link WebhookEndpoints} service with the endpoints
  * of {@code webhooks.endpoints}, the {@link WebhookSubscribers} lookup, the outbox {@link WebhookPublisher}, and
  * {@code @WebhookEvent} on methods (an advisor) and on application-event types (a listener). Every bean backs off
  * when the application defines its own. The delivery engine, when present, is found as a

@@ -24,6 +24,7 @@ import org.springframework.boot.test.context.assertj.AssertableApplicationContex
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static dev.webhooks.autoconfigure.WebhooksPublisherAutoConfigurationTests.readEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -173,12 +174,6 @@ class WebhooksPublisherSchemaAutoConfigurationTests {
 			messages.append(cause.getMessage()).append('\n');
 		}
 		return messages.toString();
-	}
-
-	private static JsonNode readEvent(DataSource dataSource, String eventId) {
-		byte[] body = new JdbcTemplate(dataSource).queryForObject("SELECT body FROM webhook_event WHERE id = ?",
-				byte[].class, eventId);
-		return JsonMapper.builder().build().readTree(body);
 	}
 
 	private static JsonNode json(String text) {

@@ -85,7 +85,8 @@ class PayloadStripperTests {
 
 	@Test
 	void followsReferencesWithinTheDocumentIncludingRecursiveOnes() {
-		JsonNode payload = json("{'root':{'name':'a','x':1,'children':[{'name':'b','x':2,'children':[{'name':'c','x':3}]}]}}");
+		JsonNode payload = json("{'root':{'name':'a','x':1,'children':[{'name':'b','x':2,'children':"
+				+ "[{'name':'c','x':3}]}]}}");
 
 		stripper("{'properties':{'root':{'$ref':'#/$defs/node'}},'$defs':{'node':{'properties':{'name':{},"
 				+ "'children':{'items':{'$ref':'#/$defs/node'}}}}}}").strip(payload);
