@@ -73,8 +73,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Auto-configuration of publishing: the event-type catalog with its schemas, the envelope writer that applies
- * them, the JDBC endpoint and delivery repositories on the application's {@link DataSource}, the {@link WebhookEndpoints} service with the endpoints
- * of {@code webhooks.endpoints}, the {@link WebhookSubscribers} lookup, the outbox {@link WebhookPublisher}, and
+ * them, the JDBC endpoint and delivery repositories on the application's {@link DataSource}, the
+ * {@link WebhookEndpoints} service with the endpoints of {@code webhooks.endpoints}, the {@link WebhookSubscribers}
+ * lookup, the outbox {@link WebhookPublisher}, and
  * {@code @WebhookEvent} on methods (an advisor) and on application-event types (a listener). Every bean backs off
  * when the application defines its own. The delivery engine, when present, is found as a
  * {@link DeliveryDispatcher} bean; without one, published deliveries stay pending for a poller.
