@@ -273,7 +273,7 @@ class WebhooksPublisherAutoConfigurationTests {
 			});
 	}
 
-	private static JsonNode readEvent(DataSource dataSource, String eventId) {
+	static JsonNode readEvent(DataSource dataSource, String eventId) {
 		byte[] body = new JdbcTemplate(dataSource).queryForObject("SELECT body FROM webhook_event WHERE id = ?",
 				byte[].class, eventId);
 		return JsonMapper.builder().build().readTree(body);
