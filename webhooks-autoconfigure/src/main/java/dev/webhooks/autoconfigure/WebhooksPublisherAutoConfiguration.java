@@ -115,7 +115,7 @@ public final class WebhooksPublisherAutoConfiguration {
 	}
 
 	private static JsonMapper mapper(ObjectProvider<JsonMapper> jsonMapper) {
-		return jsonMapper.getIfAvailable(() -> JsonMapper.builder().build());
+		return jsonMapper.getIfAvailable(JsonMapper::shared);
 	}
 
 	@Bean
@@ -252,7 +252,7 @@ public final class WebhooksPublisherAutoConfiguration {
 	 */
 	static final class ConfiguredEventTypes {
 
-		private static final ObjectMapper JSON = JsonMapper.builder().build();
+		private static final ObjectMapper JSON = JsonMapper.shared();
 
 		private final ResourceLoader resources;
 

@@ -38,7 +38,7 @@ public class EventSchemaGenerator {
 
 	/** Create a generator for a plain Jackson mapper. */
 	public EventSchemaGenerator() {
-		this(JsonMapper.builder().build());
+		this(JsonMapper.shared());
 	}
 
 	/**

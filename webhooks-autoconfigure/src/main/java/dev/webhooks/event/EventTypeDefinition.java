@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record EventTypeDefinition(String type, String description, Object example, EventSchema schema) {
 
-	private static final ObjectMapper EXAMPLES = JsonMapper.builder().build();
+	private static final ObjectMapper EXAMPLES = JsonMapper.shared();
 
 	/**
 	 * Create an entry, checking its example against its schema.

@@ -28,7 +28,7 @@ public class WebhookEnvelopeWriter {
 	 * @param format the envelope format
 	 */
 	public WebhookEnvelopeWriter(EnvelopeFormat format) {
-		this(JsonMapper.builder().build(), format);
+		this(JsonMapper.shared(), format);
 	}
 
 	/**

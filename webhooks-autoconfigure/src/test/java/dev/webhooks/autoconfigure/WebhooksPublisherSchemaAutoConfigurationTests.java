@@ -177,7 +177,7 @@ class WebhooksPublisherSchemaAutoConfigurationTests {
 	}
 
 	private static JsonNode json(String text) {
-		return JsonMapper.builder().build().readTree(text.replace('\'', '"'));
+		return JsonMapper.shared().readTree(text.replace('\'', '"'));
 	}
 
 	/** What the schema of migration.completed is generated from. */

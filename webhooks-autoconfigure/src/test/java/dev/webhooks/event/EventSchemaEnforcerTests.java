@@ -19,7 +19,7 @@ class EventSchemaEnforcerTests {
 
 	private static final String TYPE = "migration.completed";
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json = JsonMapper.shared();
 
 	private final List<String> stripped = new ArrayList<>();
 

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class EventSchemaGeneratorTests {
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json = JsonMapper.shared();
 
 	@Test
 	void generatesTheSchemaOfARecordAsJacksonWritesIt() {

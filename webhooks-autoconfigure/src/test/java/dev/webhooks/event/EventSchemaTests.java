@@ -16,7 +16,7 @@ class EventSchemaTests {
 			+ "'id':{'type':'string'},'status':{'enum':['WORKING','COMPLETE']},'seconds':{'type':'integer','minimum':0},"
 			+ "'tasks':{'type':'array','items':{'type':'object','required':['id'],'properties':{'id':{'type':'string'}}}}}}";
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json = JsonMapper.shared();
 
 	@Test
 	void namesThePathAndTheRuleOfEachViolation() {

@@ -61,7 +61,7 @@ abstract class ProviderIntegrationTests {
 
 	private final List<AutoCloseable> resources = new ArrayList<>();
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json = JsonMapper.shared();
 
 	/**
 	 * A new, empty database.
