@@ -4,10 +4,7 @@
 # for example: bash benchmarks/receiving.sh -Dbench.stores=memory -Dbench.seconds=10
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v wrk >/dev/null 2>&1; then
-  echo "wrk is not installed; installing it from Debian's packages" >&2
-  apt-get install -y -qq wrk >/dev/null
-fi
+source benchmarks/require-wrk.sh
 ./mvnw -B -q -ntp -pl benchmarks -am -DskipTests package
 exec java -Xms512m -Xmx1g "$@" -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
   dev.webhooks.benchmarks.receiving.ReceivingBenchmark

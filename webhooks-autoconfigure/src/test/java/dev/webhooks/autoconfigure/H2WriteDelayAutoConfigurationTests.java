@@ -1,9 +1,6 @@
 package dev.webhooks.autoconfigure;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -17,6 +14,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
+import static dev.webhooks.testsupport.H2Settings.writeDelay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -27,7 +25,9 @@ class H2WriteDelayAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-				WebhooksStoreAutoConfiguration.class));
+				WebhooksStoreAutoConfiguration.class))
+		// a file database is not embedded to Spring Boot, and the repositories need their tables
+		.withPropertyValues("webhooks.store.initialize-schema=always");
 
 	@TempDir
 	Path directory;
@@ -56,16 +56,6 @@ class H2WriteDelayAutoConfigurationTests {
 		this.runner.withPropertyValues("spring.datasource.url=jdbc:h2:file:" + this.directory.resolve("db"))
 			.withBean(H2WriteDelay.class, () -> own)
 			.run((context) -> assertThat(context.getBean(H2WriteDelay.class)).isSameAs(own));
-	}
-
-	private static long writeDelay(DataSource dataSource) throws Exception {
-		try (Connection connection = dataSource.getConnection();
-				Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery(
-						"SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
-			result.next();
-			return result.getLong(1);
-		}
 	}
 
 }

@@ -2,7 +2,6 @@ package dev.webhooks.store;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
@@ -18,6 +17,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
+import static dev.webhooks.testsupport.H2Settings.writeDelay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(OutputCaptureExtension.class)
@@ -105,16 +105,6 @@ class H2WriteDelayTests {
 
 	private static DataSource h2(String url, String user) {
 		return new SimpleDriverDataSource(new org.h2.Driver(), url, user, "");
-	}
-
-	static long writeDelay(DataSource dataSource) throws SQLException {
-		try (Connection connection = dataSource.getConnection();
-				Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery(
-						"SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
-			result.next();
-			return result.getLong(1);
-		}
 	}
 
 	private static void execute(DataSource dataSource, String sql) throws SQLException {
