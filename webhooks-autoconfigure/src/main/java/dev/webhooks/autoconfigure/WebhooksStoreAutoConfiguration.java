@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import dev.webhooks.delivery.DeliveryRepository;
 import dev.webhooks.endpoint.EndpointRepository;
 import dev.webhooks.receive.IdempotencyStore;
+import dev.webhooks.store.H2WriteDelay;
 import dev.webhooks.store.JdbcDeliveryRepository;
 import dev.webhooks.store.JdbcEndpointRepository;
 import dev.webhooks.store.JdbcIdempotencyStore;
@@ -30,6 +31,7 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,7 +44,8 @@ import org.springframework.web.servlet.function.RouterFunction;
  * the endpoint and delivery repositories, and the receiver's idempotency store. Each repository backs off when the
  * application defines its own, and each checks at start-up that its tables exist (after Flyway or Liquibase ran,
  * when the application has them), failing with how to create them when they do not. Every table is named with
- * {@code webhooks.store.table-prefix}.
+ * {@code webhooks.store.table-prefix}. An H2 database in files is made to write each commit at once
+ * ({@link H2WriteDelay}), so that a crash loses no accepted event.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnClass({ JdbcTemplate.class, DataSource.class })
@@ -134,6 +137,14 @@ public final class WebhooksStoreAutoConfiguration {
 					receiverProperties.getClaimTimeout(), Clock.systemUTC(), prefix);
 		}
 
+	}
+
+	@Bean
+	@ConditionalOnClass(name = "org.h2.Driver")
+	@ConditionalOnMissingBean
+	H2WriteDelay webhooksH2WriteDelay(DataSource dataSource, Environment environment) {
+		return new H2WriteDelay(dataSource,
+				H2WriteDelay.namesWriteDelay(environment.getProperty("spring.datasource.url")));
 	}
 
 }
