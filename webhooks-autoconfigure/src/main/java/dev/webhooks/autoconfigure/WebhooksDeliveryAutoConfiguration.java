@@ -22,10 +22,12 @@ import dev.webhooks.delivery.ScheduleRetryPolicy;
 import dev.webhooks.delivery.SignedRequestFactory;
 import dev.webhooks.delivery.WebhookTransport;
 import dev.webhooks.delivery.WebhooksVersion;
+import dev.webhooks.signing.WebhookSignatureScheme;
 import dev.webhooks.urlguard.UrlGuard;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.hc.client5.http.DnsResolver;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -105,12 +107,21 @@ public final class WebhooksDeliveryAutoConfiguration {
 				properties.getTimeout());
 	}
 
+	/**
+	 * Signs each attempt with the scheme of {@code webhooks.delivery.signature.scheme}: a built-in one with the
+	 * configured header names, or the application's own {@link WebhookSignatureScheme} bean.
+	 */
 	@Bean
 	@ConditionalOnMissingBean
-	SignedRequestFactory webhooksSignedRequestFactory(WebhooksDeliveryProperties properties) {
+	SignedRequestFactory webhooksSignedRequestFactory(WebhooksDeliveryProperties properties,
+			ListableBeanFactory beanFactory) {
 		String userAgent = StringUtils.hasText(properties.getUserAgent()) ? properties.getUserAgent()
 				: WebhooksVersion.userAgent();
-		return new SignedRequestFactory(properties.isSvixHeaders(), userAgent);
+		WebhookSignatureScheme scheme = DeliverySignatureSchemes.resolve(properties.getSignature(), beanFactory);
+		String messageIdPrefix = properties.getSignature().getMessageIdPrefix();
+		return valid(() -> new SignedRequestFactory(scheme, new SignedRequestFactory.Settings(userAgent,
+				properties.getHeaders(), properties.isSvixHeaders(),
+				StringUtils.hasText(messageIdPrefix) ? messageIdPrefix.strip() : null)));
 	}
 
 	@Bean
@@ -118,7 +129,7 @@ public final class WebhooksDeliveryAutoConfiguration {
 	DefaultDeliveryDispatcher webhooksDeliveryDispatcher(WebhooksDeliveryProperties properties,
 			DeliveryRepository repository, WebhookTransport transport, SignedRequestFactory requestFactory,
 			DeliveryOutcomeClassifier classifier, ApplicationEventPublisher eventPublisher,
-			ObjectProvider<DeliveryMetrics> metrics) {
+			ObjectProvider<DeliveryMetrics> metrics, ObjectProvider<Clock> clock) {
 		String instanceId = StringUtils.hasText(properties.getInstanceId()) ? properties.getInstanceId()
 				: DefaultDeliveryDispatcher.defaultInstanceId();
 		DefaultDeliveryDispatcher.Settings settings = valid(() -> new DefaultDeliveryDispatcher.Settings(instanceId,
@@ -127,25 +138,33 @@ public final class WebhooksDeliveryAutoConfiguration {
 				properties.getOutcomeFlushInterval(), properties.getShutdownTimeout(),
 				Math.max(2, Runtime.getRuntime().availableProcessors())));
 		return new DefaultDeliveryDispatcher(settings, repository, transport, requestFactory, classifier,
-				eventPublisher, metrics.getIfAvailable(() -> DeliveryMetrics.NONE), Clock.systemUTC());
+				eventPublisher, metrics.getIfAvailable(() -> DeliveryMetrics.NONE), clock(clock));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	DeliveryPoller webhooksDeliveryPoller(WebhooksDeliveryProperties properties, DeliveryRepository repository,
 			DeliveryDispatcher dispatcher, ObjectProvider<WebhooksStoreProperties> storeProperties,
-			ApplicationEventPublisher eventPublisher) {
+			ApplicationEventPublisher eventPublisher, ObjectProvider<Clock> clock) {
 		Duration retention = storeProperties.getIfAvailable(WebhooksStoreProperties::new).getRetention();
 		DeliveryPoller.Settings settings = valid(() -> new DeliveryPoller.Settings(properties.getPollInterval(),
 				properties.getBatchSize(), properties.getHousekeepingInterval(), properties.getEndpointDisableAfter(),
 				retention, properties.getBatchSize()));
-		return new DeliveryPoller(repository, dispatcher, settings, eventPublisher, Clock.systemUTC());
+		return new DeliveryPoller(repository, dispatcher, settings, eventPublisher, clock(clock));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	DeliveryBacklog webhooksDeliveryBacklog(DeliveryRepository repository) {
-		return new DeliveryBacklog(repository, BACKLOG_REFRESH, Clock.systemUTC());
+	DeliveryBacklog webhooksDeliveryBacklog(DeliveryRepository repository, ObjectProvider<Clock> clock) {
+		return new DeliveryBacklog(repository, BACKLOG_REFRESH, clock(clock));
+	}
+
+	/**
+	 * The application's {@link Clock} when it has exactly one (a test moves time forward with it to see retries
+	 * fall due without waiting), else the system clock.
+	 */
+	private static Clock clock(ObjectProvider<Clock> clock) {
+		return clock.getIfUnique(Clock::systemUTC);
 	}
 
 	private static <T> T valid(java.util.function.Supplier<T> settings) {
