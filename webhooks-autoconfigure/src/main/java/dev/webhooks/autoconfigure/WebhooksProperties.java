@@ -255,6 +255,12 @@ public class WebhooksProperties {
 		 */
 		private List<String> scanPackages = new ArrayList<>();
 
+		/**
+		 * The most endpoints a tenant may have (disabled ones count, deleted ones do not); creating one more
+		 * fails. 0 means no limit. An EndpointLimit bean replaces it, for limits that differ by plan.
+		 */
+		private int maxEndpointsPerTenant = 0;
+
 		public boolean isStrictEventTypes() {
 			return this.strictEventTypes;
 		}
@@ -277,6 +283,14 @@ public class WebhooksProperties {
 
 		public void setSubscriberCacheTtl(Duration subscriberCacheTtl) {
 			this.subscriberCacheTtl = subscriberCacheTtl;
+		}
+
+		public int getMaxEndpointsPerTenant() {
+			return this.maxEndpointsPerTenant;
+		}
+
+		public void setMaxEndpointsPerTenant(int maxEndpointsPerTenant) {
+			this.maxEndpointsPerTenant = maxEndpointsPerTenant;
 		}
 
 		public List<String> getScanPackages() {

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import dev.webhooks.delivery.DeliveryDispatcher;
 import dev.webhooks.delivery.DeliveryRepository;
 import dev.webhooks.delivery.SubscriberCacheEviction;
+import dev.webhooks.endpoint.EndpointLimit;
 import dev.webhooks.endpoint.EndpointRepository;
 import dev.webhooks.endpoint.StaticEndpoint;
 import dev.webhooks.endpoint.StaticEndpointsInitializer;
@@ -123,11 +124,24 @@ public final class WebhooksPublisherAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	EndpointLimit webhookEndpointLimit(WebhooksProperties properties) {
+		int max = properties.getPublisher().getMaxEndpointsPerTenant();
+		if (max < 0) {
+			throw new IllegalStateException(
+					"webhooks.publisher.max-endpoints-per-tenant must be 0 (no limit) or more, not " + max);
+		}
+		return EndpointLimit.perTenant(max);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	WebhookEndpoints webhookEndpoints(EndpointRepository repository, ObjectProvider<UrlGuard> urlGuard,
-			EventTypeCatalog catalog, WebhooksProperties properties) {
-		return new WebhookEndpoints(repository, urlGuard.getIfAvailable(), catalog,
+			EventTypeCatalog catalog, WebhooksProperties properties, EndpointLimit endpointLimit) {
+		WebhookEndpoints endpoints = new WebhookEndpoints(repository, urlGuard.getIfAvailable(), catalog,
 				properties.getPublisher().isStrictEventTypes(), properties.getSecrets().getRotationOverlap(),
 				properties.getPublisher().getSubscriberCacheTtl(), Clock.systemUTC());
+		endpoints.setEndpointLimit(endpointLimit);
+		return endpoints;
 	}
 
 	/**
