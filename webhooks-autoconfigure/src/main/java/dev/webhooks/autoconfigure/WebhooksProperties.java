@@ -335,6 +335,13 @@ public class WebhooksProperties {
 		 */
 		private DataSize maxPayloadSize = DataSize.ofKilobytes(64);
 
+		/**
+		 * Field of the payload replaced with "__truncated__" first when the envelope is larger than
+		 * max-payload-size, as a JSON pointer into the payload, such as '/output/value'; the whole payload is
+		 * replaced when that is not enough. Empty replaces the whole payload.
+		 */
+		private String truncatedField;
+
 		public String getApiVersion() {
 			return this.apiVersion;
 		}
@@ -373,6 +380,14 @@ public class WebhooksProperties {
 
 		public void setMaxPayloadSize(DataSize maxPayloadSize) {
 			this.maxPayloadSize = maxPayloadSize;
+		}
+
+		public String getTruncatedField() {
+			return this.truncatedField;
+		}
+
+		public void setTruncatedField(String truncatedField) {
+			this.truncatedField = truncatedField;
 		}
 
 	}

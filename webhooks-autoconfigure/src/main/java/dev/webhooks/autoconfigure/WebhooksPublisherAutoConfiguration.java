@@ -98,7 +98,8 @@ public final class WebhooksPublisherAutoConfiguration {
 		EnvelopeFormat.Builder format = EnvelopeFormat.builder()
 			.apiVersion(envelope.getApiVersion())
 			.wrapData(envelope.isWrapData())
-			.maxSize(Math.toIntExact(envelope.getMaxPayloadSize().toBytes()));
+			.maxSize(Math.toIntExact(envelope.getMaxPayloadSize().toBytes()))
+			.truncatedField(envelope.getTruncatedField());
 		envelope.getFieldNames().forEach(format::rename);
 		envelope.getExclude().forEach(format::remove);
 		return new WebhookEnvelopeWriter(jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()), format.build());

@@ -5,14 +5,18 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonPointer;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Serialises an event into its envelope, once: the bytes returned are stored and sent to every endpoint on every
  * attempt. Applies the payload rules: properties marked {@link WebhookSensitive @WebhookSensitive} become
  * {@code "*****"}, credentials in {@code error_message} and {@code text} are masked, and a payload that would make
- * the envelope larger than the limit is replaced by {@value EnvelopeFormat#TRUNCATED}.
+ * the envelope larger than the limit is replaced by {@value EnvelopeFormat#TRUNCATED} (first only its
+ * {@link EnvelopeFormat#truncatedField() truncated field}, when one is configured).
  */
 public class WebhookEnvelopeWriter {
 
@@ -55,14 +59,32 @@ public class WebhookEnvelopeWriter {
 	public byte[] write(EventContent content) {
 		String text = CredentialMasker.mask(content.text());
 		String errorMessage = CredentialMasker.mask(content.errorMessage());
-		byte[] body = write(content, text, errorMessage, false);
+		byte[] body = write(content, text, errorMessage, content.data());
+		if (body.length > this.format.maxSize() && this.format.truncatedField() != null) {
+			Object withoutField = withoutTruncatedField(content.data());
+			if (withoutField != null) {
+				body = write(content, text, errorMessage, withoutField);
+			}
+		}
 		if (body.length > this.format.maxSize()) {
-			body = write(content, text, errorMessage, true);
+			body = write(content, text, errorMessage, EnvelopeFormat.TRUNCATED);
 		}
 		return body;
 	}
 
-	private byte[] write(EventContent content, String text, String errorMessage, boolean truncate) {
+	/** The payload as a tree with the truncated field replaced, or {@code null} when it has no such field. */
+	private Object withoutTruncatedField(Object data) {
+		JsonNode tree = this.mapper.valueToTree(data);
+		JsonPointer pointer = JsonPointer.compile(this.format.truncatedField());
+		String name = pointer.last().getMatchingProperty();
+		if (tree.at(pointer.head()) instanceof ObjectNode parent && parent.has(name)) {
+			parent.put(name, EnvelopeFormat.TRUNCATED);
+			return tree;
+		}
+		return null;
+	}
+
+	private byte[] write(EventContent content, String text, String errorMessage, Object data) {
 		EnvelopeFormat f = this.format;
 		ByteArrayOutputStream out = new ByteArrayOutputStream(512);
 		try (JsonGenerator json = this.mapper.createGenerator(out)) {
@@ -74,7 +96,6 @@ public class WebhookEnvelopeWriter {
 			writeString(json, EnvelopeField.API_VERSION, f.apiVersion());
 			writeString(json, EnvelopeField.TENANT_ID, content.tenantId());
 			writeString(json, EnvelopeField.TEXT, text);
-			Object data = truncate ? EnvelopeFormat.TRUNCATED : content.data();
 			if (f.wrapData()) {
 				if (f.includes(EnvelopeField.DATA)) {
 					json.writeName(f.name(EnvelopeField.DATA));
