@@ -138,7 +138,7 @@ public final class WebhooksDeliveryAutoConfiguration {
 				properties.getOutcomeFlushInterval(), properties.getShutdownTimeout(),
 				Math.max(2, Runtime.getRuntime().availableProcessors())));
 		return new DefaultDeliveryDispatcher(settings, repository, transport, requestFactory, classifier,
-				eventPublisher, metrics.getIfAvailable(() -> DeliveryMetrics.NONE), clock(clock));
+				eventPublisher, metrics.getIfAvailable(() -> DeliveryMetrics.NONE), ApplicationClock.of(clock));
 	}
 
 	@Bean
@@ -150,21 +150,13 @@ public final class WebhooksDeliveryAutoConfiguration {
 		DeliveryPoller.Settings settings = valid(() -> new DeliveryPoller.Settings(properties.getPollInterval(),
 				properties.getBatchSize(), properties.getHousekeepingInterval(), properties.getEndpointDisableAfter(),
 				retention, properties.getBatchSize()));
-		return new DeliveryPoller(repository, dispatcher, settings, eventPublisher, clock(clock));
+		return new DeliveryPoller(repository, dispatcher, settings, eventPublisher, ApplicationClock.of(clock));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	DeliveryBacklog webhooksDeliveryBacklog(DeliveryRepository repository, ObjectProvider<Clock> clock) {
-		return new DeliveryBacklog(repository, BACKLOG_REFRESH, clock(clock));
-	}
-
-	/**
-	 * The application's {@link Clock} when it has exactly one (a test moves time forward with it to see retries
-	 * fall due without waiting), else the system clock.
-	 */
-	private static Clock clock(ObjectProvider<Clock> clock) {
-		return clock.getIfUnique(Clock::systemUTC);
+		return new DeliveryBacklog(repository, BACKLOG_REFRESH, ApplicationClock.of(clock));
 	}
 
 	private static <T> T valid(java.util.function.Supplier<T> settings) {

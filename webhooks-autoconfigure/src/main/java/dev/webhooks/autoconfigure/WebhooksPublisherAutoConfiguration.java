@@ -109,18 +109,18 @@ public final class WebhooksPublisherAutoConfiguration {
 	@ConditionalOnMissingBean
 	@DependsOnDatabaseInitialization
 	EndpointRepository webhookEndpointRepository(DataSource dataSource,
-			ObjectProvider<PlatformTransactionManager> transactionManager) {
+			ObjectProvider<PlatformTransactionManager> transactionManager, ObjectProvider<Clock> clock) {
 		return new JdbcEndpointRepository(new JdbcTemplate(dataSource),
-				transactionTemplate(dataSource, transactionManager), Clock.systemUTC());
+				transactionTemplate(dataSource, transactionManager), ApplicationClock.of(clock));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	@DependsOnDatabaseInitialization
 	DeliveryRepository webhookDeliveryRepository(DataSource dataSource,
-			ObjectProvider<PlatformTransactionManager> transactionManager) {
+			ObjectProvider<PlatformTransactionManager> transactionManager, ObjectProvider<Clock> clock) {
 		return new JdbcDeliveryRepository(new JdbcTemplate(dataSource),
-				transactionTemplate(dataSource, transactionManager), Clock.systemUTC());
+				transactionTemplate(dataSource, transactionManager), ApplicationClock.of(clock));
 	}
 
 	@Bean
@@ -137,10 +137,11 @@ public final class WebhooksPublisherAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WebhookEndpoints webhookEndpoints(EndpointRepository repository, ObjectProvider<UrlGuard> urlGuard,
-			EventTypeCatalog catalog, WebhooksProperties properties, EndpointLimit endpointLimit) {
+			EventTypeCatalog catalog, WebhooksProperties properties, EndpointLimit endpointLimit,
+			ObjectProvider<Clock> clock) {
 		WebhookEndpoints endpoints = new WebhookEndpoints(repository, urlGuard.getIfAvailable(), catalog,
 				properties.getPublisher().isStrictEventTypes(), properties.getSecrets().getRotationOverlap(),
-				properties.getPublisher().getSubscriberCacheTtl(), Clock.systemUTC());
+				properties.getPublisher().getSubscriberCacheTtl(), ApplicationClock.of(clock));
 		endpoints.setEndpointLimit(endpointLimit);
 		return endpoints;
 	}
@@ -175,12 +176,12 @@ public final class WebhooksPublisherAutoConfiguration {
 			EventTypeCatalog catalog, WebhookEnvelopeWriter envelopeWriter, DataSource dataSource,
 			ObjectProvider<PlatformTransactionManager> transactionManager,
 			ObjectProvider<DeliveryDispatcher> dispatcher, ObjectProvider<PublishMetrics> metrics,
-			WebhooksProperties properties) {
+			WebhooksProperties properties, ObjectProvider<Clock> clock) {
 		WebhooksProperties.Publisher publisher = properties.getPublisher();
 		return new OutboxWebhookPublisher(deliveries, endpoints, catalog, envelopeWriter,
 				transactionTemplate(dataSource, transactionManager), dispatcher,
 				new PublisherSettings(publisher.isStrictEventTypes(), publisher.getIdempotencyWindow()),
-				metrics.getIfAvailable(() -> PublishMetrics.NONE), Clock.systemUTC());
+				metrics.getIfAvailable(() -> PublishMetrics.NONE), ApplicationClock.of(clock));
 	}
 
 	@Bean

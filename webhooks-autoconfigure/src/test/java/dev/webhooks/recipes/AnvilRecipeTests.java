@@ -20,9 +20,13 @@ import dev.webhooks.delivery.TestReceiver;
 import dev.webhooks.endpoint.CreatedEndpoint;
 import dev.webhooks.endpoint.EndpointLimitExceededException;
 import dev.webhooks.publish.PublishRequest;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,13 +39,13 @@ import static org.awaitility.Awaitility.await;
  * The Anvil recipe (docs/recipes.md, reference/004) against Anvil's documentation: the {@code Anvil-Signature}
  * and {@code Anvil-Event-Id} headers, verified by the Node.js verifier the documentation prints, run under
  * {@code node}; the envelope with {@code tenant_id} and {@code api_version}; 13 attempts over 72 hours; 20
- * endpoints per tenant.
+ * endpoints per tenant. One application serves every test, each with a tenant of its own.
  */
+@TestInstance(Lifecycle.PER_CLASS)
 class AnvilRecipeTests {
 
 	private static final Pattern SIGNATURE = Pattern.compile("t=(\\d+),v1=([0-9a-f]{64})(?:,v1=([0-9a-f]{64}))?");
 
-	private static final String TENANT = "tnt_2f1c9a";
 
 	private static final Map<String, Object> LEAD = Map.of("id", "lead_01HXAB", "email", "ada@example.com",
 			"score", 87, "stage", "qualified");
@@ -55,24 +59,33 @@ class AnvilRecipeTests {
 
 	private TestReceiver receiver;
 
-	@BeforeEach
-	void startAnvil() throws IOException {
-		this.receiver = TestReceiver.answering(200);
+	@BeforeAll
+	void startAnvil() {
 		this.app = RecipeApp.start("anvil");
 	}
 
+	@BeforeEach
+	void startReceiver() throws IOException {
+		this.receiver = TestReceiver.answering(200);
+	}
+
 	@AfterEach
-	void stop() {
+	void stopReceiver() {
 		this.receiver.close();
+	}
+
+	@AfterAll
+	void stopAnvil() {
 		this.app.close();
 	}
 
 	@Test
 	void aLeadCreatedEventArrivesAsAnvilDocumentsItAndPassesAnvilsOwnNodeVerifier() throws Exception {
-		CreatedEndpoint endpoint = this.app.endpoint(TENANT, this.receiver.url("/webhooks/anvil"), "lead.created");
+		String tenant = "tnt_2f1c9a";
+		CreatedEndpoint endpoint = this.app.endpoint(tenant, this.receiver.url("/webhooks/anvil"), "lead.created");
 		Instant before = this.app.clock().instant().minusSeconds(1);
 
-		String eventId = this.app.publisher().publish("lead.created", LEAD, TENANT);
+		String eventId = this.app.publisher().publish("lead.created", LEAD, tenant);
 
 		await().atMost(RecipeApp.WAIT).until(() -> this.receiver.count() == 1);
 		TestReceiver.Received request = this.receiver.requests().get(0);
@@ -91,19 +104,20 @@ class AnvilRecipeTests {
 				"api_version");
 		assertThat(body.get("id").asString()).isEqualTo(eventId);
 		assertThat(body.get("type").asString()).isEqualTo("lead.created");
-		assertThat(Instant.parse(body.get("created").asString())).isBetween(before, Instant.now());
-		assertThat(body.get("tenant_id").asString()).isEqualTo(TENANT);
+		assertThat(Instant.parse(body.get("created").asString())).isBetween(before, this.app.clock().instant());
+		assertThat(body.get("tenant_id").asString()).isEqualTo(tenant);
 		assertThat(body.get("api_version").asString()).isEqualTo("2026-01-01");
 		assertThat(this.json.convertValue(body.get("data"), Map.class)).isEqualTo(LEAD);
 	}
 
 	@Test
 	void retriesThirteenTimesOverSeventyTwoHoursWithOneEventId() throws Exception {
+		String tenant = "tnt_retries";
 		this.receiver.close();
 		this.receiver = TestReceiver.answering(503);
-		this.app.endpoint(TENANT, this.receiver.url("/webhooks/anvil"));
+		this.app.endpoint(tenant, this.receiver.url("/webhooks/anvil"));
 
-		String eventId = this.app.publisher().publish("lead.created", LEAD, TENANT);
+		String eventId = this.app.publisher().publish("lead.created", LEAD, tenant);
 
 		List<TestReceiver.Received> attempts = this.app.failEveryAttempt(this.receiver, eventId);
 		assertThat(attempts).hasSize(13)
@@ -115,16 +129,17 @@ class AnvilRecipeTests {
 				Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1),
 				Duration.ofHours(2), Duration.ofHours(4), Duration.ofHours(8), Duration.ofHours(16),
 				Duration.ofHours(24), Duration.ofHours(48), Duration.ofHours(72)));
-		assertThat(nodeVerifies(attempts.get(12), this.app.endpoints().list(TENANT).get(0).secrets().get(0).secret()
+		assertThat(nodeVerifies(attempts.get(12), this.app.endpoints().list(tenant).get(0).secrets().get(0).secret()
 			.reveal())).as("the last attempt, signed 72 hours later").isTrue();
 	}
 
 	@Test
 	void whileASecretRotatesBothSignTheNewOneFirst() throws Exception {
-		CreatedEndpoint endpoint = this.app.endpoint(TENANT, this.receiver.url("/webhooks/anvil"));
-		CreatedEndpoint rotated = this.app.endpoints().rotateSecret(TENANT, endpoint.endpoint().id());
+		String tenant = "tnt_rotating";
+		CreatedEndpoint endpoint = this.app.endpoint(tenant, this.receiver.url("/webhooks/anvil"));
+		CreatedEndpoint rotated = this.app.endpoints().rotateSecret(tenant, endpoint.endpoint().id());
 
-		this.app.publisher().publish(PublishRequest.builder("lead.stage_changed").data(LEAD).tenant(TENANT).build());
+		this.app.publisher().publish(PublishRequest.builder("lead.stage_changed").data(LEAD).tenant(tenant).build());
 
 		await().atMost(RecipeApp.WAIT).until(() -> this.receiver.count() == 1);
 		TestReceiver.Received request = this.receiver.requests().get(0);
@@ -137,12 +152,13 @@ class AnvilRecipeTests {
 
 	@Test
 	void aTenantHasAtMostTwentyEndpoints() {
+		String tenant = "tnt_pro";
 		for (int i = 0; i < 20; i++) {
-			this.app.endpoint(TENANT, this.receiver.url("/webhooks/anvil/" + i));
+			this.app.endpoint(tenant, this.receiver.url("/webhooks/anvil/" + i));
 		}
 
 		assertThatExceptionOfType(EndpointLimitExceededException.class)
-			.isThrownBy(() -> this.app.endpoint(TENANT, this.receiver.url("/webhooks/anvil/20")));
+			.isThrownBy(() -> this.app.endpoint(tenant, this.receiver.url("/webhooks/anvil/20")));
 		this.app.endpoint("tnt_other", this.receiver.url("/webhooks/other"));
 	}
 
