@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +99,7 @@ class AnvilRecipeTests {
 		assertThat(nodeVerifies(request, endpoint.secret().reveal())).isTrue();
 		assertThat(nodeVerifies(request, "whsec_not_the_secret_of_this_endpoint")).isFalse();
 		JsonNode body = this.json.readTree(request.body());
-		assertThat(names(body)).containsExactlyInAnyOrder("id", "type", "created", "tenant_id", "data",
+		assertThat(RecipeApp.propertyNames(body)).containsExactlyInAnyOrder("id", "type", "created", "tenant_id", "data",
 				"api_version");
 		assertThat(body.get("id").asString()).isEqualTo(eventId);
 		assertThat(body.get("type").asString()).isEqualTo("lead.created");
@@ -166,12 +165,6 @@ class AnvilRecipeTests {
 		Matcher signature = SIGNATURE.matcher(request.header("Anvil-Signature"));
 		assertThat(signature.matches()).isTrue();
 		return Instant.ofEpochSecond(Long.parseLong(signature.group(1)));
-	}
-
-	private static List<String> names(JsonNode body) {
-		List<String> names = new ArrayList<>();
-		body.propertyNames().forEach(names::add);
-		return names;
 	}
 
 	/** HMAC-SHA256 of {@code <t>.<body>} keyed with the secret text, as Anvil documents it. */

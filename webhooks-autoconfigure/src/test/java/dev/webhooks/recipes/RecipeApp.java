@@ -19,6 +19,8 @@ import dev.webhooks.endpoint.WebhookEndpoints;
 import dev.webhooks.publish.WebhookPublisher;
 import dev.webhooks.testsupport.AdvancingClock;
 
+import tools.jackson.databind.JsonNode;
+
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -147,6 +149,17 @@ final class RecipeApp implements AutoCloseable {
 			// signed in whole seconds; the attempt before took some milliseconds, and the poll that claimed the retry
 			assertThat(actual).as("from attempt %d to %d", i, i + 1).isBetween(expected, expected.plusSeconds(2));
 		}
+	}
+
+	/**
+	 * The property names of a JSON object, to compare an envelope's fields with the documented ones.
+	 * @param node the object
+	 * @return its property names, in order
+	 */
+	static List<String> propertyNames(JsonNode node) {
+		List<String> names = new ArrayList<>();
+		node.propertyNames().forEach(names::add);
+		return names;
 	}
 
 	@Override
