@@ -19,6 +19,7 @@ import dev.webhooks.delivery.HttpClient5WebhookTransport;
 import dev.webhooks.delivery.MicrometerDeliveryMetrics;
 import dev.webhooks.delivery.RetryPolicy;
 import dev.webhooks.delivery.ScheduleRetryPolicy;
+import dev.webhooks.delivery.SignatureSchemeSettings;
 import dev.webhooks.delivery.SignedRequestFactory;
 import dev.webhooks.delivery.WebhookTransport;
 import dev.webhooks.delivery.WebhooksVersion;
@@ -48,6 +49,10 @@ import org.springframework.util.StringUtils;
  * <p>
  * Endpoint host names are resolved through a {@link GuardedDnsResolver}, so the {@link UrlGuard} checks every
  * resolved address at connect time (the guard is {@link WebhooksUrlGuardAutoConfiguration}'s).
+ * <p>
+ * Time comes from the application's {@link Clock} bean when it has exactly one, else from the system clock, as in
+ * {@link WebhooksPublisherAutoConfiguration}: leases and due times are written and compared with the same clock,
+ * and a test can move it forward to see retries fall due without waiting.
  */
 @AutoConfiguration(after = { WebhooksStoreAutoConfiguration.class, WebhooksUrlGuardAutoConfiguration.class },
 		afterName = { "dev.webhooks.autoconfigure.WebhooksPublisherAutoConfiguration",
@@ -117,8 +122,12 @@ public final class WebhooksDeliveryAutoConfiguration {
 			ListableBeanFactory beanFactory) {
 		String userAgent = StringUtils.hasText(properties.getUserAgent()) ? properties.getUserAgent()
 				: WebhooksVersion.userAgent();
-		WebhookSignatureScheme scheme = DeliverySignatureSchemes.resolve(properties.getSignature(), beanFactory);
-		String messageIdPrefix = properties.getSignature().getMessageIdPrefix();
+		WebhooksDeliveryProperties.Signature signature = properties.getSignature();
+		WebhookSignatureScheme scheme = new SignatureSchemeSettings(signature.getScheme(), signature.getIdHeader(),
+				signature.getTimestampHeader(), signature.getSignatureHeader())
+			.toScheme(beanFactory.getBeansOfType(WebhookSignatureScheme.class),
+					(name) -> beanFactory.containsBean(name) ? beanFactory.getBean(name) : null);
+		String messageIdPrefix = signature.getMessageIdPrefix();
 		return valid(() -> new SignedRequestFactory(scheme, new SignedRequestFactory.Settings(userAgent,
 				properties.getHeaders(), properties.isSvixHeaders(),
 				StringUtils.hasText(messageIdPrefix) ? messageIdPrefix.strip() : null)));
@@ -138,7 +147,8 @@ public final class WebhooksDeliveryAutoConfiguration {
 				properties.getOutcomeFlushInterval(), properties.getShutdownTimeout(),
 				Math.max(2, Runtime.getRuntime().availableProcessors())));
 		return new DefaultDeliveryDispatcher(settings, repository, transport, requestFactory, classifier,
-				eventPublisher, metrics.getIfAvailable(() -> DeliveryMetrics.NONE), ApplicationClock.of(clock));
+				eventPublisher, metrics.getIfAvailable(() -> DeliveryMetrics.NONE),
+				clock.getIfUnique(Clock::systemUTC));
 	}
 
 	@Bean
@@ -150,13 +160,14 @@ public final class WebhooksDeliveryAutoConfiguration {
 		DeliveryPoller.Settings settings = valid(() -> new DeliveryPoller.Settings(properties.getPollInterval(),
 				properties.getBatchSize(), properties.getHousekeepingInterval(), properties.getEndpointDisableAfter(),
 				retention, properties.getBatchSize()));
-		return new DeliveryPoller(repository, dispatcher, settings, eventPublisher, ApplicationClock.of(clock));
+		return new DeliveryPoller(repository, dispatcher, settings, eventPublisher,
+				clock.getIfUnique(Clock::systemUTC));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	DeliveryBacklog webhooksDeliveryBacklog(DeliveryRepository repository, ObjectProvider<Clock> clock) {
-		return new DeliveryBacklog(repository, BACKLOG_REFRESH, ApplicationClock.of(clock));
+		return new DeliveryBacklog(repository, BACKLOG_REFRESH, clock.getIfUnique(Clock::systemUTC));
 	}
 
 	private static <T> T valid(java.util.function.Supplier<T> settings) {

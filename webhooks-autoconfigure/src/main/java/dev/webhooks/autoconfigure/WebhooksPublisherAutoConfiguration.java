@@ -65,6 +65,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code @WebhookEvent} on methods (an advisor) and on application-event types (a listener). Every bean backs off
  * when the application defines its own. The delivery engine, when present, is found as a
  * {@link DeliveryDispatcher} bean; without one, published deliveries stay pending for a poller.
+ * <p>
+ * Time comes from the application's {@link java.time.Clock} bean when it has exactly one, else from the system
+ * clock; the delivery engine reads the same one.
  */
 @AutoConfiguration(after = { WebhooksStoreAutoConfiguration.class, WebhooksUrlGuardAutoConfiguration.class }, afterName = {
 		"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
@@ -112,7 +115,7 @@ public final class WebhooksPublisherAutoConfiguration {
 	EndpointRepository webhookEndpointRepository(DataSource dataSource,
 			ObjectProvider<PlatformTransactionManager> transactionManager, ObjectProvider<Clock> clock) {
 		return new JdbcEndpointRepository(new JdbcTemplate(dataSource),
-				transactionTemplate(dataSource, transactionManager), ApplicationClock.of(clock));
+				transactionTemplate(dataSource, transactionManager), clock.getIfUnique(Clock::systemUTC));
 	}
 
 	@Bean
@@ -121,7 +124,7 @@ public final class WebhooksPublisherAutoConfiguration {
 	DeliveryRepository webhookDeliveryRepository(DataSource dataSource,
 			ObjectProvider<PlatformTransactionManager> transactionManager, ObjectProvider<Clock> clock) {
 		return new JdbcDeliveryRepository(new JdbcTemplate(dataSource),
-				transactionTemplate(dataSource, transactionManager), ApplicationClock.of(clock));
+				transactionTemplate(dataSource, transactionManager), clock.getIfUnique(Clock::systemUTC));
 	}
 
 	@Bean
@@ -148,7 +151,7 @@ public final class WebhooksPublisherAutoConfiguration {
 			EndpointLimit endpointLimit, ObjectProvider<Clock> clock) {
 		WebhookEndpoints endpoints = new WebhookEndpoints(repository, subscribers, urlGuard.getIfAvailable(),
 				catalog, properties.getPublisher().isStrictEventTypes(), properties.getSecrets().getRotationOverlap(),
-				ApplicationClock.of(clock));
+				clock.getIfUnique(Clock::systemUTC));
 		endpoints.setEndpointLimit(endpointLimit);
 		return endpoints;
 	}
@@ -188,7 +191,7 @@ public final class WebhooksPublisherAutoConfiguration {
 		return new OutboxWebhookPublisher(deliveries, subscribers, catalog, envelopeWriter,
 				transactionTemplate(dataSource, transactionManager), dispatcher,
 				new PublisherSettings(publisher.isStrictEventTypes(), publisher.getIdempotencyWindow()),
-				metrics.getIfAvailable(() -> PublishMetrics.NONE), ApplicationClock.of(clock));
+				metrics.getIfAvailable(() -> PublishMetrics.NONE), clock.getIfUnique(Clock::systemUTC));
 	}
 
 	@Bean

@@ -1,63 +1,74 @@
-package dev.webhooks.autoconfigure;
+package dev.webhooks.delivery;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import dev.webhooks.signing.StandardWebhooksScheme;
 import dev.webhooks.signing.TimestampedHexScheme;
 import dev.webhooks.signing.WebhookSignatureScheme;
 
-import org.springframework.beans.factory.ListableBeanFactory;
-
 /**
- * Turns {@code webhooks.delivery.signature.*} into the {@link WebhookSignatureScheme} the delivery engine signs
- * with: a built-in scheme with the configured header names, or a scheme bean of the application's, named by its
- * bean name (or by its {@link WebhookSignatureScheme#name()}). Wrong settings stop the start-up with a message
- * naming the property at fault.
+ * The signature scheme as configured under {@code webhooks.delivery.signature}, not yet checked;
+ * {@link #toScheme} checks it and makes the {@link WebhookSignatureScheme} the delivery engine signs with: a
+ * built-in scheme with the configured header names, or a scheme bean of the application's, named by its bean name
+ * (or by its {@link WebhookSignatureScheme#name()}). Wrong settings fail with a message naming the property at
+ * fault.
+ *
+ * @param scheme the scheme name, {@code null} or blank for Standard Webhooks
+ * @param idHeader the message-id header of a built-in scheme, {@code null} for its default
+ * @param timestampHeader the timestamp header of the Standard Webhooks scheme, {@code null} for its default
+ * @param signatureHeader the signature header of a built-in scheme, {@code null} for its default
  */
-final class DeliverySignatureSchemes {
+public record SignatureSchemeSettings(String scheme, String idHeader, String timestampHeader,
+		String signatureHeader) {
 
 	private static final String PREFIX = "webhooks.delivery.signature.";
 
 	// the token characters of RFC 9110, the only ones a header name may have
 	private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
-	private DeliverySignatureSchemes() {
-	}
-
-	static WebhookSignatureScheme resolve(WebhooksDeliveryProperties.Signature signature,
-			ListableBeanFactory beanFactory) {
-		String name = (signature.getScheme() != null && !signature.getScheme().isBlank())
-				? signature.getScheme().strip() : StandardWebhooksScheme.NAME;
+	/**
+	 * Check these settings and make the scheme.
+	 * @param schemeBeans the application's schemes by bean name
+	 * @param beanNamed the application's bean of a name, or {@code null} when there is none, to say what a name
+	 * that is not a scheme's names
+	 * @return the scheme
+	 * @throws IllegalStateException when a setting is wrong, naming its property
+	 */
+	public WebhookSignatureScheme toScheme(Map<String, WebhookSignatureScheme> schemeBeans,
+			Function<String, Object> beanNamed) {
+		String name = (this.scheme != null && !this.scheme.isBlank()) ? this.scheme.strip()
+				: StandardWebhooksScheme.NAME;
 		if (StandardWebhooksScheme.NAME.equals(name)) {
-			String id = header(signature.getIdHeader(), StandardWebhooksScheme.ID_HEADER, "id-header", name);
-			String timestamp = header(signature.getTimestampHeader(), StandardWebhooksScheme.TIMESTAMP_HEADER,
+			String id = header(this.idHeader, StandardWebhooksScheme.ID_HEADER, "id-header", name);
+			String timestamp = header(this.timestampHeader, StandardWebhooksScheme.TIMESTAMP_HEADER,
 					"timestamp-header", name);
-			String value = header(signature.getSignatureHeader(), StandardWebhooksScheme.SIGNATURE_HEADER,
+			String value = header(this.signatureHeader, StandardWebhooksScheme.SIGNATURE_HEADER,
 					"signature-header", name);
 			distinct(name, id, timestamp, value);
 			return new StandardWebhooksScheme(id, timestamp, value);
 		}
 		if (TimestampedHexScheme.NAME.equals(name)) {
-			if (signature.getTimestampHeader() != null) {
+			if (this.timestampHeader != null) {
 				throw new IllegalStateException(PREFIX + "timestamp-header does not apply to the "
 						+ TimestampedHexScheme.NAME + " scheme, which sends the timestamp in the signature header "
 						+ "(t=…,v1=…)");
 			}
-			String id = header(signature.getIdHeader(), TimestampedHexScheme.DEFAULT_ID_HEADER, "id-header", name);
-			String value = header(signature.getSignatureHeader(), TimestampedHexScheme.DEFAULT_SIGNATURE_HEADER,
+			String id = header(this.idHeader, TimestampedHexScheme.DEFAULT_ID_HEADER, "id-header", name);
+			String value = header(this.signatureHeader, TimestampedHexScheme.DEFAULT_SIGNATURE_HEADER,
 					"signature-header", name);
 			distinct(name, id, value);
 			return new TimestampedHexScheme(value, id);
 		}
-		WebhookSignatureScheme bean = bean(name, beanFactory);
+		WebhookSignatureScheme bean = bean(name, schemeBeans, beanNamed);
 		List<String> headerSettings = new ArrayList<>();
-		addIfSet(headerSettings, "id-header", signature.getIdHeader());
-		addIfSet(headerSettings, "timestamp-header", signature.getTimestampHeader());
-		addIfSet(headerSettings, "signature-header", signature.getSignatureHeader());
+		addIfSet(headerSettings, "id-header", this.idHeader);
+		addIfSet(headerSettings, "timestamp-header", this.timestampHeader);
+		addIfSet(headerSettings, "signature-header", this.signatureHeader);
 		if (!headerSettings.isEmpty()) {
 			throw new IllegalStateException(PREFIX + String.join(", " + PREFIX, headerSettings) + " apply to the "
 					+ "built-in schemes only; the scheme bean '" + name + "' names its own headers");
@@ -65,16 +76,16 @@ final class DeliverySignatureSchemes {
 		return bean;
 	}
 
-	private static WebhookSignatureScheme bean(String name, ListableBeanFactory beanFactory) {
-		if (beanFactory.containsBean(name)) {
-			Object bean = beanFactory.getBean(name);
-			if (bean instanceof WebhookSignatureScheme scheme) {
-				return scheme;
-			}
-			throw new IllegalStateException(PREFIX + "scheme names the bean '" + name + "', which is a "
-					+ bean.getClass().getName() + ", not a " + WebhookSignatureScheme.class.getName());
+	private static WebhookSignatureScheme bean(String name, Map<String, WebhookSignatureScheme> schemes,
+			Function<String, Object> beanNamed) {
+		if (schemes.containsKey(name)) {
+			return schemes.get(name);
 		}
-		Map<String, WebhookSignatureScheme> schemes = beanFactory.getBeansOfType(WebhookSignatureScheme.class);
+		Object other = beanNamed.apply(name);
+		if (other != null) {
+			throw new IllegalStateException(PREFIX + "scheme names the bean '" + name + "', which is a "
+					+ other.getClass().getName() + ", not a " + WebhookSignatureScheme.class.getName());
+		}
 		List<WebhookSignatureScheme> named = schemes.values().stream()
 			.filter((scheme) -> name.equals(scheme.name()))
 			.toList();
