@@ -29,8 +29,6 @@ import dev.webhooks.publish.WebhookEventExpressions;
 import dev.webhooks.publish.WebhookEventMethodInterceptor;
 import dev.webhooks.publish.WebhookEventTypeCollector;
 import dev.webhooks.publish.WebhookPublisher;
-import dev.webhooks.store.JdbcDeliveryRepository;
-import dev.webhooks.store.JdbcEndpointRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,8 +43,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
-import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
@@ -59,11 +55,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Auto-configuration of publishing: the event-type catalog, the envelope writer, the JDBC endpoint and delivery
- * repositories on the application's {@link DataSource}, the {@link WebhookEndpoints} service with the endpoints
- * of {@code webhooks.endpoints}, the {@link WebhookSubscribers} lookup, the outbox {@link WebhookPublisher}, and
- * {@code @WebhookEvent} on methods (an advisor) and on application-event types (a listener). Every bean backs off
- * when the application defines its own. The delivery engine, when present, is found as a
+ * Auto-configuration of publishing: the event-type catalog, the envelope writer, the {@link WebhookEndpoints} service
+ * with the endpoints of {@code webhooks.endpoints}, the {@link WebhookSubscribers} lookup, the outbox
+ * {@link WebhookPublisher} (all on the repositories of {@link WebhooksStoreAutoConfiguration}, or the application's
+ * own), and {@code @WebhookEvent} on methods (an advisor) and on application-event types (a listener). Every bean
+ * backs off when the application defines its own. The delivery engine, when present, is found as a
  * {@link DeliveryDispatcher} bean; without one, published deliveries stay pending for a poller.
  * <p>
  * Time comes from the application's {@link java.time.Clock} bean when it has exactly one, else from the system
@@ -79,8 +75,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ConditionalOnClass({ JdbcTemplate.class, DataSource.class })
 @ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties(WebhooksProperties.class)
-@Import({ DatabaseInitializationDependencyConfigurer.class,
-		WebhooksPublisherAutoConfiguration.AutoProxyCreatorRegistrar.class })
+@Import(WebhooksPublisherAutoConfiguration.AutoProxyCreatorRegistrar.class)
 public final class WebhooksPublisherAutoConfiguration {
 
 	@Bean
@@ -107,24 +102,6 @@ public final class WebhooksPublisherAutoConfiguration {
 		envelope.getFieldNames().forEach(format::rename);
 		envelope.getExclude().forEach(format::remove);
 		return new WebhookEnvelopeWriter(jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()), format.build());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	@DependsOnDatabaseInitialization
-	EndpointRepository webhookEndpointRepository(DataSource dataSource,
-			ObjectProvider<PlatformTransactionManager> transactionManager, ObjectProvider<Clock> clock) {
-		return new JdbcEndpointRepository(new JdbcTemplate(dataSource),
-				transactionTemplate(dataSource, transactionManager), clock.getIfUnique(Clock::systemUTC));
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	@DependsOnDatabaseInitialization
-	DeliveryRepository webhookDeliveryRepository(DataSource dataSource,
-			ObjectProvider<PlatformTransactionManager> transactionManager, ObjectProvider<Clock> clock) {
-		return new JdbcDeliveryRepository(new JdbcTemplate(dataSource),
-				transactionTemplate(dataSource, transactionManager), clock.getIfUnique(Clock::systemUTC));
 	}
 
 	@Bean
@@ -158,7 +135,7 @@ public final class WebhooksPublisherAutoConfiguration {
 
 	/**
 	 * Forgets the subscribers {@link WebhookSubscribers} keeps when the delivery engine disables an endpoint, which
-	 * it does in the store rather than through the management service.
+	 * it does through the {@link EndpointRepository} rather than through the management service.
 	 * @param subscribers the lookup
 	 * @return the listener
 	 */

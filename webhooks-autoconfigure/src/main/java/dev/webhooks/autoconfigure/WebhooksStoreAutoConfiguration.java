@@ -1,23 +1,48 @@
 package dev.webhooks.autoconfigure;
 
+import java.time.Clock;
+import java.util.List;
+
 import javax.sql.DataSource;
 
+import dev.webhooks.delivery.DeliveryRepository;
+import dev.webhooks.endpoint.EndpointRepository;
+import dev.webhooks.receive.IdempotencyStore;
+import dev.webhooks.store.JdbcDeliveryRepository;
+import dev.webhooks.store.JdbcEndpointRepository;
+import dev.webhooks.store.JdbcIdempotencyStore;
+import dev.webhooks.store.StoreTables;
+import dev.webhooks.store.TablePrefix;
 import dev.webhooks.store.WebhooksSchemaInitializer;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.function.RouterFunction;
 
 /**
- * Auto-configuration of the JDBC store on the application's {@link DataSource}: creates the schema according
- * to {@code webhooks.store.initialize-schema} (by default only on embedded databases).
+ * Auto-configuration of the JDBC store on the application's {@link DataSource}, the one place that wires it: the
+ * schema (created according to {@code webhooks.store.initialize-schema}, by default only on embedded databases),
+ * the endpoint and delivery repositories, and the receiver's idempotency store. Each repository backs off when the
+ * application defines its own, and each checks at start-up that its tables exist (after Flyway or Liquibase ran,
+ * when the application has them), failing with how to create them when they do not. Every table is named with
+ * {@code webhooks.store.table-prefix}.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnClass({ JdbcTemplate.class, DataSource.class })
@@ -29,7 +54,93 @@ public final class WebhooksStoreAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WebhooksSchemaInitializer webhooksSchemaInitializer(DataSource dataSource, WebhooksStoreProperties properties) {
-		return new WebhooksSchemaInitializer(dataSource, properties);
+		return new WebhooksSchemaInitializer(dataSource, properties, tablePrefix(properties));
+	}
+
+	private static TablePrefix tablePrefix(WebhooksStoreProperties properties) {
+		try {
+			return TablePrefix.of(properties.getTablePrefix());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException("Invalid webhooks.store.table-prefix: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * JDBC access to the data source, once the tables a bean needs are known to exist.
+	 * @param dataSource the data source
+	 * @param prefix the prefix of the table names
+	 * @param tables the tables the bean needs, without the prefix
+	 * @return the JDBC access
+	 */
+	private static JdbcTemplate withTables(DataSource dataSource, TablePrefix prefix, List<String> tables) {
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+		StoreTables.require(jdbc, prefix, tables);
+		return jdbc;
+	}
+
+	/** The application's transactions, or those of a manager on the data source when it has none (or several). */
+	private static TransactionTemplate transactionTemplate(DataSource dataSource,
+			ObjectProvider<PlatformTransactionManager> transactionManager) {
+		return new TransactionTemplate(
+				transactionManager.getIfUnique(() -> new DataSourceTransactionManager(dataSource)));
+	}
+
+	/**
+	 * The repositories of the publishing side and the delivery engine, on the application's {@link Clock} bean when
+	 * it has exactly one, the clock the publisher and the delivery engine read.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class JdbcRepositoriesConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@DependsOnDatabaseInitialization
+		EndpointRepository webhookEndpointRepository(DataSource dataSource,
+				ObjectProvider<PlatformTransactionManager> transactionManager, WebhooksStoreProperties properties,
+				ObjectProvider<Clock> clock) {
+			TablePrefix prefix = tablePrefix(properties);
+			return new JdbcEndpointRepository(withTables(dataSource, prefix, StoreTables.ENDPOINTS),
+					transactionTemplate(dataSource, transactionManager), clock.getIfUnique(Clock::systemUTC),
+					prefix);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@DependsOnDatabaseInitialization
+		DeliveryRepository webhookDeliveryRepository(DataSource dataSource,
+				ObjectProvider<PlatformTransactionManager> transactionManager, WebhooksStoreProperties properties,
+				ObjectProvider<Clock> clock) {
+			TablePrefix prefix = tablePrefix(properties);
+			return new JdbcDeliveryRepository(withTables(dataSource, prefix, StoreTables.DELIVERIES),
+					transactionTemplate(dataSource, transactionManager), clock.getIfUnique(Clock::systemUTC),
+					prefix);
+		}
+
+	}
+
+	/**
+	 * The idempotency store of the receiving side, under the conditions {@link WebhooksReceiverAutoConfiguration}
+	 * has; it runs after this configuration and keeps its in-memory store for applications without a database.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass({ RouterFunction.class, JsonMapper.class })
+	@ConditionalOnBooleanProperty(name = "webhooks.receiver.enabled", matchIfMissing = true)
+	@EnableConfigurationProperties(WebhooksReceiverProperties.class)
+	static class JdbcIdempotencyStoreConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@DependsOnDatabaseInitialization
+		IdempotencyStore webhookIdempotencyStore(DataSource dataSource, ObjectProvider<JsonMapper> mapper,
+				WebhooksReceiverProperties receiverProperties, WebhooksStoreProperties properties) {
+			TablePrefix prefix = tablePrefix(properties);
+			withTables(dataSource, prefix, StoreTables.RECEIVED);
+			return new JdbcIdempotencyStore(dataSource, mapper.getIfAvailable(JsonMapper::new),
+					receiverProperties.getClaimTimeout(), Clock.systemUTC(), prefix);
+		}
+
 	}
 
 }

@@ -18,6 +18,12 @@ public class WebhooksStoreProperties extends DatabaseInitializationProperties {
 	 */
 	private Duration retention = Duration.ofDays(7);
 
+	/**
+	 * Prefix of the names of the store's tables and indexes: letters, digits and underscores, starting with a letter
+	 * or an underscore. The schema scripts create the tables with it, and every statement of the store uses it.
+	 */
+	private String tablePrefix = "webhook_";
+
 	@Override
 	public String getDefaultSchemaLocation() {
 		return DEFAULT_SCHEMA_LOCATION;
@@ -29,6 +35,14 @@ public class WebhooksStoreProperties extends DatabaseInitializationProperties {
 
 	public void setRetention(Duration retention) {
 		this.retention = retention;
+	}
+
+	public String getTablePrefix() {
+		return this.tablePrefix;
+	}
+
+	public void setTablePrefix(String tablePrefix) {
+		this.tablePrefix = tablePrefix;
 	}
 
 }

@@ -98,6 +98,8 @@ class AnonRecipeTests {
 		assertThat(RecipeApp.propertyNames(body.get("data"))).containsExactlyInAnyOrder("object", "error_message");
 		assertThat(this.json.convertValue(body.at("/data/object"), Map.class)).isEqualTo(MIGRATION);
 		assertThat(body.at("/data/error_message").asString()).isEqualTo("Source API answered 401");
+		assertThat(this.app.signaturesLogged(eventId))
+			.containsExactly("standard-webhooks: svix-id,svix-timestamp,svix-signature");
 	}
 
 	@Test

@@ -107,6 +107,8 @@ class AnvilRecipeTests {
 		assertThat(body.get("tenant_id").asString()).isEqualTo(tenant);
 		assertThat(body.get("api_version").asString()).isEqualTo("2026-01-01");
 		assertThat(this.json.convertValue(body.get("data"), Map.class)).isEqualTo(LEAD);
+		assertThat(this.app.signaturesLogged(eventId))
+			.containsExactly("timestamped-hex: Anvil-Event-Id,Anvil-Signature");
 	}
 
 	@Test

@@ -137,6 +137,19 @@ final class RecipeApp implements AutoCloseable {
 	}
 
 	/**
+	 * What the delivery log recorded of how an event's attempts were signed, once they are written.
+	 * @param eventId the event, delivered to one endpoint
+	 * @return per attempt, the scheme and the signature headers, first attempt first
+	 */
+	List<String> signaturesLogged(String eventId) {
+		return await().atMost(WAIT).until(() -> jdbc().queryForList("""
+				SELECT a.signature_scheme || ': ' || a.signature_headers
+				FROM webhook_attempt a JOIN webhook_delivery d ON d.id = a.delivery_id
+				WHERE d.event_id = ? ORDER BY a.attempt_number
+				""", String.class, eventId), (rows) -> !rows.isEmpty());
+	}
+
+	/**
 	 * Check the time between attempts against a schedule.
 	 * @param attemptTimes the time each attempt signed, the first first
 	 * @param schedule each attempt's time since the first, as the product documents it
