@@ -1,10 +1,8 @@
 package dev.webhooks.recipes;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +14,8 @@ import dev.webhooks.delivery.TestReceiver;
 import dev.webhooks.endpoint.CreatedEndpoint;
 import dev.webhooks.endpoint.EndpointLimitExceededException;
 import dev.webhooks.publish.PublishRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestInstance.Lifecycle;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -36,31 +28,12 @@ import static org.awaitility.Awaitility.await;
  * with {@code output.value} truncated; 5 endpoints per project. One application serves every test, each with a
  * project (tenant) of its own.
  */
-@TestInstance(Lifecycle.PER_CLASS)
-class AnchorRecipeTests {
+class AnchorRecipeTests extends RecipeTestSupport {
 
 	private static final String TEXT = "✅ Task tsk_4f8w9n2b completed in 4.2s";
 
-	private final JsonMapper json = JsonMapper.builder().build();
-
-	private final List<TestReceiver> receivers = new ArrayList<>();
-
-	private RecipeApp app;
-
-	@BeforeAll
-	void startAnchor() {
-		this.app = RecipeApp.start("anchor", AnchorSignatureScheme.class);
-	}
-
-	@AfterEach
-	void stopReceivers() {
-		this.receivers.forEach(TestReceiver::close);
-		this.receivers.clear();
-	}
-
-	@AfterAll
-	void stopAnchor() {
-		this.app.close();
+	AnchorRecipeTests() {
+		super("anchor", AnchorSignatureScheme.class);
 	}
 
 	@Test
@@ -180,12 +153,6 @@ class AnchorRecipeTests {
 			.data(Map.of("execution_id", "exe_7d2k", "task_id", "tsk_4f8w9n2b", "status", "completed", "output",
 					output))
 			.build();
-	}
-
-	private TestReceiver receiver(int... statuses) throws IOException {
-		TestReceiver receiver = TestReceiver.answering(statuses);
-		this.receivers.add(receiver);
-		return receiver;
 	}
 
 	/** "Compute an HMAC-SHA256 of v0:{Anchor-Timestamp}:{raw_body_bytes} using your signing secret." */

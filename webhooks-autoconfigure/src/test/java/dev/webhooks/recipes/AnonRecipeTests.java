@@ -1,9 +1,7 @@
 package dev.webhooks.recipes;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,17 +10,11 @@ import java.util.TreeSet;
 import dev.webhooks.delivery.TestReceiver;
 import dev.webhooks.endpoint.CreatedEndpoint;
 import dev.webhooks.publish.PublishRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,33 +26,14 @@ import static org.awaitility.Awaitility.await;
  * (tenant) of its own; the test that moves the clock forward runs last, as Svix's library checks timestamps
  * against the real time.
  */
-@TestInstance(Lifecycle.PER_CLASS)
 @TestMethodOrder(OrderAnnotation.class)
-class AnonRecipeTests {
+class AnonRecipeTests extends RecipeTestSupport {
 
 	private static final Map<String, Object> MIGRATION = Map.of("id", "mig_2f9c1d7e4a6b8c03", "name",
 			"Acme CRM export", "status", "FAILED");
 
-	private final JsonMapper json = JsonMapper.builder().build();
-
-	private final List<TestReceiver> receivers = new ArrayList<>();
-
-	private RecipeApp app;
-
-	@BeforeAll
-	void startAnon() {
-		this.app = RecipeApp.start("anon");
-	}
-
-	@AfterEach
-	void stopReceivers() {
-		this.receivers.forEach(TestReceiver::close);
-		this.receivers.clear();
-	}
-
-	@AfterAll
-	void stopAnon() {
-		this.app.close();
+	AnonRecipeTests() {
+		super("anon");
 	}
 
 	@Test
@@ -132,12 +105,6 @@ class AnonRecipeTests {
 			assertThat(request.header("svix-id")).isEqualTo(attempts.get(0).header("svix-id"));
 			SvixVerifier.signedForItsAttempt(request, endpoint.secret().reveal());
 		}
-	}
-
-	private TestReceiver receiver(int status) throws IOException {
-		TestReceiver receiver = TestReceiver.answering(status);
-		this.receivers.add(receiver);
-		return receiver;
 	}
 
 }

@@ -19,16 +19,9 @@ import dev.webhooks.delivery.TestReceiver;
 import dev.webhooks.endpoint.CreatedEndpoint;
 import dev.webhooks.endpoint.EndpointLimitExceededException;
 import dev.webhooks.publish.PublishRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -40,54 +33,31 @@ import static org.awaitility.Awaitility.await;
  * {@code node}; the envelope with {@code tenant_id} and {@code api_version}; 13 attempts over 72 hours; 20
  * endpoints per tenant. One application serves every test, each with a tenant of its own.
  */
-@TestInstance(Lifecycle.PER_CLASS)
-class AnvilRecipeTests {
+class AnvilRecipeTests extends RecipeTestSupport {
 
 	private static final Pattern SIGNATURE = Pattern.compile("t=(\\d+),v1=([0-9a-f]{64})(?:,v1=([0-9a-f]{64}))?");
-
 
 	private static final Map<String, Object> LEAD = Map.of("id", "lead_01HXAB", "email", "ada@example.com",
 			"score", 87, "stage", "qualified");
 
-	private final JsonMapper json = JsonMapper.builder().build();
-
 	@TempDir
 	Path temp;
 
-	private RecipeApp app;
-
-	private TestReceiver receiver;
-
-	@BeforeAll
-	void startAnvil() {
-		this.app = RecipeApp.start("anvil");
-	}
-
-	@BeforeEach
-	void startReceiver() throws IOException {
-		this.receiver = TestReceiver.answering(200);
-	}
-
-	@AfterEach
-	void stopReceiver() {
-		this.receiver.close();
-	}
-
-	@AfterAll
-	void stopAnvil() {
-		this.app.close();
+	AnvilRecipeTests() {
+		super("anvil");
 	}
 
 	@Test
 	void aLeadCreatedEventArrivesAsAnvilDocumentsItAndPassesAnvilsOwnNodeVerifier() throws Exception {
 		String tenant = "tnt_2f1c9a";
-		CreatedEndpoint endpoint = this.app.endpoint(tenant, this.receiver.url("/webhooks/anvil"), "lead.created");
+		TestReceiver receiver = receiver(200);
+		CreatedEndpoint endpoint = this.app.endpoint(tenant, receiver.url("/webhooks/anvil"), "lead.created");
 		Instant before = this.app.clock().instant().minusSeconds(1);
 
 		String eventId = this.app.publisher().publish("lead.created", LEAD, tenant);
 
-		await().atMost(RecipeApp.WAIT).until(() -> this.receiver.count() == 1);
-		TestReceiver.Received request = this.receiver.requests().get(0);
+		await().atMost(RecipeApp.WAIT).until(() -> receiver.count() == 1);
+		TestReceiver.Received request = receiver.requests().get(0);
 		assertThat(request.header("Anvil-Event-Id")).isEqualTo(eventId).startsWith("evt_");
 		Matcher signature = SIGNATURE.matcher(request.header("Anvil-Signature"));
 		assertThat(signature.matches()).as(request.header("Anvil-Signature")).isTrue();
@@ -114,13 +84,12 @@ class AnvilRecipeTests {
 	@Test
 	void retriesThirteenTimesOverSeventyTwoHoursWithOneEventId() throws Exception {
 		String tenant = "tnt_retries";
-		this.receiver.close();
-		this.receiver = TestReceiver.answering(503);
-		this.app.endpoint(tenant, this.receiver.url("/webhooks/anvil"));
+		TestReceiver receiver = receiver(503);
+		this.app.endpoint(tenant, receiver.url("/webhooks/anvil"));
 
 		String eventId = this.app.publisher().publish("lead.created", LEAD, tenant);
 
-		List<TestReceiver.Received> attempts = this.app.failEveryAttempt(this.receiver, eventId);
+		List<TestReceiver.Received> attempts = this.app.failEveryAttempt(receiver, eventId);
 		assertThat(attempts).hasSize(13)
 			.allSatisfy((request) -> assertThat(request.header("Anvil-Event-Id")).isEqualTo(eventId));
 		List<Instant> signedAt = attempts.stream().map(AnvilRecipeTests::signedAt).toList();
@@ -137,13 +106,14 @@ class AnvilRecipeTests {
 	@Test
 	void whileASecretRotatesBothSignTheNewOneFirst() throws Exception {
 		String tenant = "tnt_rotating";
-		CreatedEndpoint endpoint = this.app.endpoint(tenant, this.receiver.url("/webhooks/anvil"));
+		TestReceiver receiver = receiver(200);
+		CreatedEndpoint endpoint = this.app.endpoint(tenant, receiver.url("/webhooks/anvil"));
 		CreatedEndpoint rotated = this.app.endpoints().rotateSecret(tenant, endpoint.endpoint().id());
 
 		this.app.publisher().publish(PublishRequest.builder("lead.stage_changed").data(LEAD).tenant(tenant).build());
 
-		await().atMost(RecipeApp.WAIT).until(() -> this.receiver.count() == 1);
-		TestReceiver.Received request = this.receiver.requests().get(0);
+		await().atMost(RecipeApp.WAIT).until(() -> receiver.count() == 1);
+		TestReceiver.Received request = receiver.requests().get(0);
 		Matcher signature = SIGNATURE.matcher(request.header("Anvil-Signature"));
 		assertThat(signature.matches()).as(request.header("Anvil-Signature")).isTrue();
 		assertThat(nodeVerifies(request, rotated.secret().reveal())).as("Anvil's verifier reads the first v1").isTrue();
@@ -152,15 +122,16 @@ class AnvilRecipeTests {
 	}
 
 	@Test
-	void aTenantHasAtMostTwentyEndpoints() {
+	void aTenantHasAtMostTwentyEndpoints() throws IOException {
 		String tenant = "tnt_pro";
+		TestReceiver receiver = receiver(200);
 		for (int i = 0; i < 20; i++) {
-			this.app.endpoint(tenant, this.receiver.url("/webhooks/anvil/" + i));
+			this.app.endpoint(tenant, receiver.url("/webhooks/anvil/" + i));
 		}
 
 		assertThatExceptionOfType(EndpointLimitExceededException.class)
-			.isThrownBy(() -> this.app.endpoint(tenant, this.receiver.url("/webhooks/anvil/20")));
-		this.app.endpoint("tnt_other", this.receiver.url("/webhooks/other"));
+			.isThrownBy(() -> this.app.endpoint(tenant, receiver.url("/webhooks/anvil/20")));
+		this.app.endpoint("tnt_other", receiver.url("/webhooks/other"));
 	}
 
 	private static Instant signedAt(TestReceiver.Received request) {

@@ -1,26 +1,18 @@
 package dev.webhooks.recipes;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import dev.webhooks.delivery.TestReceiver;
 import dev.webhooks.endpoint.CreatedEndpoint;
 import dev.webhooks.publish.PublishRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,33 +24,14 @@ import static org.awaitility.Awaitility.await;
  * and Svix's retry schedule. One application serves every test, each with a user (tenant) of its own; the test
  * that moves the clock forward runs last, as Svix's library checks timestamps against the real time.
  */
-@TestInstance(Lifecycle.PER_CLASS)
 @TestMethodOrder(OrderAnnotation.class)
-class MediaTasksRecipeTests {
+class MediaTasksRecipeTests extends RecipeTestSupport {
 
 	private static final Map<String, Object> TASK = Map.of("id", "task_8c1f", "status", "completed", "features",
 			List.of(Map.of("name", "transcript", "status", "completed")));
 
-	private final JsonMapper json = JsonMapper.builder().build();
-
-	private final List<TestReceiver> receivers = new ArrayList<>();
-
-	private RecipeApp app;
-
-	@BeforeAll
-	void startMediaTasks() {
-		this.app = RecipeApp.start("media-tasks");
-	}
-
-	@AfterEach
-	void stopReceivers() {
-		this.receivers.forEach(TestReceiver::close);
-		this.receivers.clear();
-	}
-
-	@AfterAll
-	void stopMediaTasks() {
-		this.app.close();
+	MediaTasksRecipeTests() {
+		super("media-tasks");
 	}
 
 	@Test
@@ -118,12 +91,6 @@ class MediaTasksRecipeTests {
 			assertThat(request.header("svix-id")).isEqualTo(attempts.get(0).header("svix-id"));
 			SvixVerifier.signedForItsAttempt(request, endpoint.secret().reveal());
 		}
-	}
-
-	private TestReceiver receiver(int status) throws IOException {
-		TestReceiver receiver = TestReceiver.answering(status);
-		this.receivers.add(receiver);
-		return receiver;
 	}
 
 }
