@@ -129,7 +129,7 @@ public final class WebhooksReceiverAutoConfiguration {
 		WebhookInbox storeInbox = inbox.getIfAvailable(
 				() -> (store instanceof WebhookInbox both) ? both : new TransientWebhookInbox(store));
 		return new AsyncWebhookListenerInvoker(executor, retryPolicy, registry, store, storeInbox,
-				mapper.getIfAvailable(JsonMapper::new), metrics);
+				mapper.getIfAvailable(JsonMapper::shared), metrics);
 	}
 
 	@Bean
@@ -137,7 +137,7 @@ public final class WebhooksReceiverAutoConfiguration {
 	WebhookReceiver webhookReceiver(WebhookListenerRegistry registry, IdempotencyStore store,
 			ObjectProvider<JsonMapper> mapper, SyncWebhookListenerInvoker syncInvoker,
 			AsyncWebhookListenerInvoker asyncInvoker) {
-		return new WebhookReceiver(registry, store, mapper.getIfAvailable(JsonMapper::new), syncInvoker, asyncInvoker,
+		return new WebhookReceiver(registry, store, mapper.getIfAvailable(JsonMapper::shared), syncInvoker, asyncInvoker,
 				Clock.systemUTC());
 	}
 

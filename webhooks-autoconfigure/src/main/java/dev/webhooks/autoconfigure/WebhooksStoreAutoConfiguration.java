@@ -137,7 +137,7 @@ public final class WebhooksStoreAutoConfiguration {
 				WebhooksReceiverProperties receiverProperties, WebhooksStoreProperties properties) {
 			TablePrefix prefix = tablePrefix(properties);
 			withTables(dataSource, prefix, StoreTables.RECEIVED);
-			return new JdbcIdempotencyStore(dataSource, mapper.getIfAvailable(JsonMapper::new),
+			return new JdbcIdempotencyStore(dataSource, mapper.getIfAvailable(JsonMapper::shared),
 					receiverProperties.getClaimTimeout(), Clock.systemUTC(), prefix);
 		}
 

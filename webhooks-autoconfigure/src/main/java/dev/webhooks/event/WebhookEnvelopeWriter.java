@@ -14,8 +14,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Serialises an event into its envelope, once: the bytes returned are stored and sent to every endpoint on every
  * attempt. Applies the payload rules: properties marked {@link WebhookSensitive @WebhookSensitive} become
- * {@code "*****"}, credentials in {@code error_message} and {@code text} are masked, and a payload that would make
- * the envelope larger than the limit is replaced by {@value EnvelopeFormat#TRUNCATED} (first only its
+ * {@code "*****"}, credentials in {@code error_message} and {@code text} are masked, the payload loses what its
+ * type's schema does not declare ({@link EventSchemaEnforcer}), and a payload that would still make the envelope
+ * larger than the limit is replaced by {@value EnvelopeFormat#TRUNCATED} (first only its
  * {@link EnvelopeFormat#truncatedField() truncated field}, when one is configured).
  */
 public class WebhookEnvelopeWriter {
@@ -24,12 +25,14 @@ public class WebhookEnvelopeWriter {
 
 	private final EnvelopeFormat format;
 
+	private final EventSchemaEnforcer schemas;
+
 	/**
 	 * Create a writer with a plain {@link JsonMapper}.
 	 * @param format the envelope format
 	 */
 	public WebhookEnvelopeWriter(EnvelopeFormat format) {
-		this(JsonMapper.builder().build(), format);
+		this(JsonMapper.shared(), format);
 	}
 
 	/**
@@ -39,8 +42,20 @@ public class WebhookEnvelopeWriter {
 	 * @param format the envelope format
 	 */
 	public WebhookEnvelopeWriter(ObjectMapper mapper, EnvelopeFormat format) {
+		this(mapper, format, EventSchemaEnforcer.NONE);
+	}
+
+	/**
+	 * Create a writer that applies event-type schemas.
+	 * @param mapper the application's mapper, so payloads are written as its REST API writes them; the
+	 * {@link SensitiveFieldsModule} is added to a copy of it
+	 * @param format the envelope format
+	 * @param schemas strips (and may validate) each payload by its type's schema, once per event
+	 */
+	public WebhookEnvelopeWriter(ObjectMapper mapper, EnvelopeFormat format, EventSchemaEnforcer schemas) {
 		this.mapper = mapper.rebuild().addModule(new SensitiveFieldsModule()).build();
 		this.format = format;
+		this.schemas = schemas;
 	}
 
 	/**
@@ -55,26 +70,30 @@ public class WebhookEnvelopeWriter {
 	 * Serialise an event.
 	 * @param content the event
 	 * @return the envelope as UTF-8 JSON
+	 * @throws EventSchemaViolationException when schema validation is strict and the payload does not match its
+	 * type's schema
 	 */
 	public byte[] write(EventContent content) {
 		String text = CredentialMasker.mask(content.text());
 		String errorMessage = CredentialMasker.mask(content.errorMessage());
-		byte[] body = write(content, text, errorMessage, content.data());
+		// masked while it becomes a tree, then stripped; the size limit applies to what is left
+		Object data = this.schemas.apply(content.type(), content.data(), this.mapper::valueToTree);
+		byte[] body = write(content, data, text, errorMessage);
 		if (body.length > this.format.maxSize() && this.format.truncatedField() != null) {
-			Object withoutField = withoutTruncatedField(content.data());
+			Object withoutField = withoutTruncatedField(data);
 			if (withoutField != null) {
-				body = write(content, text, errorMessage, withoutField);
+				body = write(content, withoutField, text, errorMessage);
 			}
 		}
 		if (body.length > this.format.maxSize()) {
-			body = write(content, text, errorMessage, EnvelopeFormat.TRUNCATED);
+			body = write(content, EnvelopeFormat.TRUNCATED, text, errorMessage);
 		}
 		return body;
 	}
 
 	/** The payload as a tree with the truncated field replaced, or {@code null} when it has no such field. */
 	private Object withoutTruncatedField(Object data) {
-		JsonNode tree = this.mapper.valueToTree(data);
+		JsonNode tree = (data instanceof JsonNode node) ? node.deepCopy() : this.mapper.valueToTree(data);
 		JsonPointer pointer = JsonPointer.compile(this.format.truncatedField());
 		String name = pointer.last().getMatchingProperty();
 		if (tree.at(pointer.head()) instanceof ObjectNode parent && parent.has(name)) {
@@ -84,7 +103,7 @@ public class WebhookEnvelopeWriter {
 		return null;
 	}
 
-	private byte[] write(EventContent content, String text, String errorMessage, Object data) {
+	private byte[] write(EventContent content, Object data, String text, String errorMessage) {
 		EnvelopeFormat f = this.format;
 		ByteArrayOutputStream out = new ByteArrayOutputStream(512);
 		try (JsonGenerator json = this.mapper.createGenerator(out)) {

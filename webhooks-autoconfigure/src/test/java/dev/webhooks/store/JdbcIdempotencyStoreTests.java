@@ -35,7 +35,7 @@ abstract class JdbcIdempotencyStoreTests extends IdempotencyStoreContractTests<J
 	@BeforeEach
 	void createStore() {
 		StoreSchema.create(dataSource(), platform(), prefix());
-		this.store = new JdbcIdempotencyStore(dataSource(), new JsonMapper(), Duration.ofMinutes(5), this.clock,
+		this.store = new JdbcIdempotencyStore(dataSource(), JsonMapper.shared(), Duration.ofMinutes(5), this.clock,
 				prefix());
 	}
 
