@@ -89,7 +89,10 @@ public final class WebhooksStoreAutoConfiguration {
 				transactionManager.getIfUnique(() -> new DataSourceTransactionManager(dataSource)));
 	}
 
-	/** The repositories of the publishing side and the delivery engine. */
+	/**
+	 * The repositories of the publishing side and the delivery engine, on the application's {@link Clock} bean when
+	 * it has exactly one, the clock the publisher and the delivery engine read.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	static class JdbcRepositoriesConfiguration {
 
@@ -97,20 +100,24 @@ public final class WebhooksStoreAutoConfiguration {
 		@ConditionalOnMissingBean
 		@DependsOnDatabaseInitialization
 		EndpointRepository webhookEndpointRepository(DataSource dataSource,
-				ObjectProvider<PlatformTransactionManager> transactionManager, WebhooksStoreProperties properties) {
+				ObjectProvider<PlatformTransactionManager> transactionManager, WebhooksStoreProperties properties,
+				ObjectProvider<Clock> clock) {
 			TablePrefix prefix = tablePrefix(properties);
 			return new JdbcEndpointRepository(withTables(dataSource, prefix, StoreTables.ENDPOINTS),
-					transactionTemplate(dataSource, transactionManager), Clock.systemUTC(), prefix);
+					transactionTemplate(dataSource, transactionManager), clock.getIfUnique(Clock::systemUTC),
+					prefix);
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
 		@DependsOnDatabaseInitialization
 		DeliveryRepository webhookDeliveryRepository(DataSource dataSource,
-				ObjectProvider<PlatformTransactionManager> transactionManager, WebhooksStoreProperties properties) {
+				ObjectProvider<PlatformTransactionManager> transactionManager, WebhooksStoreProperties properties,
+				ObjectProvider<Clock> clock) {
 			TablePrefix prefix = tablePrefix(properties);
 			return new JdbcDeliveryRepository(withTables(dataSource, prefix, StoreTables.DELIVERIES),
-					transactionTemplate(dataSource, transactionManager), Clock.systemUTC(), prefix);
+					transactionTemplate(dataSource, transactionManager), clock.getIfUnique(Clock::systemUTC),
+					prefix);
 		}
 
 	}
