@@ -13,6 +13,7 @@ import dev.webhooks.endpoint.StaticEndpoint;
 import dev.webhooks.endpoint.StaticEndpointsInitializer;
 import dev.webhooks.urlguard.UrlGuard;
 import dev.webhooks.endpoint.WebhookEndpoints;
+import dev.webhooks.endpoint.WebhookSubscribers;
 import dev.webhooks.event.EnvelopeFormat;
 import dev.webhooks.event.EventTypeCatalog;
 import dev.webhooks.event.EventTypeDefinition;
@@ -59,10 +60,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Auto-configuration of publishing: the event-type catalog, the envelope writer, the JDBC endpoint and delivery
  * repositories on the application's {@link DataSource}, the {@link WebhookEndpoints} service with the endpoints
- * of {@code webhooks.endpoints}, the outbox {@link WebhookPublisher}, and {@code @WebhookEvent} on methods (an
- * advisor) and on application-event types (a listener). Every bean backs off when the application defines its
- * own. The delivery engine, when present, is found as a {@link DeliveryDispatcher} bean; without one, published
- * deliveries stay pending for a poller.
+ * of {@code webhooks.endpoints}, the {@link WebhookSubscribers} lookup, the outbox {@link WebhookPublisher}, and
+ * {@code @WebhookEvent} on methods (an advisor) and on application-event types (a listener). Every bean backs off
+ * when the application defines its own. The delivery engine, when present, is found as a
+ * {@link DeliveryDispatcher} bean; without one, published deliveries stay pending for a poller.
  */
 @AutoConfiguration(after = { WebhooksStoreAutoConfiguration.class, WebhooksUrlGuardAutoConfiguration.class }, afterName = {
 		"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
@@ -123,23 +124,29 @@ public final class WebhooksPublisherAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WebhookEndpoints webhookEndpoints(EndpointRepository repository, ObjectProvider<UrlGuard> urlGuard,
-			EventTypeCatalog catalog, WebhooksProperties properties) {
-		return new WebhookEndpoints(repository, urlGuard.getIfAvailable(), catalog,
+	WebhookSubscribers webhookSubscribers(EndpointRepository repository, WebhooksProperties properties) {
+		return new WebhookSubscribers(repository, properties.getPublisher().getSubscriberCacheTtl());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WebhookEndpoints webhookEndpoints(EndpointRepository repository, WebhookSubscribers subscribers,
+			ObjectProvider<UrlGuard> urlGuard, EventTypeCatalog catalog, WebhooksProperties properties) {
+		return new WebhookEndpoints(repository, subscribers, urlGuard.getIfAvailable(), catalog,
 				properties.getPublisher().isStrictEventTypes(), properties.getSecrets().getRotationOverlap(),
-				properties.getPublisher().getSubscriberCacheTtl(), Clock.systemUTC());
+				Clock.systemUTC());
 	}
 
 	/**
-	 * Forgets the subscribers {@link WebhookEndpoints} keeps when the delivery engine disables an endpoint, which it
-	 * does in the store rather than through the service.
-	 * @param endpoints the service
+	 * Forgets the subscribers {@link WebhookSubscribers} keeps when the delivery engine disables an endpoint, which
+	 * it does in the store rather than through the management service.
+	 * @param subscribers the lookup
 	 * @return the listener
 	 */
 	@Bean
 	@ConditionalOnMissingBean
-	SubscriberCacheEviction webhookSubscriberCacheEviction(WebhookEndpoints endpoints) {
-		return new SubscriberCacheEviction(endpoints);
+	SubscriberCacheEviction webhookSubscriberCacheEviction(WebhookSubscribers subscribers) {
+		return new SubscriberCacheEviction(subscribers);
 	}
 
 	@Bean
@@ -156,13 +163,13 @@ public final class WebhooksPublisherAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WebhookPublisher webhookPublisher(DeliveryRepository deliveries, WebhookEndpoints endpoints,
+	WebhookPublisher webhookPublisher(DeliveryRepository deliveries, WebhookSubscribers subscribers,
 			EventTypeCatalog catalog, WebhookEnvelopeWriter envelopeWriter, DataSource dataSource,
 			ObjectProvider<PlatformTransactionManager> transactionManager,
 			ObjectProvider<DeliveryDispatcher> dispatcher, ObjectProvider<PublishMetrics> metrics,
 			WebhooksProperties properties) {
 		WebhooksProperties.Publisher publisher = properties.getPublisher();
-		return new OutboxWebhookPublisher(deliveries, endpoints, catalog, envelopeWriter,
+		return new OutboxWebhookPublisher(deliveries, subscribers, catalog, envelopeWriter,
 				transactionTemplate(dataSource, transactionManager), dispatcher,
 				new PublisherSettings(publisher.isStrictEventTypes(), publisher.getIdempotencyWindow()),
 				metrics.getIfAvailable(() -> PublishMetrics.NONE), Clock.systemUTC());

@@ -1,24 +1,25 @@
 package dev.webhooks.delivery;
 
-import dev.webhooks.endpoint.WebhookEndpoints;
+import dev.webhooks.endpoint.WebhookSubscribers;
 
 import org.springframework.context.event.EventListener;
 
 /**
- * Tells {@link WebhookEndpoints} to forget the subscribers it keeps when the delivery engine has disabled an
+ * Tells {@link WebhookSubscribers} to forget the subscribers it keeps when the delivery engine has disabled an
  * endpoint (410 Gone, or failing for too long), so the next publish of this instance no longer sends to it. The
- * engine disables endpoints in its store rather than through the service, so the service cannot see it itself.
+ * engine disables endpoints in its store rather than through the management service, so the lookup is not told
+ * of it otherwise.
  */
 public final class SubscriberCacheEviction {
 
-	private final WebhookEndpoints endpoints;
+	private final WebhookSubscribers subscribers;
 
 	/**
 	 * Create the listener.
-	 * @param endpoints the service whose subscribers to forget
+	 * @param subscribers the lookup whose subscribers to forget
 	 */
-	public SubscriberCacheEviction(WebhookEndpoints endpoints) {
-		this.endpoints = endpoints;
+	public SubscriberCacheEviction(WebhookSubscribers subscribers) {
+		this.subscribers = subscribers;
 	}
 
 	/**
@@ -27,7 +28,7 @@ public final class SubscriberCacheEviction {
 	 */
 	@EventListener
 	public void onEndpointDisabled(EndpointDisabledEvent event) {
-		this.endpoints.evictSubscribers();
+		this.subscribers.evict();
 	}
 
 }

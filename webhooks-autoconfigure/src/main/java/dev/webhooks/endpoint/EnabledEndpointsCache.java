@@ -11,8 +11,8 @@ import java.util.function.Function;
  * Keeps each tenant's enabled endpoints for a short time, so that publishing does not query the endpoint table
  * for every group of events (on PostgreSQL that query was a fifth of a group's write, see docs/benchmarks.md).
  * <p>
- * {@link #evictAll()} drops everything at once; {@link WebhookEndpoints} calls it after each of its own changes,
- * and the auto-configuration when the delivery engine disables an endpoint, so that within one instance a change
+ * {@link #evictAll()} drops everything at once; {@link WebhookSubscribers} calls it after each change made through
+ * {@link WebhookEndpoints}, and when the delivery engine disables an endpoint, so that within one instance a change
  * is seen by the next publish. A change made by another instance sharing the database is seen once the entry is
  * older than the time to live. A load that started before an eviction is not kept, so an eviction cannot be
  * undone by a query that read the table before the change.

@@ -22,21 +22,16 @@ import dev.webhooks.signing.WebhookSecret;
 import dev.webhooks.urlguard.UnsafeUrlException;
 import dev.webhooks.urlguard.UrlGuard;
 
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-
 /**
  * Manages subscriber endpoints: create (with a generated {@code whsec_} secret, handed out once), update,
- * enable, disable, delete, rotate the secret with an overlap during which the old one still signs, and finds the
- * subscribers of an event. URLs are checked with the {@link UrlGuard}; subscribed event types against the
- * {@link EventTypeCatalog}. The management REST API calls this service.
+ * enable, disable, delete, rotate the secret with an overlap during which the old one still signs, and bring the
+ * configured endpoints into the store. URLs are checked with the {@link UrlGuard}; subscribed event types against
+ * the {@link EventTypeCatalog}. The management REST API calls this service; the publisher finds subscribers with
+ * {@link WebhookSubscribers}.
  * <p>
- * Tenant scoping: an event of tenant T goes only to endpoints of tenant T; an event of no tenant goes only to
- * endpoints of no tenant.
- * <p>
- * {@link #subscribersOf} may keep each tenant's enabled endpoints for a short time ({@code subscriberCacheTtl}):
- * a change made through this service is seen by the next publish once its transaction has committed, one made
- * by another instance after at most that time.
+ * Every change is reported to the {@link WebhookSubscribers} lookup, so that a change made through this service
+ * is seen by the next publish once its transaction has committed, and a transaction that changed endpoints sees
+ * its own changes.
  */
 public class WebhookEndpoints {
 
@@ -57,6 +52,8 @@ public class WebhookEndpoints {
 
 	private final EndpointRepository repository;
 
+	private final WebhookSubscribers subscribers;
+
 	private final UrlGuard urlGuard;
 
 	private final EventTypeCatalog catalog;
@@ -69,43 +66,21 @@ public class WebhookEndpoints {
 
 	private final Clock clock;
 
-	private final EnabledEndpointsCache enabledEndpoints;
-
-	// bound to a transaction that changed endpoints, until it ends
-	private final Object changedInTransaction = new Object();
-
-	/**
-	 * Create the service, without keeping any endpoints between calls.
-	 * @param repository where endpoints are stored
-	 * @param urlGuard checks URLs on create and update; {@code null} checks only that the URL is an absolute
-	 * {@code http(s)} URL with a host, for applications that have not wired a guard
-	 * @param catalog the declared event types
-	 * @param strictEventTypes whether a subscription must match a declared type
-	 * @param rotationOverlap how long a rotated-out secret keeps signing
-	 * @param clock the clock
-	 */
-	public WebhookEndpoints(EndpointRepository repository, UrlGuard urlGuard, EventTypeCatalog catalog,
-			boolean strictEventTypes, Duration rotationOverlap, Clock clock) {
-		this(repository, urlGuard, catalog, strictEventTypes, rotationOverlap, Duration.ZERO, clock);
-	}
-
 	/**
 	 * Create the service.
 	 * @param repository where endpoints are stored
+	 * @param subscribers the subscriber lookup on the same repository, told of every change
 	 * @param urlGuard checks URLs on create and update; {@code null} checks only that the URL is an absolute
 	 * {@code http(s)} URL with a host, for applications that have not wired a guard
 	 * @param catalog the declared event types
 	 * @param strictEventTypes whether a subscription must match a declared type
 	 * @param rotationOverlap how long a rotated-out secret keeps signing
-	 * @param subscriberCacheTtl how long {@link #subscribersOf} may use a tenant's enabled endpoints before it
-	 * reads them again; changes made through this service are seen at once, changes made by another instance
-	 * within this time. Zero reads them on every call
 	 * @param clock the clock
 	 */
-	public WebhookEndpoints(EndpointRepository repository, UrlGuard urlGuard, EventTypeCatalog catalog,
-			boolean strictEventTypes, Duration rotationOverlap, Duration subscriberCacheTtl, Clock clock) {
-		this.enabledEndpoints = new EnabledEndpointsCache(subscriberCacheTtl);
+	public WebhookEndpoints(EndpointRepository repository, WebhookSubscribers subscribers, UrlGuard urlGuard,
+			EventTypeCatalog catalog, boolean strictEventTypes, Duration rotationOverlap, Clock clock) {
 		this.repository = repository;
+		this.subscribers = Objects.requireNonNull(subscribers, "The subscriber lookup must not be null");
 		this.urlGuard = urlGuard;
 		this.catalog = catalog;
 		this.strictEventTypes = strictEventTypes;
@@ -134,7 +109,7 @@ public class WebhookEndpoints {
 				request.description(), eventTypes, headers, List.of(new EndpointSecret(secret, null)), enabled, null,
 				now, now);
 		this.repository.save(endpoint);
-		changed();
+		this.subscribers.endpointsChanged();
 		return new CreatedEndpoint(endpoint, secret);
 	}
 
@@ -164,7 +139,7 @@ public class WebhookEndpoints {
 		WebhookEndpoint updated = new WebhookEndpoint(current.id(), current.tenantId(), url, description, eventTypes,
 				headers, current.secrets(), enabled, disabledReason, current.createdAt(), this.clock.instant());
 		this.repository.save(updated);
-		changed();
+		this.subscribers.endpointsChanged();
 		return updated;
 	}
 
@@ -179,7 +154,7 @@ public class WebhookEndpoints {
 		WebhookEndpoint current = get(tenantId, id);
 		WebhookEndpoint disabled = withState(current, false, (reason != null) ? reason : "Disabled");
 		this.repository.save(disabled);
-		changed();
+		this.subscribers.endpointsChanged();
 		return disabled;
 	}
 
@@ -192,7 +167,7 @@ public class WebhookEndpoints {
 	public WebhookEndpoint enable(String tenantId, String id) {
 		WebhookEndpoint enabled = withState(get(tenantId, id), true, null);
 		this.repository.save(enabled);
-		changed();
+		this.subscribers.endpointsChanged();
 		return enabled;
 	}
 
@@ -205,7 +180,7 @@ public class WebhookEndpoints {
 	public void delete(String tenantId, String id) {
 		get(tenantId, id);
 		this.repository.delete(id);
-		changed();
+		this.subscribers.endpointsChanged();
 	}
 
 	/**
@@ -244,7 +219,7 @@ public class WebhookEndpoints {
 				current.description(), current.eventTypes(), current.headers(), List.copyOf(secrets),
 				current.enabled(), current.disabledReason(), current.createdAt(), now);
 		this.repository.save(rotated);
-		changed();
+		this.subscribers.endpointsChanged();
 		return new CreatedEndpoint(rotated, secret);
 	}
 
@@ -268,77 +243,6 @@ public class WebhookEndpoints {
 	 */
 	public List<WebhookEndpoint> list(String tenantId) {
 		return this.repository.findByTenant(tenantId);
-	}
-
-	/**
-	 * The subscribers of an event: the enabled endpoints of its tenant whose patterns match its type.
-	 * @param tenantId the event's tenant, or {@code null}
-	 * @param eventType the event type
-	 * @return the endpoints
-	 */
-	public List<WebhookEndpoint> subscribersOf(String tenantId, String eventType) {
-		List<WebhookEndpoint> subscribers = new ArrayList<>();
-		for (WebhookEndpoint endpoint : enabledEndpointsOf(tenantId)) {
-			if (isSubscribed(endpoint, eventType)) {
-				subscribers.add(endpoint);
-			}
-		}
-		return subscribers;
-	}
-
-	/**
-	 * Forget the enabled endpoints kept for {@link #subscribersOf}, after a change made other than through this
-	 * service (the delivery engine disabling an endpoint, say).
-	 */
-	public void evictSubscribers() {
-		this.enabledEndpoints.evictAll();
-	}
-
-	/**
-	 * Evict the cached endpoints now and, inside a transaction, again when it ends: until then, other threads
-	 * must not be handed what this transaction has not committed, and this transaction reads its own changes.
-	 */
-	private void changed() {
-		this.enabledEndpoints.evictAll();
-		if (TransactionSynchronizationManager.isSynchronizationActive()
-				&& !TransactionSynchronizationManager.hasResource(this.changedInTransaction)) {
-			TransactionSynchronizationManager.bindResource(this.changedInTransaction, Boolean.TRUE);
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-				@Override
-				public void afterCompletion(int status) {
-					TransactionSynchronizationManager.unbindResourceIfPossible(
-							WebhookEndpoints.this.changedInTransaction);
-					WebhookEndpoints.this.enabledEndpoints.evictAll();
-				}
-
-			});
-		}
-	}
-
-	private List<WebhookEndpoint> enabledEndpointsOf(String tenantId) {
-		if (TransactionSynchronizationManager.hasResource(this.changedInTransaction)) {
-			return this.repository.findEnabledByTenant(tenantId);
-		}
-		return this.enabledEndpoints.get(tenantId, this.repository::findEnabledByTenant);
-	}
-
-	/**
-	 * Whether an endpoint's patterns match an event type; an endpoint with no patterns takes every type.
-	 * @param endpoint the endpoint
-	 * @param eventType the event type
-	 * @return {@code true} when subscribed
-	 */
-	public static boolean isSubscribed(WebhookEndpoint endpoint, String eventType) {
-		if (endpoint.eventTypes().isEmpty()) {
-			return true;
-		}
-		for (String pattern : endpoint.eventTypes()) {
-			if (EventTypePattern.of(pattern).matches(eventType)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	/**
@@ -379,7 +283,7 @@ public class WebhookEndpoints {
 				definition.enabled() ? null : "Disabled in configuration",
 				(existing != null) ? existing.createdAt() : now, now);
 		this.repository.save(endpoint);
-		changed();
+		this.subscribers.endpointsChanged();
 		return endpoint;
 	}
 

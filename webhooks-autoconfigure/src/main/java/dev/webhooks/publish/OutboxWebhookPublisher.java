@@ -18,7 +18,7 @@ import dev.webhooks.delivery.DeliveryTask;
 import dev.webhooks.delivery.NewDelivery;
 import dev.webhooks.delivery.NewEvent;
 import dev.webhooks.endpoint.WebhookEndpoint;
-import dev.webhooks.endpoint.WebhookEndpoints;
+import dev.webhooks.endpoint.WebhookSubscribers;
 import dev.webhooks.event.EventContent;
 import dev.webhooks.event.EventTypeCatalog;
 import dev.webhooks.event.EventTypes;
@@ -64,7 +64,7 @@ public class OutboxWebhookPublisher implements WebhookPublisher {
 
 	private final DeliveryRepository deliveries;
 
-	private final WebhookEndpoints endpoints;
+	private final WebhookSubscribers subscribers;
 
 	private final EventTypeCatalog catalog;
 
@@ -88,7 +88,7 @@ public class OutboxWebhookPublisher implements WebhookPublisher {
 	/**
 	 * Create a publisher.
 	 * @param deliveries the outbox
-	 * @param endpoints finds the subscribers of an event
+	 * @param subscribers finds the subscribers of an event
 	 * @param catalog the declared event types
 	 * @param envelopeWriter serialises the envelope
 	 * @param transactions a {@code PROPAGATION_REQUIRED} template on the outbox's data source, so a publish joins
@@ -98,12 +98,12 @@ public class OutboxWebhookPublisher implements WebhookPublisher {
 	 * @param metrics where to count published events
 	 * @param clock the clock
 	 */
-	public OutboxWebhookPublisher(DeliveryRepository deliveries, WebhookEndpoints endpoints, EventTypeCatalog catalog,
-			WebhookEnvelopeWriter envelopeWriter, TransactionOperations transactions,
+	public OutboxWebhookPublisher(DeliveryRepository deliveries, WebhookSubscribers subscribers,
+			EventTypeCatalog catalog, WebhookEnvelopeWriter envelopeWriter, TransactionOperations transactions,
 			ObjectProvider<DeliveryDispatcher> dispatcher, PublisherSettings settings, PublishMetrics metrics,
 			Clock clock) {
 		this.deliveries = deliveries;
-		this.endpoints = endpoints;
+		this.subscribers = subscribers;
 		this.catalog = catalog;
 		this.envelopeWriter = envelopeWriter;
 		this.transactions = transactions;
@@ -158,7 +158,7 @@ public class OutboxWebhookPublisher implements WebhookPublisher {
 					message.tenantId(), message.text(), message.data(), message.errorMessage()));
 			List<WebhookEndpoint> subscribers = subscribersByType.computeIfAbsent(
 					new TenantType(message.tenantId(), message.type()),
-					(tt) -> this.endpoints.subscribersOf(tt.tenantId(), tt.type()));
+					(tt) -> this.subscribers.subscribersOf(tt.tenantId(), tt.type()));
 			Instant leasedUntil = (dispatcher != null) ? now.plus(dispatcher.lease()) : null;
 			List<NewDelivery> rows = new ArrayList<>(subscribers.size());
 			List<DeliveryTask> tasks = new ArrayList<>(subscribers.size());

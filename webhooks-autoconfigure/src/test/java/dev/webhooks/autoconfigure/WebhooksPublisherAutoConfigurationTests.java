@@ -2,6 +2,7 @@ package dev.webhooks.autoconfigure;
 
 import java.net.InetAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -11,11 +12,13 @@ import javax.sql.DataSource;
 import dev.webhooks.delivery.DeliveryRepository;
 import dev.webhooks.delivery.EndpointDisabledEvent;
 import dev.webhooks.endpoint.EndpointRepository;
+import dev.webhooks.endpoint.EndpointRequest;
 import dev.webhooks.endpoint.EndpointSecret;
 import dev.webhooks.urlguard.UnsafeUrlException;
 import dev.webhooks.urlguard.UrlGuard;
 import dev.webhooks.endpoint.WebhookEndpoint;
 import dev.webhooks.endpoint.WebhookEndpoints;
+import dev.webhooks.endpoint.WebhookSubscribers;
 import dev.webhooks.event.EventTypeCatalog;
 import dev.webhooks.event.WebhookEnvelopeWriter;
 import dev.webhooks.publish.WebhookEventAdvisor;
@@ -60,6 +63,7 @@ class WebhooksPublisherAutoConfigurationTests {
 		this.runner.run((context) -> assertThat(context).hasNotFailed()
 			.hasSingleBean(WebhookPublisher.class)
 			.hasSingleBean(WebhookEndpoints.class)
+			.hasSingleBean(WebhookSubscribers.class)
 			.hasSingleBean(EventTypeCatalog.class)
 			.hasSingleBean(WebhookEnvelopeWriter.class)
 			.hasSingleBean(WebhookEventAdvisor.class)
@@ -122,16 +126,16 @@ class WebhooksPublisherAutoConfigurationTests {
 				"webhooks.endpoints[0].url=https://crm.example.com/hook")
 			.run((context) -> {
 				// given the subscribers kept, and the endpoint then disabled in the store, as the engine does on a 410
-				WebhookEndpoints endpoints = context.getBean(WebhookEndpoints.class);
-				assertThat(endpoints.subscribersOf(null, "lead.created")).hasSize(1);
+				WebhookSubscribers subscribers = context.getBean(WebhookSubscribers.class);
+				assertThat(subscribers.subscribersOf(null, "lead.created")).hasSize(1);
 				disableCrmInTheStore(context);
-				assertThat(endpoints.subscribersOf(null, "lead.created")).hasSize(1);
+				assertThat(subscribers.subscribersOf(null, "lead.created")).hasSize(1);
 
 				// when the engine announces it
 				context.publishEvent(new EndpointDisabledEvent("crm", "The endpoint answered 410 Gone", Instant.now()));
 
 				// then the next lookup reads the store again
-				assertThat(endpoints.subscribersOf(null, "lead.created")).isEmpty();
+				assertThat(subscribers.subscribersOf(null, "lead.created")).isEmpty();
 			});
 	}
 
@@ -140,12 +144,46 @@ class WebhooksPublisherAutoConfigurationTests {
 		this.runner.withPropertyValues("webhooks.publisher.subscriber-cache-ttl=0", "webhooks.endpoints[0].id=crm",
 				"webhooks.endpoints[0].url=https://crm.example.com/hook")
 			.run((context) -> {
-				WebhookEndpoints endpoints = context.getBean(WebhookEndpoints.class);
-				assertThat(endpoints.subscribersOf(null, "lead.created")).hasSize(1);
+				WebhookSubscribers subscribers = context.getBean(WebhookSubscribers.class);
+				assertThat(subscribers.subscribersOf(null, "lead.created")).hasSize(1);
 
 				disableCrmInTheStore(context);
 
-				assertThat(endpoints.subscribersOf(null, "lead.created")).isEmpty();
+				assertThat(subscribers.subscribersOf(null, "lead.created")).isEmpty();
+			});
+	}
+
+	@Test
+	void aSubscriberLookupTheApplicationDefinesIsTheOneThePublisherAsksAndTheServiceAndEngineEvict() {
+		this.runner.withUserConfiguration(CustomSubscribers.class)
+			.withPropertyValues("webhooks.publisher.strict-event-types=false", "webhooks.endpoints[0].id=crm",
+					"webhooks.endpoints[0].url=https://crm.example.com/hook")
+			.run((context) -> {
+				// given the application's lookup, which keeps subscribers for an hour, holding the configured one
+				assertThat(context).hasSingleBean(WebhookSubscribers.class);
+				WebhookSubscribers subscribers = context.getBean(WebhookSubscribers.class);
+				assertThat(context).getBean("customWebhookSubscribers").isSameAs(subscribers);
+				assertThat(subscribers.subscribersOf(null, "lead.created")).hasSize(1);
+
+				// when the endpoint is disabled in the store and an event published
+				disableCrmInTheStore(context);
+				String eventId = context.getBean(WebhookPublisher.class).publish("lead.created", Map.of());
+
+				// then the publisher used what that lookup kept
+				JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+				assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM webhook_delivery WHERE event_id = ?",
+						Integer.class, eventId))
+					.isOne();
+
+				// and the engine's announcement and the service's changes evict that lookup
+				context.publishEvent(new EndpointDisabledEvent("crm", "The endpoint answered 410 Gone", Instant.now()));
+				assertThat(subscribers.subscribersOf(null, "lead.created")).isEmpty();
+				String created = context.getBean(WebhookEndpoints.class)
+					.create(null, EndpointRequest.of("https://erp.example.com/hook", "lead.*"))
+					.endpoint()
+					.id();
+				assertThat(subscribers.subscribersOf(null, "lead.created")).extracting(WebhookEndpoint::id)
+					.containsExactly(created);
 			});
 	}
 
@@ -249,6 +287,16 @@ class WebhooksPublisherAutoConfigurationTests {
 		@Bean
 		WebhookPublisher customWebhookPublisher() {
 			return this.publisher;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomSubscribers {
+
+		@Bean
+		WebhookSubscribers customWebhookSubscribers(EndpointRepository repository) {
+			return new WebhookSubscribers(repository, Duration.ofHours(1));
 		}
 
 	}

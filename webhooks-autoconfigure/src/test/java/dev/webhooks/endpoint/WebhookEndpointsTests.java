@@ -31,8 +31,10 @@ class WebhookEndpointsTests {
 			new EventTypeDefinition("lead.created", null, null), new EventTypeDefinition("lead.stage_changed", null,
 					null), new EventTypeDefinition("export.ready", null, null)));
 
-	private final WebhookEndpoints endpoints = new WebhookEndpoints(this.store, new PermissiveUrlGuard(),
-			this.catalog, true, Duration.ofHours(24), this.clock);
+	private final WebhookSubscribers subscribers = new WebhookSubscribers(this.store, Duration.ZERO);
+
+	private final WebhookEndpoints endpoints = new WebhookEndpoints(this.store, this.subscribers,
+			new PermissiveUrlGuard(), this.catalog, true, Duration.ofHours(24), this.clock);
 
 	@Test
 	void createdEndpointHasANewWhsecSecretThatIsStored() {
@@ -49,8 +51,8 @@ class WebhookEndpointsTests {
 
 	@Test
 	void createChecksTheUrlWithTheGuard() {
-		WebhookEndpoints guarded = new WebhookEndpoints(this.store, new RefusingUrlGuard(), this.catalog, true,
-				Duration.ofHours(24), this.clock);
+		WebhookEndpoints guarded = new WebhookEndpoints(this.store, this.subscribers, new RefusingUrlGuard(),
+				this.catalog, true, Duration.ofHours(24), this.clock);
 
 		assertThatExceptionOfType(UnsafeUrlException.class)
 			.isThrownBy(() -> guarded.create("t1", EndpointRequest.of("https://10.0.0.1/hook", "lead.created")))
@@ -94,33 +96,6 @@ class WebhookEndpointsTests {
 
 		assertThat(this.endpoints.get("t1", created.endpoint().id()).secrets()).extracting(EndpointSecret::secret)
 			.containsExactly(third.secret(), second.secret());
-	}
-
-	@Test
-	void disabledEndpointIsNoSubscriberUntilEnabled() {
-		String id = this.endpoints.create("t1", EndpointRequest.of("https://a.example.com", "lead.*")).endpoint().id();
-
-		WebhookEndpoint disabled = this.endpoints.disable("t1", id, "Maintenance");
-
-		assertThat(disabled.enabled()).isFalse();
-		assertThat(disabled.disabledReason()).isEqualTo("Maintenance");
-		assertThat(this.endpoints.subscribersOf("t1", "lead.created")).isEmpty();
-		this.endpoints.enable("t1", id);
-		assertThat(this.endpoints.subscribersOf("t1", "lead.created")).extracting(WebhookEndpoint::id)
-			.containsExactly(id);
-	}
-
-	@Test
-	void subscribersAreTheTenantsEnabledEndpointsWhosePatternsMatch() {
-		String all = this.endpoints.create("t1", EndpointRequest.of("https://a.example.com")).endpoint().id();
-		String leads = this.endpoints.create("t1", EndpointRequest.of("https://b.example.com", "lead.*")).endpoint()
-			.id();
-		this.endpoints.create("t1", EndpointRequest.of("https://c.example.com", "export.ready"));
-		this.endpoints.create("t2", EndpointRequest.of("https://d.example.com", "lead.*"));
-		this.endpoints.create(null, EndpointRequest.of("https://e.example.com", "*"));
-
-		assertThat(this.endpoints.subscribersOf("t1", "lead.created")).extracting(WebhookEndpoint::id)
-			.containsExactlyInAnyOrder(all, leads);
 	}
 
 	@Test
@@ -245,45 +220,6 @@ class WebhookEndpointsTests {
 			return this;
 		}
 
-	}
-
-
-	@Test
-	void anEndpointCreatedThroughTheServiceIsASubscriberAtOnceWhileSubscribersAreKept() {
-		// given a service that keeps subscribers for an hour, asked once while the tenant has no endpoint
-		WebhookEndpoints caching = new WebhookEndpoints(this.store, new PermissiveUrlGuard(), this.catalog, true,
-				Duration.ofHours(24), Duration.ofHours(1), this.clock);
-		assertThat(caching.subscribersOf("t1", "lead.created")).isEmpty();
-
-		// when an endpoint is created, then disabled, through the service
-		String id = caching.create("t1", EndpointRequest.of("https://crm.example.com/hook", "lead.*"))
-			.endpoint()
-			.id();
-		List<WebhookEndpoint> afterCreate = caching.subscribersOf("t1", "lead.created");
-		caching.disable("t1", id, "paused");
-
-		// then each change is seen by the next call
-		assertThat(afterCreate).extracting(WebhookEndpoint::id).containsExactly(id);
-		assertThat(caching.subscribersOf("t1", "lead.created")).isEmpty();
-	}
-
-	@Test
-	void aChangeMadeOutsideTheServiceIsSeenAfterEvictionOrTheTimeToLive() {
-		// given an endpoint, its subscribers kept for an hour by one service (this instance)
-		WebhookEndpoints caching = new WebhookEndpoints(this.store, new PermissiveUrlGuard(), this.catalog, true,
-				Duration.ofHours(24), Duration.ofHours(1), this.clock);
-		String id = this.endpoints.create("t1", EndpointRequest.of("https://crm.example.com/hook", "lead.*"))
-			.endpoint()
-			.id();
-		assertThat(caching.subscribersOf("t1", "lead.created")).hasSize(1);
-
-		// when another service on the same store (another instance) disables it
-		this.endpoints.disable("t1", id, "paused");
-
-		// then this instance still sends to it until its subscribers are evicted
-		assertThat(caching.subscribersOf("t1", "lead.created")).hasSize(1);
-		caching.evictSubscribers();
-		assertThat(caching.subscribersOf("t1", "lead.created")).isEmpty();
 	}
 
 }

@@ -18,6 +18,7 @@ import dev.webhooks.delivery.DeliveryTask;
 import dev.webhooks.endpoint.EndpointRequest;
 import dev.webhooks.endpoint.WebhookEndpoint;
 import dev.webhooks.endpoint.WebhookEndpoints;
+import dev.webhooks.endpoint.WebhookSubscribers;
 import dev.webhooks.event.UndeclaredEventTypeException;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -203,7 +204,7 @@ abstract class OutboxWebhookPublisherContractTests {
 			List<WebhookEndpoint> seenInside = new ArrayList<>();
 			Thread creator = new Thread(() -> f.transactions.executeWithoutResult((status) -> {
 				f.endpoint("t1", "lead.*");
-				seenInside.addAll(f.endpoints.subscribersOf("t1", "lead.created"));
+				seenInside.addAll(f.subscribers.subscribersOf("t1", "lead.created"));
 				created.countDown();
 				awaitLatch(commit);
 			}));
@@ -211,10 +212,10 @@ abstract class OutboxWebhookPublisherContractTests {
 			awaitLatch(created);
 
 			// when another thread looks them up before and after the commit
-			List<WebhookEndpoint> beforeCommit = f.endpoints.subscribersOf("t1", "lead.created");
+			List<WebhookEndpoint> beforeCommit = f.subscribers.subscribersOf("t1", "lead.created");
 			commit.countDown();
 			joinThread(creator);
-			List<WebhookEndpoint> afterCommit = f.endpoints.subscribersOf("t1", "lead.created");
+			List<WebhookEndpoint> afterCommit = f.subscribers.subscribersOf("t1", "lead.created");
 
 			// then the transaction saw its own endpoint, the other thread only once it was committed
 			assertThat(seenInside).hasSize(1);
@@ -362,6 +363,8 @@ abstract class OutboxWebhookPublisherContractTests {
 
 		final WebhookEndpoints endpoints;
 
+		final WebhookSubscribers subscribers;
+
 		final RecordingDispatcher dispatcher;
 
 		final JdbcTemplate jdbc;
@@ -372,6 +375,7 @@ abstract class OutboxWebhookPublisherContractTests {
 			assertThat(context).hasNotFailed();
 			this.publisher = context.getBean(WebhookPublisher.class);
 			this.endpoints = context.getBean(WebhookEndpoints.class);
+			this.subscribers = context.getBean(WebhookSubscribers.class);
 			this.dispatcher = context.getBean(RecordingDispatcher.class);
 			this.jdbc = new JdbcTemplate(context.getBean(DataSource.class));
 			this.transactions = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));

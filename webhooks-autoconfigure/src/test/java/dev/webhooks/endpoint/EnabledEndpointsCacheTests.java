@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-class EnabledEndpointsCacheTest {
+class EnabledEndpointsCacheTests {
 
 	private final List<String> loads = new ArrayList<>();
 
