@@ -448,6 +448,165 @@ abstract class ManagementApiContractTests {
 		assertThat(find(data, "type", "webhook.test").get("example")).isNotNull();
 	}
 
+	// tenancy and bad input
+
+	@Test
+	void anotherTenantGetsNotFoundForEveryCallAndChangesNothing() throws Exception {
+		TestReceiver receiver = receiver(TestReceiver.answering(200));
+		String id = createEndpoint(acme(), receiver.url()).get("id").asString();
+		String eventId = acme().post(BASE + "/" + id + "/test", "").text("/id");
+		await().atMost(WAIT).until(() -> statuses(id).equals(List.of("succeeded")));
+		Map<String, Object> before = endpointRow(id);
+		int deliveries = deliveryCount(id);
+
+		for (Call call : calls(id, eventId)) {
+			if (call.path().contains(id) || call.path().contains(eventId)) {
+				assertProblem(globex().send(call.method(), call.path(), call.body(), "application/json"), 404, null,
+						"not-found");
+			}
+		}
+
+		assertThat(endpointRow(id)).isEqualTo(before);
+		assertThat(deliveryCount(id)).isEqualTo(deliveries);
+		assertThat(acme().get(BASE + "/" + id).status()).isEqualTo(200);
+		assertThat(ids(globex().get(BASE + "/messages?limit=250").json())).doesNotContain(eventId);
+		assertThat(ids(globex().get(BASE + "?limit=250").json())).doesNotContain(id);
+	}
+
+	@Test
+	void aRequestWithoutATenantGetsUnauthorizedForEveryCall() {
+		String id = createEndpoint(acme(), "https://hooks.example.com/anonymous").get("id").asString();
+		Map<String, Object> before = endpointRow(id);
+
+		for (Call call : calls(id, "evt_unknown")) {
+			assertProblem(acme().anonymous().send(call.method(), call.path(), call.body(), "application/json"), 401,
+					null, "authentication-required");
+		}
+
+		assertThat(endpointRow(id)).isEqualTo(before);
+		assertThat(acme().anonymous().get(BASE + "/openapi.json").status()).isEqualTo(200);
+	}
+
+	@Test
+	void badInputGetsAProblemDetailNamingTheFieldAndTheRuleAndChangesNothing() {
+		String id = createEndpoint(acme(), "https://hooks.example.com/unchanged", "order.created").get("id")
+			.asString();
+		Map<String, Object> before = endpointRow(id);
+		int endpoints = endpointCount("acme");
+		String ep = BASE + "/" + id;
+		List<BadInput> cases = new ArrayList<>();
+		for (String url : List.of("https://169.254.169.254/latest/meta-data", "https://[fe80::1]/hook",
+				"https://metadata.google.internal/hook", "https://sts.amazonaws.com/", "https://0.0.0.0/hook",
+				"https://224.0.0.1/hook", "https://255.255.255.255/hook", "https://192.0.2.10/hook",
+				"ftp://hooks.example.com/hook", "https://user:pass@hooks.example.com/hook",
+				"https://hooks.example.com/" + "a".repeat(2049 - "https://hooks.example.com/".length()),
+				"not a url", "https:///no-host")) {
+			cases.add(new BadInput("POST", BASE, "{\"url\":\"" + url + "\"}", 422, "url", "url-guard"));
+			cases.add(new BadInput("PATCH", ep, "{\"url\":\"" + url + "\"}", 422, "url", "url-guard"));
+		}
+		String url = "\"url\":\"https://hooks.example.com/new\"";
+		cases.addAll(List.of(new BadInput("POST", BASE, "{\"description\":\"no url\"}", 422, "url", "required"),
+				new BadInput("POST", BASE, "{" + url + ",\"events\":[\"invoice.paid\"]}", 422, "events",
+						"unknown-event-type"),
+				new BadInput("PATCH", ep, "{\"events\":[\"order.created\",\"invoice.*\"]}", 422, "events",
+						"unknown-event-type"),
+				new BadInput("POST", BASE, "{" + url + ",\"events\":[\"Order Created!\"]}", 422, "events",
+						"invalid-event-type"),
+				new BadInput("POST", BASE, "{" + url + ",\"headers\":{\"webhook-signature\":\"v1,x\"}}", 422,
+						"headers", "reserved-header"),
+				new BadInput("PATCH", ep, "{\"headers\":{\"Content-Type\":\"text/plain\"}}", 422, "headers",
+						"reserved-header"),
+				new BadInput("POST", BASE, "{" + url + ",\"headers\":{\"bad header\":\"x\"}}", 422, "headers",
+						"invalid-header"),
+				new BadInput("POST", BASE, "{" + url + ",\"headers\":{\"X-A\":\"a\\r\\nX-B: b\"}}", 422,
+						"headers", "invalid-header"),
+				new BadInput("POST", BASE, "{\"url\":", 400, null, "malformed-json"),
+				new BadInput("PATCH", ep, "{\"enabled\":true,}", 400, null, "malformed-json"),
+				new BadInput("POST", BASE, "{\"url\":42}", 400, "url", "wrong-type"),
+				new BadInput("PATCH", ep, "{\"enabled\":\"yes\"}", 400, "enabled", "wrong-type"),
+				new BadInput("PATCH", ep, "{\"events\":\"order.*\"}", 400, "events", "wrong-type"),
+				new BadInput("PATCH", ep, "{\"headers\":[\"X-A\"]}", 400, "headers", "wrong-type"),
+				new BadInput("PATCH", ep, "{\"description\":{\"text\":\"x\"}}", 400, "description", "wrong-type"),
+				new BadInput("POST", BASE, "[]", 400, null, "wrong-type"),
+				new BadInput("POST", BASE, "{" + url + ",\"secret\":\"whsec_abc\"}", 400, "secret",
+						"unknown-field"),
+				new BadInput("PATCH", ep, "{\"id\":\"ep_other\"}", 400, "id", "unknown-field"),
+				new BadInput("POST", ep + "/rotate-secret", "{\"grace_period_seconds\":-1}", 422,
+						"grace_period_seconds", "range"),
+				new BadInput("POST", ep + "/rotate-secret", "{\"grace_period_seconds\":604801}", 422,
+						"grace_period_seconds", "range"),
+				new BadInput("POST", ep + "/rotate-secret", "{\"grace_period_seconds\":\"1h\"}", 400,
+						"grace_period_seconds", "wrong-type"),
+				new BadInput("POST", ep + "/rotate-secret", "{\"grace\":60}", 400, "grace", "unknown-field"),
+				new BadInput("POST", ep + "/test", "{\"event_type\":\"invoice.paid\"}", 422, "event_type",
+						"unknown-event-type"),
+				new BadInput("POST", ep + "/test", "{\"event_type\":\"Not A Type\"}", 422, "event_type",
+						"invalid-event-type"),
+				new BadInput("POST", ep + "/test", "{\"event_type\":7}", 400, "event_type", "wrong-type"),
+				new BadInput("POST", ep + "/recover", "{}", 422, "since", "required"),
+				new BadInput("POST", ep + "/recover", "", 400, null, "body-required"),
+				new BadInput("POST", ep + "/recover", "{\"since\":\"yesterday\"}", 400, "since", "wrong-type"),
+				new BadInput("POST", ep + "/recover", "{\"since\":\"2999-01-01T00:00:00Z\"}", 422, "since",
+						"in-the-future"),
+				new BadInput("GET", BASE + "?limit=0", null, 400, "limit", "range"),
+				new BadInput("GET", BASE + "?limit=251", null, 400, "limit", "range"),
+				new BadInput("GET", ep + "/events?limit=ten", null, 400, "limit", "not-a-number"),
+				new BadInput("GET", ep + "/events?status=lost", null, 400, "status", "unknown-status"),
+				new BadInput("GET", ep + "/events?since=yesterday", null, 400, "since", "not-a-timestamp"),
+				new BadInput("GET", BASE + "/messages?until=2026-13-01", null, 400, "until", "not-a-timestamp"),
+				new BadInput("GET", BASE + "/messages?since=2026-01-02T00:00:00Z&until=2026-01-01T00:00:00Z", null,
+						400, "until", "until-after-since"),
+				new BadInput("GET", BASE + "/messages?event_type=Bad%20Type", null, 400, "event_type",
+						"invalid-event-type")));
+
+		for (BadInput bad : cases) {
+			assertProblem(acme().send(bad.method(), bad.path(), bad.body(), "application/json"), bad.status(),
+					bad.field(), bad.rule());
+		}
+		assertProblem(acme().send("POST", BASE, "{" + url + "}", "text/plain"), 415, null, "content-type");
+		assertProblem(acme().send("PATCH", ep, "{\"description\":\"" + "x".repeat(70 * 1024) + "\"}",
+				"application/json"), 413, null, "max-size");
+
+		assertThat(endpointRow(id)).isEqualTo(before);
+		assertThat(endpointCount("acme")).isEqualTo(endpoints);
+		assertThat(deliveryCount(id)).isZero();
+	}
+
+	/** Every call of the API that names an endpoint or event, and those that do not, with a valid body. */
+	static List<Call> calls(String id, String eventId) {
+		String ep = BASE + "/" + id;
+		return List.of(new Call("GET", BASE, null), new Call("POST", BASE, "{\"url\":\"https://hooks.example.com/x\"}"),
+				new Call("GET", ep, null), new Call("PATCH", ep, "{\"description\":\"taken over\"}"),
+				new Call("DELETE", ep, null), new Call("POST", ep + "/rotate-secret", "{}"),
+				new Call("POST", ep + "/test", "{}"), new Call("GET", ep + "/events", null),
+				new Call("GET", ep + "/events/" + eventId, null), new Call("GET", ep + "/events/" + eventId + "/attempts", null),
+				new Call("POST", ep + "/events/" + eventId + "/replay", null),
+				new Call("POST", ep + "/recover", "{\"since\":\"2020-01-01T00:00:00Z\"}"),
+				new Call("GET", ep + "/stats", null), new Call("GET", BASE + "/messages", null),
+				new Call("GET", BASE + "/messages/" + eventId + "/attempts", null),
+				new Call("GET", BASE + "/event-types", null));
+	}
+
+	record Call(String method, String path, String body) {
+	}
+
+	record BadInput(String method, String path, String body, int status, String field, String rule) {
+	}
+
+	Map<String, Object> endpointRow(String id) {
+		return jdbc().queryForMap("SELECT * FROM webhook_endpoint WHERE id = ?", id);
+	}
+
+	int endpointCount(String tenant) {
+		return jdbc().queryForObject("SELECT COUNT(*) FROM webhook_endpoint WHERE tenant_id = ?", Integer.class,
+				tenant);
+	}
+
+	int deliveryCount(String endpointId) {
+		return jdbc().queryForObject("SELECT COUNT(*) FROM webhook_delivery WHERE endpoint_id = ?", Integer.class,
+				endpointId);
+	}
+
 	// helpers
 
 	String publish(String type, String id) {
