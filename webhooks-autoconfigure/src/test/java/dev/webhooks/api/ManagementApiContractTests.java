@@ -20,9 +20,11 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
@@ -53,6 +55,10 @@ abstract class ManagementApiContractTests {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping handlerMapping;
 
 	private final List<TestReceiver> receivers = new ArrayList<>();
 
@@ -605,6 +611,47 @@ abstract class ManagementApiContractTests {
 	int deliveryCount(String endpointId) {
 		return jdbc().queryForObject("SELECT COUNT(*) FROM webhook_delivery WHERE endpoint_id = ?", Integer.class,
 				endpointId);
+	}
+
+	// the OpenAPI document
+
+	@Test
+	void theOpenApiDocumentAndTheRoutesAgreeBothWays() {
+		ApiClient.Response response = acme().anonymous().get(BASE + "/openapi.json");
+		assertThat(response.status()).isEqualTo(200);
+		JsonNode document = response.json();
+		assertThat(document.get("openapi").asString()).startsWith("3.1");
+		java.util.Set<String> documented = new java.util.TreeSet<>();
+		document.get("paths").properties().forEach((path) -> path.getValue().properties()
+			.forEach((operation) -> documented.add(operation.getKey().toUpperCase(java.util.Locale.ROOT) + " "
+					+ path.getKey())));
+		java.util.Set<String> routed = new java.util.TreeSet<>();
+		this.handlerMapping.getHandlerMethods().forEach((info, method) -> {
+			if (method.getBeanType().getPackageName().equals("dev.webhooks.api")) {
+				info.getPathPatternsCondition().getPatternValues().forEach((pattern) -> info.getMethodsCondition()
+					.getMethods().forEach((verb) -> routed.add(verb.name() + " " + pattern)));
+			}
+		});
+
+		assertThat(normalise(documented)).containsExactlyInAnyOrderElementsOf(normalise(routed));
+		String id = createEndpoint(acme(), "https://hooks.example.com/documented").get("id").asString();
+		for (String operation : documented) {
+			String method = operation.substring(0, operation.indexOf(' '));
+			String path = operation.substring(operation.indexOf(' ') + 1).replace("{id}", id)
+				.replace("{event_id}", "evt_documented");
+			ApiClient.Response answer = acme().send(method, path, method.equals("GET") ? null : "{}",
+					"application/json");
+			assertThat(answer.status()).as("%s answers: %s", operation, answer).isNotEqualTo(405);
+			if (answer.status() == 404) {
+				assertThat(answer.text("/rule")).as("%s answers: %s", operation, answer).isEqualTo("not-found");
+			}
+		}
+	}
+
+	static java.util.Set<String> normalise(java.util.Set<String> operations) {
+		java.util.Set<String> normalised = new java.util.TreeSet<>();
+		operations.forEach((operation) -> normalised.add(operation.replaceAll("\\{[^}]+}", "{}")));
+		return normalised;
 	}
 
 	// helpers
