@@ -72,8 +72,8 @@ public interface DeliveryLog {
 	EndpointStats stats(String endpointId, Instant since);
 
 	/**
-	 * The events whose deliveries to an endpoint failed or died since the given time and that have not been sent
-	 * again since (no newer delivery of them to the endpoint is pending or succeeded), oldest first.
+	 * The events whose newest delivery to an endpoint failed or died, created since the given time: what a
+	 * recovery sends again. An event sent again since is not among them; oldest first.
 	 * @param endpointId the endpoint
 	 * @param since the start of the window, by delivery creation
 	 * @param limit the most events to return

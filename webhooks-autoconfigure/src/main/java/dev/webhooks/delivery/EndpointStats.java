@@ -7,7 +7,7 @@ import java.time.Instant;
  *
  * @param since the start of the window
  * @param attempts attempts of the deliveries created in the window
- * @param successfulAttempts of those, the ones answered with a 2xx
+ * @param successfulAttempts of those, the ones answered with a 2xx (one per succeeded delivery)
  * @param backlog pending deliveries, of any age
  * @param lastSuccessAt when the newest successful delivery ended, or {@code null}
  * @param lastFailureAt when the newest failed or dead delivery ended, or {@code null}

@@ -83,11 +83,13 @@ public class JdbcDeliveryLog implements DeliveryLog {
 			FROM webhook_event e
 			WHERE""";
 
+	// from the delivery rows alone: a delivery's attempts are counted on it, and a succeeded delivery's last attempt
+	// is its one 2xx; joining the attempt rows makes PostgreSQL scan them all once the window holds thousands
 	private static final String SELECT_ATTEMPT_COUNTS = """
-			SELECT COUNT(*) AS attempts,
-				COALESCE(SUM(CASE WHEN a.status_code BETWEEN 200 AND 299 THEN 1 ELSE 0 END), 0) AS successes
-			FROM webhook_delivery d JOIN webhook_attempt a ON a.delivery_id = d.id
-			WHERE d.endpoint_id = ? AND d.created_at >= ? AND a.started_at >= ?""";
+			SELECT COALESCE(SUM(attempts), 0) AS attempts,
+				COALESCE(SUM(CASE WHEN status = 'SUCCEEDED' THEN 1 ELSE 0 END), 0) AS successes
+			FROM webhook_delivery
+			WHERE endpoint_id = ? AND created_at >= ?""";
 
 	private static final String COUNT_BACKLOG = """
 			SELECT COUNT(*)
@@ -101,19 +103,17 @@ public class JdbcDeliveryLog implements DeliveryLog {
 			ORDER BY created_at DESC, id DESC
 			FETCH FIRST 1 ROWS ONLY""";
 
-	// an event sent again since (a newer delivery pending or delivered) is not sent a third time
+	// the events whose newest delivery to the endpoint failed or died: one sent again since is left alone, and no
+	// event comes twice; read from the deliveries in their index order, then the events by key
 	private static final String SELECT_EVENTS_TO_RECOVER = """
 			SELECT e.id, e.event_type, e.tenant_id, e.created_at, e.body
-			FROM webhook_event e
-			WHERE e.id IN (
-				SELECT d.event_id
-				FROM webhook_delivery d
-				WHERE d.endpoint_id = ? AND d.status IN ('FAILED', 'DEAD') AND d.created_at >= ?
-					AND NOT EXISTS (
-						SELECT 1 FROM webhook_delivery n
-						WHERE n.event_id = d.event_id AND n.endpoint_id = d.endpoint_id
-							AND n.status IN ('PENDING', 'SUCCEEDED') AND n.created_at >= d.created_at))
-			ORDER BY e.created_at, e.id
+			FROM webhook_delivery d JOIN webhook_event e ON e.id = d.event_id
+			WHERE d.endpoint_id = ? AND d.status IN ('FAILED', 'DEAD') AND d.created_at >= ?
+				AND NOT EXISTS (
+					SELECT 1 FROM webhook_delivery n
+					WHERE n.event_id = d.event_id AND n.endpoint_id = d.endpoint_id
+						AND (n.created_at, n.id) > (d.created_at, d.id))
+			ORDER BY d.created_at, d.id
 			FETCH FIRST ? ROWS ONLY""";
 
 	private static final String INSERT_DELIVERY = """
@@ -226,7 +226,7 @@ public class JdbcDeliveryLog implements DeliveryLog {
 	public EndpointStats stats(String endpointId, Instant since) {
 		Object from = JdbcTimestamps.param(since);
 		long[] counts = this.jdbc.queryForObject(SELECT_ATTEMPT_COUNTS,
-				(rs, row) -> new long[] { rs.getLong("attempts"), rs.getLong("successes") }, endpointId, from, from);
+				(rs, row) -> new long[] { rs.getLong("attempts"), rs.getLong("successes") }, endpointId, from);
 		Long backlog = this.jdbc.queryForObject(COUNT_BACKLOG, Long.class, endpointId);
 		Optional<Completed> success = lastCompleted(endpointId, "'SUCCEEDED'");
 		Optional<Completed> failure = lastCompleted(endpointId, "'FAILED', 'DEAD'");
