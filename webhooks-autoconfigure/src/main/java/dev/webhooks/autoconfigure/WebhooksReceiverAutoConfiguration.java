@@ -1,27 +1,35 @@
 package dev.webhooks.autoconfigure;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.webhooks.receive.AsyncWebhookDispatcher;
+import dev.webhooks.receive.AsyncWebhookListenerInvoker;
 import dev.webhooks.receive.IdempotencyStore;
 import dev.webhooks.receive.IdempotencyStoreMaintenance;
 import dev.webhooks.receive.InMemoryIdempotencyStore;
 import dev.webhooks.receive.MicrometerWebhookReceiverMetrics;
+import dev.webhooks.receive.SyncWebhookListenerInvoker;
+import dev.webhooks.receive.TransientWebhookInbox;
+import dev.webhooks.receive.WebhookInbox;
 import dev.webhooks.receive.WebhookListener;
 import dev.webhooks.receive.WebhookListenerAnnotationBeanPostProcessor;
-import dev.webhooks.receive.WebhookListenerEndpointRegistry;
+import dev.webhooks.receive.WebhookListenerArgumentResolver;
+import dev.webhooks.receive.WebhookListenerRegistry;
 import dev.webhooks.receive.WebhookReceiver;
-import dev.webhooks.receive.WebhookReceiverEndpoint;
 import dev.webhooks.receive.WebhookReceiverMetrics;
+import dev.webhooks.receive.WebhookReceiverRoutes;
+import dev.webhooks.receive.WebhookSource;
+import dev.webhooks.receive.WebhookSourceSettings;
 import dev.webhooks.receive.WebhookSources;
 import dev.webhooks.signing.WebhookSignatureScheme;
 import dev.webhooks.store.JdbcIdempotencyStore;
@@ -40,13 +48,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.web.servlet.function.RouterFunction;
-import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * Auto-configuration of the receiving side in a Spring MVC application: the {@link WebhookListener} post-processor
- * and registry, the sources of {@code webhooks.receiver.sources} (secrets checked at start-up), the idempotency
- * store (JDBC when there is a {@link DataSource}, else in memory), the asynchronous dispatcher, metrics when
+ * (with the application's {@link WebhookListenerArgumentResolver} beans) and registry, the sources of
+ * {@code webhooks.receiver.sources} (secrets checked at start-up), the idempotency store (JDBC when there is a
+ * {@link DataSource}, else in memory) and inbox, the synchronous and asynchronous listener invokers, metrics when
  * Micrometer is present, and the routes that serve each source.
  */
 @AutoConfiguration(after = { JacksonAutoConfiguration.class, DataSourceAutoConfiguration.class,
@@ -60,21 +69,27 @@ public final class WebhooksReceiverAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	static WebhookListenerAnnotationBeanPostProcessor webhookListenerAnnotationBeanPostProcessor(
-			ObjectProvider<WebhookListenerEndpointRegistry> registry, ObjectProvider<JsonMapper> mapper) {
-		return new WebhookListenerAnnotationBeanPostProcessor(registry, mapper);
+			ObjectProvider<WebhookListenerRegistry> registry, ObjectProvider<JsonMapper> mapper,
+			ObjectProvider<WebhookListenerArgumentResolver> resolvers) {
+		return new WebhookListenerAnnotationBeanPostProcessor(registry, mapper, resolvers);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	WebhookSources webhookSources(WebhooksReceiverProperties properties,
 			ObjectProvider<WebhookSignatureScheme> schemes) {
-		return WebhookSourcesFactory.create(properties, schemes.orderedStream().toList());
+		List<WebhookSignatureScheme> customSchemes = schemes.orderedStream().toList();
+		List<WebhookSource> sources = new ArrayList<>();
+		for (Map.Entry<String, WebhooksReceiverProperties.Source> entry : properties.getSources().entrySet()) {
+			sources.add(settings(entry.getKey(), entry.getValue()).toSource(properties.getPath(), customSchemes));
+		}
+		return new WebhookSources(sources);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	WebhookListenerEndpointRegistry webhookListenerEndpointRegistry(WebhookSources sources) {
-		return new WebhookListenerEndpointRegistry(sources);
+	WebhookListenerRegistry webhookListenerRegistry(WebhookSources sources) {
+		return new WebhookListenerRegistry(sources);
 	}
 
 	@Bean
@@ -92,14 +107,19 @@ public final class WebhooksReceiverAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AsyncWebhookDispatcher asyncWebhookDispatcher(WebhooksReceiverProperties properties,
-			WebhookListenerEndpointRegistry registry, IdempotencyStore store, ObjectProvider<JsonMapper> mapper,
-			WebhookReceiverMetrics metrics) {
+	SyncWebhookListenerInvoker syncWebhookListenerInvoker(IdempotencyStore store, WebhookReceiverMetrics metrics) {
+		return new SyncWebhookListenerInvoker(store, metrics);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AsyncWebhookListenerInvoker asyncWebhookListenerInvoker(WebhooksReceiverProperties properties,
+			WebhookListenerRegistry registry, IdempotencyStore store, ObjectProvider<WebhookInbox> inbox,
+			ObjectProvider<JsonMapper> mapper, WebhookReceiverMetrics metrics) {
 		WebhooksReceiverProperties.AsyncListener async = properties.getAsyncListener();
-		AtomicInteger threadNumber = new AtomicInteger();
 		ThreadPoolExecutor executor = new ThreadPoolExecutor(async.getThreads(), async.getThreads(), 60,
 				TimeUnit.SECONDS, new LinkedBlockingQueue<>(async.getQueueCapacity()),
-				(task) -> new Thread(task, "webhook-listener-" + threadNumber.incrementAndGet()));
+				new CustomizableThreadFactory("webhook-listener-"));
 		executor.allowCoreThreadTimeOut(true);
 		RetryPolicy retryPolicy = RetryPolicy.builder()
 			.maxRetries(async.getMaxRetries())
@@ -107,38 +127,41 @@ public final class WebhooksReceiverAutoConfiguration {
 			.multiplier(async.getRetryMultiplier())
 			.maxDelay(async.getRetryMaxDelay())
 			.build();
-		return new AsyncWebhookDispatcher(executor, retryPolicy, registry, store, mapper.getIfAvailable(JsonMapper::new),
-				metrics);
+		// the JDBC and in-memory stores are inboxes too; another store keeps nothing of a pending message
+		WebhookInbox storeInbox = inbox.getIfAvailable(
+				() -> (store instanceof WebhookInbox both) ? both : new TransientWebhookInbox(store));
+		return new AsyncWebhookListenerInvoker(executor, retryPolicy, registry, store, storeInbox,
+				mapper.getIfAvailable(JsonMapper::new), metrics);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	WebhookReceiver webhookReceiver(WebhookListenerEndpointRegistry registry, IdempotencyStore store,
-			ObjectProvider<JsonMapper> mapper, WebhookReceiverMetrics metrics, AsyncWebhookDispatcher dispatcher) {
-		return new WebhookReceiver(registry, store, mapper.getIfAvailable(JsonMapper::new), metrics, dispatcher,
+	WebhookReceiver webhookReceiver(WebhookListenerRegistry registry, IdempotencyStore store,
+			ObjectProvider<JsonMapper> mapper, SyncWebhookListenerInvoker syncInvoker,
+			AsyncWebhookListenerInvoker asyncInvoker) {
+		return new WebhookReceiver(registry, store, mapper.getIfAvailable(JsonMapper::new), syncInvoker, asyncInvoker,
 				Clock.systemUTC());
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	WebhookReceiverEndpoint webhookReceiverEndpoint(WebhookSources sources, WebhookReceiver receiver,
-			WebhookReceiverMetrics metrics) {
-		return new WebhookReceiverEndpoint(sources, receiver, metrics);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(name = "webhookReceiverRoutes")
-	RouterFunction<ServerResponse> webhookReceiverRoutes(WebhookReceiverEndpoint endpoint,
-			WebhooksReceiverProperties properties) {
-		return endpoint.routes(properties.getPath());
+	@ConditionalOnMissingBean(value = WebhookReceiverRoutes.class, name = "webhookReceiverRoutes")
+	WebhookReceiverRoutes webhookReceiverRoutes(WebhooksReceiverProperties properties, WebhookSources sources,
+			WebhookReceiver receiver, WebhookReceiverMetrics metrics) {
+		return new WebhookReceiverRoutes(properties.getPath(), sources, receiver, metrics);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	IdempotencyStoreMaintenance webhookIdempotencyStoreMaintenance(IdempotencyStore store,
-			AsyncWebhookDispatcher dispatcher, WebhooksReceiverProperties properties) {
-		return new IdempotencyStoreMaintenance(store, dispatcher, properties.getRetention(),
+			AsyncWebhookListenerInvoker asyncInvoker, WebhooksReceiverProperties properties) {
+		return new IdempotencyStoreMaintenance(store, asyncInvoker, properties.getRetention(),
 				properties.getMaintenanceInterval(), Clock.systemUTC());
+	}
+
+	private static WebhookSourceSettings settings(String name, WebhooksReceiverProperties.Source source) {
+		return new WebhookSourceSettings(name, source.getSecrets(), source.getScheme(), source.getSignatureHeader(),
+				source.getIdHeader(), source.getTolerance(), source.getMaxBodySize(), source.getPath(),
+				source.isAsync());
 	}
 
 	/** The JDBC idempotency store, when the application has a database. */

@@ -1,7 +1,6 @@
 package dev.webhooks.receive;
 
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Remembers which messages of each source have been handled, so a message a sender delivers again (a retry, a
@@ -12,8 +11,8 @@ import java.util.List;
  * on failure, so that the sender's next retry is handled again. A claim not confirmed within the store's claim
  * timeout (the instance died) can be claimed again.
  * <p>
- * For asynchronous sources the store also keeps the message itself until it is handled; a store that cannot
- * (the in-memory one) loses pending messages on a restart.
+ * The messages of asynchronous sources, accepted before they are handled, are kept by a {@link WebhookInbox};
+ * the JDBC and in-memory stores are also inboxes.
  */
 public interface IdempotencyStore {
 
@@ -40,38 +39,12 @@ public interface IdempotencyStore {
 	void release(String source, String messageId);
 
 	/**
-	 * Forget handled and abandoned messages received before a time. Pending messages are kept.
+	 * Forget handled and abandoned messages received before a time. Pending messages (in a {@link WebhookInbox}
+	 * the store also is) are kept.
 	 * @param receivedBefore the cut-off
 	 * @return how many entries were removed
 	 */
 	int purge(Instant receivedBefore);
-
-	/**
-	 * Keep a claimed message until it is handled asynchronously; it stays claimed meanwhile.
-	 * @param message the message
-	 */
-	default void savePending(WebhookMessage message) {
-	}
-
-	/**
-	 * Record that an asynchronous message could not be handled after every retry. The message can be claimed
-	 * again (a replay from the sender handles it); a durable store keeps it for inspection until purged.
-	 * @param source the source name
-	 * @param messageId the message id
-	 */
-	default void markFailed(String source, String messageId) {
-		release(source, messageId);
-	}
-
-	/**
-	 * Claim again the pending messages whose claim has timed out (the instance that accepted them stopped before
-	 * handling them), so they can be handled now.
-	 * @param limit the most messages to return
-	 * @return the messages, now claimed by the caller
-	 */
-	default List<WebhookMessage> reclaimAbandonedPending(int limit) {
-		return List.of();
-	}
 
 	/** The answer to a {@link IdempotencyStore#claim claim}. */
 	enum Claim {

@@ -10,6 +10,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * Runs on a schedule while the application runs: purges ids older than the retention from the
@@ -22,7 +23,7 @@ public class IdempotencyStoreMaintenance implements SmartLifecycle {
 
 	private final IdempotencyStore store;
 
-	private final AsyncWebhookDispatcher dispatcher;
+	private final AsyncWebhookListenerInvoker asyncInvoker;
 
 	private final Duration retention;
 
@@ -35,15 +36,15 @@ public class IdempotencyStoreMaintenance implements SmartLifecycle {
 	/**
 	 * Create the maintenance task.
 	 * @param store the store
-	 * @param dispatcher handles recovered messages, or {@code null} when no source is asynchronous
+	 * @param asyncInvoker handles recovered messages, or {@code null} when no source is asynchronous
 	 * @param retention how long ids are kept
 	 * @param interval how often it runs; the first run is right after start-up
 	 * @param clock the clock
 	 */
-	public IdempotencyStoreMaintenance(IdempotencyStore store, AsyncWebhookDispatcher dispatcher, Duration retention,
-			Duration interval, Clock clock) {
+	public IdempotencyStoreMaintenance(IdempotencyStore store, AsyncWebhookListenerInvoker asyncInvoker,
+			Duration retention, Duration interval, Clock clock) {
 		this.store = store;
-		this.dispatcher = dispatcher;
+		this.asyncInvoker = asyncInvoker;
 		this.retention = retention;
 		this.interval = interval;
 		this.clock = clock;
@@ -56,8 +57,8 @@ public class IdempotencyStoreMaintenance implements SmartLifecycle {
 			if (purged > 0 && logger.isDebugEnabled()) {
 				logger.debug("Purged " + purged + " received webhook ids older than " + this.retention);
 			}
-			if (this.dispatcher != null) {
-				this.dispatcher.recoverAbandoned();
+			if (this.asyncInvoker != null) {
+				this.asyncInvoker.recoverAbandoned();
 			}
 		}
 		catch (RuntimeException ex) {
@@ -68,11 +69,9 @@ public class IdempotencyStoreMaintenance implements SmartLifecycle {
 	@Override
 	public synchronized void start() {
 		if (this.scheduler == null) {
-			this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
-				Thread thread = new Thread(task, "webhooks-received-maintenance");
-				thread.setDaemon(true);
-				return thread;
-			});
+			CustomizableThreadFactory threadFactory = new CustomizableThreadFactory("webhooks-received-maintenance-");
+			threadFactory.setDaemon(true);
+			this.scheduler = Executors.newSingleThreadScheduledExecutor(threadFactory);
 			this.scheduler.scheduleWithFixedDelay(this::runOnce, 0, this.interval.toMillis(), TimeUnit.MILLISECONDS);
 		}
 	}

@@ -5,14 +5,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * An {@link IdempotencyStore} in memory, for applications without a database. It holds at most a fixed number
- * of ids (the oldest are forgotten first), is not shared between instances, and forgets everything, including
- * pending asynchronous messages, on a restart: use the JDBC store where that matters.
+ * An {@link IdempotencyStore} and {@link WebhookInbox} in memory, for applications without a database. It holds
+ * at most a fixed number of ids (the oldest are forgotten first), is not shared between instances, and forgets
+ * everything on a restart: use the JDBC store where that matters. As an inbox it only marks an id pending (a
+ * pending message lives in the listener executor's queue), so it has no abandoned messages to give back.
  */
-public class InMemoryIdempotencyStore implements IdempotencyStore {
+public class InMemoryIdempotencyStore implements IdempotencyStore, WebhookInbox {
 
 	/** Ids kept when no bound is given. */
 	public static final int DEFAULT_MAX_ENTRIES = 100_000;
@@ -83,6 +85,17 @@ public class InMemoryIdempotencyStore implements IdempotencyStore {
 		if (entry != null && entry.state != State.HANDLED) {
 			this.entries.remove(key);
 		}
+	}
+
+	/** A failed message is forgotten, so the sender's redelivery is handled again. */
+	@Override
+	public void markFailed(String source, String messageId) {
+		release(source, messageId);
+	}
+
+	@Override
+	public List<WebhookMessage> reclaimAbandonedPending(int limit) {
+		return List.of();
 	}
 
 	@Override

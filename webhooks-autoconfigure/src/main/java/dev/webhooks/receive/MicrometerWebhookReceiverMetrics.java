@@ -35,11 +35,11 @@ public class MicrometerWebhookReceiverMetrics implements WebhookReceiverMetrics 
 	}
 
 	@Override
-	public void listenerCalled(WebhookListenerEndpoint endpoint, Duration duration, Throwable failure) {
+	public void listenerCalled(WebhookListenerMethod listener, Duration duration, Throwable failure) {
 		Timer.builder("webhooks.listener")
 			.description("Calls of @WebhookListener methods")
-			.tag("source", endpoint.getSource())
-			.tag("listener", endpoint.getId())
+			.tag("source", listener.getSource())
+			.tag("listener", listener.getId())
 			.tag("outcome", (failure != null) ? "error" : "success")
 			.register(this.registry)
 			.record(duration);

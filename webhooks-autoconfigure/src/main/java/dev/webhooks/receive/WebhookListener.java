@@ -17,7 +17,9 @@ import java.lang.annotation.Target;
  * {@code data}, converted by the application's Jackson mapper to the parameter type (a record, a POJO, a
  * {@code Map}, a {@code JsonNode}, …);</li>
  * <li>parameters annotated {@link Envelope @Envelope}: the whole envelope, converted likewise;</li>
- * <li>a {@link WebhookMessage}: id, type, timestamp, source, headers and the raw body.</li>
+ * <li>a {@link WebhookMessage}: id, type, timestamp, source, headers and the raw body;</li>
+ * <li>any parameter an application's {@link WebhookListenerArgumentResolver} bean supports (asked before the
+ * built-in resolvers).</li>
  * </ul>
  * A listener that throws makes the request fail with 500 (so the sender retries) and the message is not
  * recorded as handled.
@@ -25,6 +27,9 @@ import java.lang.annotation.Target;
  * &#064;WebhookListener(source = "anon", events = { "migration.completed", "migration_task.*" })
  * void onMigration(Migration migration, WebhookMessage message) { … }
  * </pre>
+ * {@link #source()} and {@link #events()} may hold {@code ${…}} placeholders, resolved against the application's
+ * configuration at start-up: {@code @WebhookListener(source = "${app.webhooks.source}", events =
+ * "${app.webhooks.events}")}, where a comma-separated value gives several patterns.
  */
 @Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
@@ -32,14 +37,15 @@ import java.lang.annotation.Target;
 public @interface WebhookListener {
 
 	/**
-	 * The name of the source, a key of {@code webhooks.receiver.sources}.
+	 * The name of the source, a key of {@code webhooks.receiver.sources}; may be a {@code ${…}} placeholder.
 	 * @return the source name
 	 */
 	String source();
 
 	/**
 	 * The event types handled: exact names ({@code migration.completed}), a prefix wildcard
-	 * ({@code migration_task.*}, any type starting with {@code migration_task.}) or {@code *}. Empty means all.
+	 * ({@code migration_task.*}, any type starting with {@code migration_task.}) or {@code *}. Empty means all. An
+	 * element may be a {@code ${…}} placeholder, whose value may list several patterns separated by commas.
 	 * @return the event type patterns
 	 */
 	String[] events() default {};

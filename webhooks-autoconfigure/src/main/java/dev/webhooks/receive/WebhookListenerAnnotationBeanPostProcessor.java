@@ -2,6 +2,7 @@ package dev.webhooks.receive;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,29 +13,41 @@ import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
 
 /**
- * Finds {@link WebhookListener} methods on every bean and registers them with the
- * {@link WebhookListenerEndpointRegistry}, as {@code KafkaListenerAnnotationBeanPostProcessor} does for
- * {@code @KafkaListener}: methods are collected as beans initialise (on the target class, so AOP proxies work)
- * and registered once all singletons exist, when a wrong source or parameter fails the start-up with every
- * problem listed.
+ * Finds {@link WebhookListener} methods on every bean and registers them with the {@link WebhookListenerRegistry},
+ * as {@code KafkaListenerAnnotationBeanPostProcessor} does for {@code @KafkaListener}: methods are collected as
+ * beans initialise (on the target class, so AOP proxies work) and registered once all singletons exist, when a
+ * wrong source or parameter fails the start-up with every problem listed.
+ * <p>
+ * {@code ${…}} placeholders in {@link WebhookListener#source()} and {@link WebhookListener#events()} are resolved
+ * against the application's configuration (placeholders only, no SpEL); an {@code events} value that resolves to
+ * a comma-separated list gives one pattern per element. Parameters are matched against the application's
+ * {@link WebhookListenerArgumentResolver} beans first, then the built-in resolvers.
  */
 public class WebhookListenerAnnotationBeanPostProcessor
-		implements BeanPostProcessor, SmartInitializingSingleton, Ordered {
+		implements BeanPostProcessor, SmartInitializingSingleton, BeanFactoryAware, Ordered {
 
 	private static final Log logger = LogFactory.getLog(WebhookListenerAnnotationBeanPostProcessor.class);
 
-	private final ObjectProvider<WebhookListenerEndpointRegistry> registry;
+	private final ObjectProvider<WebhookListenerRegistry> registry;
 
 	private final ObjectProvider<JsonMapper> mapper;
+
+	private final ObjectProvider<WebhookListenerArgumentResolver> resolvers;
+
+	private ConfigurableBeanFactory beanFactory;
 
 	private final Set<Class<?>> classesWithoutListeners = ConcurrentHashMap.newKeySet();
 
@@ -47,11 +60,20 @@ public class WebhookListenerAnnotationBeanPostProcessor
 	 * other beans.
 	 * @param registry the registry to fill
 	 * @param mapper the application's JSON mapper; a default one when the application has none
+	 * @param resolvers the application's argument resolvers, asked before the built-in ones
 	 */
-	public WebhookListenerAnnotationBeanPostProcessor(ObjectProvider<WebhookListenerEndpointRegistry> registry,
-			ObjectProvider<JsonMapper> mapper) {
+	public WebhookListenerAnnotationBeanPostProcessor(ObjectProvider<WebhookListenerRegistry> registry,
+			ObjectProvider<JsonMapper> mapper, ObjectProvider<WebhookListenerArgumentResolver> resolvers) {
 		this.registry = registry;
 		this.mapper = mapper;
+		this.resolvers = resolvers;
+	}
+
+	@Override
+	public void setBeanFactory(BeanFactory beanFactory) {
+		if (beanFactory instanceof ConfigurableBeanFactory configurable) {
+			this.beanFactory = configurable;
+		}
 	}
 
 	@Override
@@ -102,17 +124,16 @@ public class WebhookListenerAnnotationBeanPostProcessor
 		if (pending.isEmpty()) {
 			return;
 		}
-		WebhookListenerEndpointRegistry registry = this.registry.getObject();
-		JsonMapper mapper = this.mapper.getIfAvailable(JsonMapper::new);
+		WebhookListenerRegistry registry = this.registry.getObject();
+		WebhookListenerArgumentResolvers resolvers = new WebhookListenerArgumentResolvers(
+				this.resolvers.orderedStream().toList(), this.mapper.getIfAvailable(JsonMapper::new));
 		List<String> problems = new ArrayList<>();
 		for (Candidate candidate : pending) {
 			try {
-				WebhookListenerEndpoint endpoint = WebhookListenerEndpoint.create(candidate.annotation(),
-						candidate.bean(), candidate.beanName(), candidate.method(), candidate.invocableMethod(),
-						mapper);
-				registry.register(endpoint);
+				WebhookListenerMethod listener = create(candidate, resolvers);
+				registry.register(listener);
 				if (logger.isDebugEnabled()) {
-					logger.debug("Registered " + endpoint + " for " + ClassUtils.getQualifiedMethodName(candidate.method()));
+					logger.debug("Registered " + listener + " for " + ClassUtils.getQualifiedMethodName(candidate.method()));
 				}
 			}
 			catch (IllegalStateException ex) {
@@ -123,6 +144,46 @@ public class WebhookListenerAnnotationBeanPostProcessor
 			throw new IllegalStateException("Invalid @WebhookListener configuration:\n - "
 					+ String.join("\n - ", problems));
 		}
+	}
+
+	private WebhookListenerMethod create(Candidate candidate, WebhookListenerArgumentResolvers resolvers) {
+		WebhookListener annotation = candidate.annotation();
+		String source;
+		List<String> events = new ArrayList<>();
+		try {
+			source = resolve(annotation.source());
+			for (String event : annotation.events()) {
+				if (isPlaceholder(event)) {
+					Arrays.stream(StringUtils.commaDelimitedListToStringArray(resolve(event)))
+						.map(String::strip)
+						.forEach(events::add);
+				}
+				else {
+					events.add(event);
+				}
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// an unresolvable placeholder
+			throw new IllegalStateException("@WebhookListener method "
+					+ ClassUtils.getQualifiedMethodName(candidate.method()) + ": " + ex.getMessage());
+		}
+		String id = annotation.id().isBlank() ? candidate.beanName() + "." + candidate.method().getName()
+				: annotation.id();
+		return WebhookListenerMethod.create(id, source, events, candidate.bean(), candidate.method(),
+				candidate.invocableMethod(), resolvers);
+	}
+
+	private boolean isPlaceholder(String value) {
+		return this.beanFactory != null && value.contains("${");
+	}
+
+	private String resolve(String value) {
+		if (!isPlaceholder(value)) {
+			return value;
+		}
+		String resolved = this.beanFactory.resolveEmbeddedValue(value);
+		return (resolved != null) ? resolved : "";
 	}
 
 	private record Candidate(Object bean, String beanName, Method method, Method invocableMethod,

@@ -1,37 +1,17 @@
 package dev.webhooks.receive;
 
-import java.util.List;
-
-import tools.jackson.databind.JsonNode;
-
 /**
- * Calls the listeners of a message one after the other, timing each call. The first failure stops the call
- * chain, so a retry of the message calls the listeners that succeeded again: listeners must be idempotent
- * when a source has several for one type.
+ * How the listeners of a verified, de-duplicated webhook are run, and how its claim in the
+ * {@link IdempotencyStore} is settled: {@link SyncWebhookListenerInvoker} before the request is answered,
+ * {@link AsyncWebhookListenerInvoker} after it, for sources configured {@code async}.
  */
-class WebhookListenerInvoker {
+public interface WebhookListenerInvoker {
 
-	private final WebhookReceiverMetrics metrics;
-
-	WebhookListenerInvoker(WebhookReceiverMetrics metrics) {
-		this.metrics = metrics;
-	}
-
-	void invoke(List<WebhookListenerEndpoint> endpoints, WebhookMessage message, JsonNode envelope) {
-		for (WebhookListenerEndpoint endpoint : endpoints) {
-			long start = System.nanoTime();
-			Throwable failure = null;
-			try {
-				endpoint.invoke(message, envelope);
-			}
-			catch (RuntimeException ex) {
-				failure = ex;
-				throw ex;
-			}
-			finally {
-				this.metrics.listenerCalled(endpoint, java.time.Duration.ofNanos(System.nanoTime() - start), failure);
-			}
-		}
-	}
+	/**
+	 * Run, or schedule, the listeners of a webhook whose id the caller has claimed (or that has no id).
+	 * @param webhook the webhook and its listeners
+	 * @return the answer to the request
+	 */
+	ReceiveResult invoke(ReceivedWebhook webhook);
 
 }

@@ -17,22 +17,23 @@ import org.springframework.http.HttpHeaders;
 
 /**
  * What happens to a request once its source is known and its body read within the size limit: verify the
- * signature and timestamp, parse the envelope, de-duplicate on the message id, then call the listeners (or hand
- * the message to the {@link AsyncWebhookDispatcher} for an asynchronous source).
+ * signature and timestamp, parse the envelope once, look up its listeners, de-duplicate on the message id, then
+ * hand the parsed webhook to the {@link SyncWebhookListenerInvoker synchronous invoker}, or to the
+ * {@link AsyncWebhookListenerInvoker asynchronous one} for an asynchronous source.
  */
 public class WebhookReceiver {
 
 	private static final Log logger = LogFactory.getLog(WebhookReceiver.class);
 
-	private final WebhookListenerEndpointRegistry registry;
+	private final WebhookListenerRegistry registry;
 
 	private final IdempotencyStore store;
 
 	private final JsonMapper mapper;
 
-	private final WebhookListenerInvoker invoker;
+	private final WebhookListenerInvoker syncInvoker;
 
-	private final AsyncWebhookDispatcher dispatcher;
+	private final WebhookListenerInvoker asyncInvoker;
 
 	private final Clock clock;
 
@@ -41,17 +42,17 @@ public class WebhookReceiver {
 	 * @param registry the listeners
 	 * @param store the idempotency store
 	 * @param mapper parses the body
-	 * @param metrics times the listener calls
-	 * @param dispatcher runs the listeners of asynchronous sources
+	 * @param syncInvoker runs the listeners before the answer
+	 * @param asyncInvoker runs the listeners of asynchronous sources after the answer
 	 * @param clock the clock the timestamp tolerance is measured on
 	 */
-	public WebhookReceiver(WebhookListenerEndpointRegistry registry, IdempotencyStore store, JsonMapper mapper,
-			WebhookReceiverMetrics metrics, AsyncWebhookDispatcher dispatcher, Clock clock) {
+	public WebhookReceiver(WebhookListenerRegistry registry, IdempotencyStore store, JsonMapper mapper,
+			WebhookListenerInvoker syncInvoker, WebhookListenerInvoker asyncInvoker, Clock clock) {
 		this.registry = registry;
 		this.store = store;
 		this.mapper = mapper;
-		this.invoker = new WebhookListenerInvoker(metrics);
-		this.dispatcher = dispatcher;
+		this.syncInvoker = syncInvoker;
+		this.asyncInvoker = asyncInvoker;
 		this.clock = clock;
 	}
 
@@ -93,17 +94,18 @@ public class WebhookReceiver {
 		String type = typeNode.stringValue();
 		WebhookMessage message = new WebhookMessage(messageId(signature, envelope), type, signature.timestamp(),
 				source.name(), headers, body);
-		List<WebhookListenerEndpoint> endpoints = this.registry.endpointsFor(source.name(), type);
-		if (endpoints.isEmpty()) {
+		List<WebhookListenerMethod> listeners = this.registry.listenersFor(source.name(), type);
+		if (listeners.isEmpty()) {
 			if (logger.isDebugEnabled()) {
 				logger.debug("No @WebhookListener for " + message + "; answered 204");
 			}
 			return ReceiveResult.of(ReceiveOutcome.IGNORED);
 		}
+		ReceivedWebhook webhook = new ReceivedWebhook(message, envelope, listeners);
 		if (message.id() == null) {
 			// neither the headers nor the envelope carry an id: nothing to de-duplicate on
 			logger.debug("Webhook from '" + source.name() + "' has no id; it is handled without de-duplication");
-			return handleNow(endpoints, message, envelope);
+			return this.syncInvoker.invoke(webhook);
 		}
 		IdempotencyStore.Claim claim = this.store.claim(source.name(), message.id());
 		if (claim == IdempotencyStore.Claim.HANDLED) {
@@ -113,48 +115,7 @@ public class WebhookReceiver {
 			return new ReceiveResult(ReceiveOutcome.IN_PROGRESS,
 					"Message " + message.id() + " is being handled by another request; retry later");
 		}
-		if (source.async()) {
-			return accept(message);
-		}
-		return handleNow(endpoints, message, envelope);
-	}
-
-	private ReceiveResult handleNow(List<WebhookListenerEndpoint> endpoints, WebhookMessage message,
-			JsonNode envelope) {
-		try {
-			this.invoker.invoke(endpoints, message, envelope);
-		}
-		catch (RuntimeException ex) {
-			if (message.id() != null) {
-				this.store.release(message.source(), message.id());
-			}
-			logger.error("A @WebhookListener failed on " + message + "; answered 500 so the sender retries", ex);
-			return new ReceiveResult(ReceiveOutcome.LISTENER_ERROR,
-					"A listener failed; the message was not recorded as handled");
-		}
-		if (message.id() != null) {
-			this.store.confirm(message.source(), message.id());
-		}
-		if (logger.isDebugEnabled()) {
-			logger.debug("Handled " + message);
-		}
-		return ReceiveResult.of(ReceiveOutcome.VERIFIED);
-	}
-
-	private ReceiveResult accept(WebhookMessage message) {
-		try {
-			this.store.savePending(message);
-		}
-		catch (RuntimeException ex) {
-			this.store.release(message.source(), message.id());
-			throw ex;
-		}
-		if (this.dispatcher == null || !this.dispatcher.dispatch(message)) {
-			this.store.release(message.source(), message.id());
-			return new ReceiveResult(ReceiveOutcome.OVERLOADED,
-					"The receiver cannot take more asynchronous work right now; retry later");
-		}
-		return ReceiveResult.of(ReceiveOutcome.ACCEPTED);
+		return (source.async() ? this.asyncInvoker : this.syncInvoker).invoke(webhook);
 	}
 
 	private static String messageId(VerifiedSignature signature, JsonNode envelope) {

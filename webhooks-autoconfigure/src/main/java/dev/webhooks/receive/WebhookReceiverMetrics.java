@@ -22,11 +22,11 @@ public interface WebhookReceiverMetrics {
 
 	/**
 	 * A listener was called.
-	 * @param endpoint the listener
+	 * @param listener the listener
 	 * @param duration how long it ran
 	 * @param failure what it threw, or {@code null}
 	 */
-	default void listenerCalled(WebhookListenerEndpoint endpoint, Duration duration, Throwable failure) {
+	default void listenerCalled(WebhookListenerMethod listener, Duration duration, Throwable failure) {
 	}
 
 	/**

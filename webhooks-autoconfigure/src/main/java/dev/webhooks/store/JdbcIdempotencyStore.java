@@ -17,6 +17,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.webhooks.receive.IdempotencyStore;
+import dev.webhooks.receive.WebhookInbox;
 import dev.webhooks.receive.WebhookMessage;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -29,7 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the row and the other finds it. Asynchronous messages keep their headers and body in the row until handled,
  * so a message accepted with 202 survives a restart and is handled then.
  */
-public class JdbcIdempotencyStore implements IdempotencyStore {
+public class JdbcIdempotencyStore implements IdempotencyStore, WebhookInbox {
 
 	private static final TypeReference<Map<String, List<String>>> HEADERS_TYPE = new TypeReference<>() {
 	};

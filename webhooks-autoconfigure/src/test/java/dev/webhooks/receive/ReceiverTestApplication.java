@@ -1,5 +1,9 @@
 package dev.webhooks.receive;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,6 +17,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.PropertySource;
+import org.springframework.core.MethodParameter;
 
 /**
  * A small application with listeners for the receiving tests; its sources are in receiver-test.properties.
@@ -25,6 +30,35 @@ class ReceiverTestApplication {
 	@Bean
 	Listeners listeners() {
 		return new Listeners();
+	}
+
+	@Bean
+	WebhookListenerArgumentResolver webhookHeaderResolver() {
+		return new WebhookHeaderResolver();
+	}
+
+	/** Binds a listener parameter to a request header, through {@link WebhookHeaderResolver}. */
+	@Target(ElementType.PARAMETER)
+	@Retention(RetentionPolicy.RUNTIME)
+	@interface WebhookHeader {
+
+		String value();
+
+	}
+
+	/** An application's own resolver: the value of the header a {@link WebhookHeader} parameter names. */
+	static class WebhookHeaderResolver implements WebhookListenerArgumentResolver {
+
+		@Override
+		public boolean supportsParameter(MethodParameter parameter) {
+			return parameter.hasParameterAnnotation(WebhookHeader.class);
+		}
+
+		@Override
+		public Object resolveArgument(MethodParameter parameter, WebhookMessage message, JsonNode envelope) {
+			return message.headers().getFirst(parameter.getParameterAnnotation(WebhookHeader.class).value());
+		}
+
 	}
 
 	/** The resource inside {@code data.object} of the migration events. */
@@ -111,8 +145,17 @@ class ReceiverTestApplication {
 		@WebhookListener(source = "anon", events = "slow.test")
 		void onSlow(WebhookMessage message) throws InterruptedException {
 			this.slowCalls.incrementAndGet();
-			// long enough that concurrent deliveries of the same id overlap
-			Thread.sleep(300);
+			// held until the test opens the gate, so that concurrent deliveries of the same id overlap
+			this.gate.await(10, TimeUnit.SECONDS);
+		}
+
+		final List<String> headerValues = new CopyOnWriteArrayList<>();
+
+		// without the application's resolver, the String would be a second payload parameter
+		@WebhookListener(source = "anon", events = "header.test")
+		void onHeader(@WebhookHeader("webhook-id") String id, Migration migration) {
+			this.headerValues.add(id);
+			this.migrations.add(migration);
 		}
 
 		@WebhookListener(source = "anvil")
@@ -133,6 +176,7 @@ class ReceiverTestApplication {
 			this.nodes.clear();
 			this.leads.clear();
 			this.anvil.clear();
+			this.headerValues.clear();
 			this.failuresLeft.set(0);
 			this.failingCalls.set(0);
 			this.slowCalls.set(0);

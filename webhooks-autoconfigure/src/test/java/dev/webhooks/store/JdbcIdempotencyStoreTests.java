@@ -1,10 +1,6 @@
 package dev.webhooks.store;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -14,22 +10,18 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.webhooks.receive.IdempotencyStore.Claim;
+import dev.webhooks.receive.IdempotencyStoreContractTests;
 import dev.webhooks.receive.WebhookMessage;
 
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The JDBC idempotency store against a real database: the subclasses choose H2 or PostgreSQL.
+ * The JDBC idempotency store and inbox against a real database: the subclasses choose H2 or PostgreSQL.
  */
-abstract class JdbcIdempotencyStoreTests {
-
-	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
-
-	private JdbcIdempotencyStore store;
+abstract class JdbcIdempotencyStoreTests extends IdempotencyStoreContractTests<JdbcIdempotencyStore> {
 
 	abstract DataSource dataSource();
 
@@ -40,37 +32,6 @@ abstract class JdbcIdempotencyStoreTests {
 		new ResourceDatabasePopulator(new ClassPathResource("dev/webhooks/store/schema-" + platform() + ".sql"))
 			.execute(dataSource());
 		this.store = new JdbcIdempotencyStore(dataSource(), new JsonMapper(), Duration.ofMinutes(5), this.clock);
-	}
-
-	@Test
-	void firstClaimWinsAndASecondSeesItInProgress() {
-		assertThat(this.store.claim("anon", "msg_1")).isEqualTo(Claim.CLAIMED);
-		assertThat(this.store.claim("anon", "msg_1")).isEqualTo(Claim.IN_PROGRESS);
-		assertThat(this.store.claim("other", "msg_1")).isEqualTo(Claim.CLAIMED);
-	}
-
-	@Test
-	void confirmedIdIsHandled() {
-		this.store.claim("anon", "msg_2");
-		this.store.confirm("anon", "msg_2");
-
-		assertThat(this.store.claim("anon", "msg_2")).isEqualTo(Claim.HANDLED);
-	}
-
-	@Test
-	void releasedIdCanBeClaimedAgain() {
-		this.store.claim("anon", "msg_3");
-		this.store.release("anon", "msg_3");
-
-		assertThat(this.store.claim("anon", "msg_3")).isEqualTo(Claim.CLAIMED);
-	}
-
-	@Test
-	void claimOlderThanTheTimeoutIsTakenOver() {
-		this.store.claim("anon", "msg_4");
-		this.clock.advance(Duration.ofMinutes(6));
-
-		assertThat(this.store.claim("anon", "msg_4")).isEqualTo(Claim.CLAIMED);
 	}
 
 	@Test
@@ -107,51 +68,6 @@ abstract class JdbcIdempotencyStoreTests {
 			assertThat(stored.headers().getFirst("webhook-id")).isEqualTo("msg_5");
 		});
 		assertThat(this.store.reclaimAbandonedPending(10)).isEmpty();
-	}
-
-	@Test
-	void failedMessageCanBeClaimedAgain() {
-		this.store.claim("anon", "msg_6");
-		this.store.savePending(message("msg_6"));
-		this.store.markFailed("anon", "msg_6");
-
-		assertThat(this.store.claim("anon", "msg_6")).isEqualTo(Claim.CLAIMED);
-	}
-
-	private WebhookMessage message(String id) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.add("webhook-id", id);
-		return new WebhookMessage(id, "migration.completed", Instant.parse("2026-01-01T09:59:58Z"), "anon", headers,
-				"{\"type\":\"migration.completed\"}".getBytes(StandardCharsets.UTF_8));
-	}
-
-	static final class MutableClock extends Clock {
-
-		private volatile Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneId.of("UTC");
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RequiresPostgres
 @SpringBootTest(classes = ReceiverTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "webhooks.store.initialize-schema=always" })
-class ConcurrentDeduplicationPostgresTest extends ConcurrentDeduplicationTests {
+class PostgresConcurrentDeduplicationTests extends ConcurrentDeduplicationTests {
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {

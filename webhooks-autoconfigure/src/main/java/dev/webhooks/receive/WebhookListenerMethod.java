@@ -9,7 +9,6 @@ import java.util.List;
 import dev.webhooks.event.EventTypePattern;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
@@ -17,10 +16,13 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * One {@link WebhookListener} method: the source and event types it handles and how to call it. Created by
- * {@link WebhookListenerAnnotationBeanPostProcessor}, kept by {@link WebhookListenerEndpointRegistry}.
+ * One {@link WebhookListener} method: the source and event types it handles, and how to call it, with the
+ * {@link WebhookListenerArgumentResolver resolver} of each parameter chosen once. The counterpart of
+ * spring-kafka's {@code MethodKafkaListenerEndpoint}; called a listener method rather than an endpoint because
+ * this starter's endpoints are the subscribers it delivers to. Created by
+ * {@link WebhookListenerAnnotationBeanPostProcessor}, kept by {@link WebhookListenerRegistry}.
  */
-public final class WebhookListenerEndpoint {
+public final class WebhookListenerMethod {
 
 	private final String id;
 
@@ -32,67 +34,68 @@ public final class WebhookListenerEndpoint {
 
 	private final Method invocableMethod;
 
-	private final List<ListenerArgument> arguments;
+	private final List<ResolvedParameter> parameters;
 
-	private WebhookListenerEndpoint(String id, String source, List<EventTypePattern> events, Object bean,
-			Method invocableMethod, List<ListenerArgument> arguments) {
+	private WebhookListenerMethod(String id, String source, List<EventTypePattern> events, Object bean,
+			Method invocableMethod, List<ResolvedParameter> parameters) {
 		this.id = id;
 		this.source = source;
 		this.events = events;
 		this.bean = bean;
 		this.invocableMethod = invocableMethod;
-		this.arguments = arguments;
+		this.parameters = parameters;
 	}
 
 	/**
-	 * Create the endpoint of an annotated method.
-	 * @param annotation the annotation
+	 * Create the listener of an annotated method.
+	 * @param id the listener id, for logs and metrics
+	 * @param source the source, placeholders resolved
+	 * @param events the event-type patterns, placeholders resolved; none means all
 	 * @param bean the bean, possibly an AOP proxy
-	 * @param beanName the bean name, for the default id
 	 * @param method the annotated method of the target class (parameter annotations are read here)
 	 * @param invocableMethod the method to call on {@code bean} (for a JDK proxy, the interface method)
-	 * @param mapper the mapper that converts payloads
-	 * @return the endpoint
-	 * @throws IllegalStateException when the annotation or the method's parameters are not usable, saying why
+	 * @param resolvers the resolvers the parameters are matched against
+	 * @return the listener
+	 * @throws IllegalStateException when the source, the patterns or the method's parameters are not usable,
+	 * saying why
 	 */
-	public static WebhookListenerEndpoint create(WebhookListener annotation, Object bean, String beanName,
-			Method method, Method invocableMethod, JsonMapper mapper) {
+	static WebhookListenerMethod create(String id, String source, List<String> events, Object bean, Method method,
+			Method invocableMethod, WebhookListenerArgumentResolvers resolvers) {
 		String description = ClassUtils.getQualifiedMethodName(method);
-		if (annotation.source().isBlank()) {
+		if (source.isBlank()) {
 			throw new IllegalStateException("@WebhookListener method " + description + " names no source");
 		}
-		List<EventTypePattern> events = new ArrayList<>();
-		for (String event : annotation.events()) {
+		List<EventTypePattern> patterns = new ArrayList<>();
+		for (String event : events) {
 			try {
-				events.add(EventTypePattern.of(event));
+				patterns.add(EventTypePattern.of(event));
 			}
 			catch (IllegalArgumentException ex) {
 				throw new IllegalStateException("@WebhookListener method " + description + ": " + ex.getMessage());
 			}
 		}
-		List<ListenerArgument> arguments = new ArrayList<>();
+		List<ResolvedParameter> parameters = new ArrayList<>();
 		int payloads = 0;
 		for (int index = 0; index < method.getParameterCount(); index++) {
 			MethodParameter parameter = new MethodParameter(method, index);
 			parameter.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
-			ListenerArgument argument;
+			WebhookListenerArgumentResolver resolver;
 			try {
-				argument = ListenerArgument.of(parameter, mapper);
+				resolver = resolvers.resolverFor(parameter);
 			}
 			catch (IllegalStateException ex) {
 				throw new IllegalStateException("@WebhookListener method " + description + ": " + ex.getMessage());
 			}
-			if (argument.isPayload() && ++payloads > 1) {
+			if (resolvers.isPayload(resolver) && ++payloads > 1) {
 				throw new IllegalStateException("@WebhookListener method " + description
 						+ " has more than one payload parameter; annotate the envelope parameter with @Envelope, "
 						+ "and take the message as a WebhookMessage");
 			}
-			arguments.add(argument);
+			parameters.add(new ResolvedParameter(parameter, resolver));
 		}
 		ReflectionUtils.makeAccessible(invocableMethod);
-		String id = annotation.id().isBlank() ? beanName + "." + method.getName() : annotation.id();
-		return new WebhookListenerEndpoint(id, annotation.source(), List.copyOf(events), bean, invocableMethod,
-				List.copyOf(arguments));
+		return new WebhookListenerMethod(id, source, List.copyOf(patterns), bean, invocableMethod,
+				List.copyOf(parameters));
 	}
 
 	/**
@@ -132,13 +135,13 @@ public final class WebhookListenerEndpoint {
 	 * Call the method.
 	 * @param message the verified message
 	 * @param envelope the parsed body
-	 * @throws WebhookListenerException when an argument cannot be converted or the method throws
+	 * @throws WebhookListenerException when an argument cannot be resolved or the method throws
 	 */
 	public void invoke(WebhookMessage message, JsonNode envelope) {
-		Object[] values = new Object[this.arguments.size()];
+		Object[] values = new Object[this.parameters.size()];
 		try {
 			for (int index = 0; index < values.length; index++) {
-				values[index] = this.arguments.get(index).resolve(message, envelope);
+				values[index] = this.parameters.get(index).resolve(message, envelope);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -157,8 +160,16 @@ public final class WebhookListenerEndpoint {
 
 	@Override
 	public String toString() {
-		return "WebhookListenerEndpoint[id=" + this.id + ", source=" + this.source + ", events="
+		return "WebhookListenerMethod[id=" + this.id + ", source=" + this.source + ", events="
 				+ (this.events.isEmpty() ? "[*]" : Arrays.toString(this.events.toArray())) + "]";
+	}
+
+	private record ResolvedParameter(MethodParameter parameter, WebhookListenerArgumentResolver resolver) {
+
+		Object resolve(WebhookMessage message, JsonNode envelope) {
+			return this.resolver.resolveArgument(this.parameter, message, envelope);
+		}
+
 	}
 
 }

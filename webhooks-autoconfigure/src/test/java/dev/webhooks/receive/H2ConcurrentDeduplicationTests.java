@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(classes = ReceiverTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:dedup-h2;DB_CLOSE_DELAY=-1" })
-class ConcurrentDeduplicationH2Test extends ConcurrentDeduplicationTests {
+class H2ConcurrentDeduplicationTests extends ConcurrentDeduplicationTests {
 
 	@Test
 	void usesTheJdbcStoreOnH2() {

@@ -5,6 +5,7 @@ import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -13,26 +14,34 @@ import dev.webhooks.receive.IdempotencyStore;
 import dev.webhooks.receive.InMemoryIdempotencyStore;
 import dev.webhooks.receive.MicrometerWebhookReceiverMetrics;
 import dev.webhooks.receive.WebhookListener;
-import dev.webhooks.receive.WebhookListenerEndpointRegistry;
+import dev.webhooks.receive.WebhookListenerArgumentResolver;
+import dev.webhooks.receive.WebhookListenerRegistry;
 import dev.webhooks.receive.WebhookMessage;
 import dev.webhooks.receive.WebhookReceiverMetrics;
+import dev.webhooks.receive.WebhookReceiverRoutes;
 import dev.webhooks.receive.WebhookSources;
 import dev.webhooks.store.JdbcIdempotencyStore;
 
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class WebhooksReceiverAutoConfigurationTest {
+class WebhooksReceiverAutoConfigurationTests {
 
 	private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
@@ -45,14 +54,72 @@ class WebhooksReceiverAutoConfigurationTest {
 	void registersListenersOfConfiguredSources() {
 		this.runner.withBean(GoodListener.class).run((context) -> {
 			assertThat(context).hasNotFailed();
-			WebhookListenerEndpointRegistry registry = context.getBean(WebhookListenerEndpointRegistry.class);
-			assertThat(registry.getEndpoints()).singleElement()
-				.satisfies((endpoint) -> assertThat(endpoint.getId()).endsWith("GoodListener.onEvent"));
-			assertThat(registry.endpointsFor("anon", "migration.completed")).hasSize(1);
-			assertThat(registry.endpointsFor("anon", "migration_task.failed")).hasSize(1);
-			assertThat(registry.endpointsFor("anon", "migration")).isEmpty();
-			assertThat(registry.endpointsFor("anon", "link.opened")).isEmpty();
+			WebhookListenerRegistry registry = context.getBean(WebhookListenerRegistry.class);
+			assertThat(registry.getListeners()).singleElement()
+				.satisfies((listener) -> assertThat(listener.getId()).endsWith("GoodListener.onEvent"));
+			assertThat(registry.listenersFor("anon", "migration.completed")).hasSize(1);
+			assertThat(registry.listenersFor("anon", "migration_task.failed")).hasSize(1);
+			assertThat(registry.listenersFor("anon", "migration")).isEmpty();
+			assertThat(registry.listenersFor("anon", "link.opened")).isEmpty();
 			assertThat(context.getBean(WebhookSources.class).byName("anon").path()).isEqualTo("/webhooks/incoming/anon");
+		});
+	}
+
+	@Test
+	void resolvesPlaceholdersInSourceAndEvents() {
+		this.runner.withBean(PlaceholderListener.class)
+			.withPropertyValues("app.webhooks.source=anon", "app.webhooks.events=migration.completed, migration_task.*")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				WebhookListenerRegistry registry = context.getBean(WebhookListenerRegistry.class);
+				assertThat(registry.listenersFor("anon", "migration.completed")).hasSize(1);
+				assertThat(registry.listenersFor("anon", "migration_task.failed")).hasSize(1);
+				assertThat(registry.listenersFor("anon", "link.opened")).isEmpty();
+			});
+	}
+
+	@Test
+	void failsForAPlaceholderThatResolvesToNoConfiguredSource() {
+		this.runner.withBean(PlaceholderListener.class)
+			.withPropertyValues("app.webhooks.source=stripe", "app.webhooks.events=migration.completed")
+			.run((context) -> {
+				assertThatStartUpFailure(context)
+					.hasMessageContaining("listens to source 'stripe', which is not configured");
+			});
+	}
+
+	@Test
+	void failsForAnUnresolvablePlaceholderNamingTheMethod() {
+		this.runner.withConfiguration(AutoConfigurations.of(PropertyPlaceholderAutoConfiguration.class))
+			.withBean(PlaceholderListener.class)
+			.withPropertyValues("app.webhooks.source=anon")
+			.run((context) -> assertThatStartUpFailure(context).hasMessageContaining("PlaceholderListener.onEvent")
+				.hasMessageContaining("app.webhooks.events"));
+	}
+
+	@Test
+	void applicationArgumentResolverSuppliesAParameterNoBuiltInResolverCan() {
+		this.runner.withBean(ServletRequestListener.class)
+			.withBean(WebhookListenerArgumentResolver.class, NullServletRequestResolver::new)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(WebhookListenerRegistry.class).listenersFor("anon", "a.b")).hasSize(1);
+			});
+	}
+
+	@Test
+	void servesTheRoutesAsARouterFunction() {
+		this.runner.run((context) -> assertThat(context.getBean("webhookReceiverRoutes"))
+			.isInstanceOf(WebhookReceiverRoutes.class)
+			.isInstanceOf(RouterFunction.class));
+	}
+
+	@Test
+	void backsOffForTheApplicationsOwnRoutesBean() {
+		this.runner.withUserConfiguration(OwnRoutesConfiguration.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(WebhookReceiverRoutes.class);
+			assertThat(context.getBean("webhookReceiverRoutes")).isInstanceOf(RouterFunction.class);
 		});
 	}
 
@@ -61,7 +128,7 @@ class WebhooksReceiverAutoConfigurationTest {
 		this.runner.withUserConfiguration(ProxiedListenerConfiguration.class).run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(context.getBean("proxiedListener").getClass().getName()).contains("Proxy");
-			assertThat(context.getBean(WebhookListenerEndpointRegistry.class).endpointsFor("anon", "a.b")).hasSize(1);
+			assertThat(context.getBean(WebhookListenerRegistry.class).listenersFor("anon", "a.b")).hasSize(1);
 		});
 	}
 
@@ -107,20 +174,19 @@ class WebhooksReceiverAutoConfigurationTest {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(WebhooksReceiverAutoConfiguration.class))
 			.withPropertyValues("webhooks.receiver.sources.anon.secrets=" + SECRET)
-			.run((context) -> assertThat(context).doesNotHaveBean(WebhookListenerEndpointRegistry.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(WebhookListenerRegistry.class));
 	}
 
 	@Test
 	void staysOffWhenDisabled() {
 		this.runner.withPropertyValues("webhooks.receiver.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(WebhookListenerEndpointRegistry.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(WebhookListenerRegistry.class));
 	}
 
 	@Test
 	void failsForAListenerOfAnUnconfiguredSource() {
 		this.runner.withBean(UnknownSourceListener.class).run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+			assertThatStartUpFailure(context)
 				.hasMessageContaining("listens to source 'stripe', which is not configured")
 				.hasMessageContaining("configured sources: [anon]")
 				.hasMessageContaining("webhooks.receiver.sources.stripe.secrets");
@@ -130,8 +196,7 @@ class WebhooksReceiverAutoConfigurationTest {
 	@Test
 	void failsForAParameterThatCannotBeSupplied() {
 		this.runner.withBean(ServletRequestListener.class).run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+			assertThatStartUpFailure(context)
 				.hasMessageContaining("ServletRequestListener.onEvent")
 				.hasMessageContaining("jakarta.servlet.http.HttpServletRequest")
 				.hasMessageContaining("cannot be supplied");
@@ -141,8 +206,7 @@ class WebhooksReceiverAutoConfigurationTest {
 	@Test
 	void failsForTwoPayloadParameters() {
 		this.runner.withBean(TwoPayloadsListener.class).run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+			assertThatStartUpFailure(context)
 				.hasMessageContaining("more than one payload parameter");
 		});
 	}
@@ -150,8 +214,7 @@ class WebhooksReceiverAutoConfigurationTest {
 	@Test
 	void failsForAnInvalidEventPattern() {
 		this.runner.withBean(BadPatternListener.class).run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure())).hasMessageContaining("'mig*ration' is not a valid event-type pattern");
+			assertThatStartUpFailure(context).hasMessageContaining("'mig*ration' is not a valid event-type pattern");
 		});
 	}
 
@@ -159,8 +222,7 @@ class WebhooksReceiverAutoConfigurationTest {
 	void failsForAnInvalidSecretNamingSourceAndIndexButNotTheSecret() {
 		String bad = "whsec_dG9vc2hvcnQ=";
 		this.runner.withPropertyValues("webhooks.receiver.sources.anon.secrets[1]=" + bad).run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+			assertThatStartUpFailure(context)
 				.hasMessageContaining("webhooks.receiver.sources.anon.secrets[1]")
 				.hasMessageContaining("at least 24 are required")
 				.hasMessageNotContaining("dG9vc2hvcnQ")
@@ -174,8 +236,7 @@ class WebhooksReceiverAutoConfigurationTest {
 			.withConfiguration(AutoConfigurations.of(WebhooksReceiverAutoConfiguration.class))
 			.withPropertyValues("webhooks.receiver.sources.anvil.scheme=timestamped-hex")
 			.run((context) -> {
-				assertThat(context).hasFailed();
-				assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+				assertThatStartUpFailure(context)
 					.hasMessageContaining("webhooks.receiver.sources.anvil.secrets is empty");
 			});
 	}
@@ -183,16 +244,53 @@ class WebhooksReceiverAutoConfigurationTest {
 	@Test
 	void failsForAnUnknownScheme() {
 		this.runner.withPropertyValues("webhooks.receiver.sources.anon.scheme=v0-colon").run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+			assertThatStartUpFailure(context)
 				.hasMessageContaining("webhooks.receiver.sources.anon.scheme is 'v0-colon', which is not known");
 		});
+	}
+
+	private static AbstractThrowableAssert<?, ? extends Throwable> assertThatStartUpFailure(
+			AssertableWebApplicationContext context) {
+		assertThat(context).hasFailed();
+		return assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()));
 	}
 
 	static class GoodListener {
 
 		@WebhookListener(source = "anon", events = { "migration.completed", "migration_task.*" })
 		void onEvent(Map<String, Object> payload, @Envelope JsonNode envelope, WebhookMessage message) {
+		}
+
+	}
+
+	static class PlaceholderListener {
+
+		@WebhookListener(source = "${app.webhooks.source}", events = "${app.webhooks.events}")
+		void onEvent(JsonNode payload) {
+		}
+
+	}
+
+	static class NullServletRequestResolver implements WebhookListenerArgumentResolver {
+
+		@Override
+		public boolean supportsParameter(MethodParameter parameter) {
+			return parameter.getParameterType() == HttpServletRequest.class;
+		}
+
+		@Override
+		public Object resolveArgument(MethodParameter parameter, WebhookMessage message, JsonNode envelope) {
+			return null;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnRoutesConfiguration {
+
+		@Bean
+		RouterFunction<ServerResponse> webhookReceiverRoutes() {
+			return RouterFunctions.route().GET("/own", (request) -> ServerResponse.ok().build()).build();
 		}
 
 	}

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = ReceiverTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "spring.datasource.url=jdbc:h2:mem:receiver-http;DB_CLOSE_DELAY=-1")
-class WebhookReceiverHttpTest extends ReceiverIntegrationTests {
+class WebhookReceiverHttpTests extends ReceiverIntegrationTests {
 
 	@Test
 	void verifiedAndHandledAnswers204AndPassesDataObjectAsRecord() {

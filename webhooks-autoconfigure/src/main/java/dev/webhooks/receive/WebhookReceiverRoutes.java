@@ -3,6 +3,7 @@ package dev.webhooks.receive;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
@@ -10,21 +11,22 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * The HTTP side of receiving: a {@code POST} route per configured source, at {@code {path}/{source}} or the
- * source's own path, and a catch-all under {@code {path}/} that answers 404 for sources that are not configured.
- * It enforces the size limit (refusing on {@code Content-Length} before reading, and never reading more than the
- * limit plus one byte), then hands the request to the {@link WebhookReceiver}. Errors are answered with RFC 9457
- * problem details.
+ * The HTTP routes of receiving, a {@link RouterFunction} Spring MVC serves: a {@code POST} route per configured
+ * source, at {@code {path}/{source}} or the source's own path, and a catch-all under {@code {path}/} that answers
+ * 404 for sources that are not configured. It enforces the size limit (refusing on {@code Content-Length} before
+ * reading, and never reading more than the limit plus one byte), then hands the request to the
+ * {@link WebhookReceiver}. Errors are answered with RFC 9457 problem details.
  */
-public class WebhookReceiverEndpoint {
+public class WebhookReceiverRoutes implements RouterFunction<ServerResponse> {
 
-	private static final Log logger = LogFactory.getLog(WebhookReceiverEndpoint.class);
+	private static final Log logger = LogFactory.getLog(WebhookReceiverRoutes.class);
 
 	private static final String UNKNOWN_SOURCE_TAG = "unknown";
 
@@ -34,24 +36,40 @@ public class WebhookReceiverEndpoint {
 
 	private final WebhookReceiverMetrics metrics;
 
+	private final RouterFunction<ServerResponse> routes;
+
 	/**
-	 * Create the endpoint.
+	 * Create the routes of every source and the 404 route for unknown ones.
+	 * @param basePath the receiver's base path, for example {@code /webhooks/incoming}
 	 * @param sources the configured sources
 	 * @param receiver handles requests within the size limit
 	 * @param metrics counts every answer
 	 */
-	public WebhookReceiverEndpoint(WebhookSources sources, WebhookReceiver receiver, WebhookReceiverMetrics metrics) {
+	public WebhookReceiverRoutes(String basePath, WebhookSources sources, WebhookReceiver receiver,
+			WebhookReceiverMetrics metrics) {
 		this.sources = sources;
 		this.receiver = receiver;
 		this.metrics = metrics;
+		this.routes = build(basePath);
 	}
 
-	/**
-	 * The routes of every source and the 404 route for unknown ones.
-	 * @param basePath the receiver's base path, for example {@code /webhooks/incoming}
-	 * @return the router function
-	 */
-	public RouterFunction<ServerResponse> routes(String basePath) {
+	@Override
+	public Optional<HandlerFunction<ServerResponse>> route(ServerRequest request) {
+		return this.routes.route(request);
+	}
+
+	@Override
+	public void accept(RouterFunctions.Visitor visitor) {
+		// lets the actuator's mappings and Spring MVC's logging see the routes themselves
+		this.routes.accept(visitor);
+	}
+
+	@Override
+	public String toString() {
+		return this.routes.toString();
+	}
+
+	private RouterFunction<ServerResponse> build(String basePath) {
 		RouterFunctions.Builder builder = RouterFunctions.route();
 		for (WebhookSource source : this.sources.all()) {
 			builder.POST(source.path(), (request) -> receive(source, request));

@@ -1,0 +1,110 @@
+package dev.webhooks.receive;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import dev.webhooks.signing.InvalidWebhookSecretException;
+import dev.webhooks.signing.StandardWebhooksScheme;
+import dev.webhooks.signing.TimestampedHexScheme;
+import dev.webhooks.signing.WebhookSecret;
+import dev.webhooks.signing.WebhookSignatureScheme;
+
+import org.springframework.util.unit.DataSize;
+
+/**
+ * One source as configured under {@code webhooks.receiver.sources.<name>}, not yet checked; {@link #toSource}
+ * checks it and makes the {@link WebhookSource}, failing with a message that names the property at fault (and
+ * never shows a secret).
+ *
+ * @param name the source name, the key under {@code webhooks.receiver.sources}
+ * @param secrets the secrets as written
+ * @param scheme the scheme name, {@code null} for Standard Webhooks
+ * @param signatureHeader the signature header of the timestamped-hex scheme
+ * @param idHeader the message-id header of the timestamped-hex scheme
+ * @param tolerance the largest accepted distance between the signed timestamp and now
+ * @param maxBodySize the largest accepted body
+ * @param path the source's own path, or {@code null} or blank for {@code {base path}/{name}}
+ * @param async whether listeners run after the request is answered with 202
+ */
+public record WebhookSourceSettings(String name, List<String> secrets, String scheme, String signatureHeader,
+		String idHeader, Duration tolerance, DataSize maxBodySize, String path, boolean async) {
+
+	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
+
+	/**
+	 * Check these settings and make the source.
+	 * @param basePath the receiver's base path, {@code /webhooks/incoming} when {@code null} or blank
+	 * @param customSchemes the application's schemes, found by name before the built-in ones
+	 * @return the source
+	 * @throws IllegalStateException when a setting is wrong, naming its property
+	 */
+	public WebhookSource toSource(String basePath, List<WebhookSignatureScheme> customSchemes) {
+		String prefix = "webhooks.receiver.sources." + this.name;
+		if (!NAME.matcher(this.name).matches()) {
+			throw new IllegalStateException("Webhook source name '" + this.name
+					+ "' may only use letters, digits, '.', '_' and '-', as it is a path segment");
+		}
+		WebhookSignatureScheme signatureScheme = signatureScheme(prefix, customSchemes);
+		if (this.secrets == null || this.secrets.isEmpty()) {
+			throw new IllegalStateException(prefix + ".secrets is empty: a source needs at least one secret to "
+					+ "verify its requests");
+		}
+		List<WebhookSecret> parsed = new ArrayList<>();
+		for (int index = 0; index < this.secrets.size(); index++) {
+			try {
+				parsed.add(signatureScheme.parseSecret(this.secrets.get(index)));
+			}
+			catch (InvalidWebhookSecretException ex) {
+				throw new IllegalStateException(prefix + ".secrets[" + index + "] is not a valid secret for the "
+						+ signatureScheme.name() + " scheme: " + ex.getMessage());
+			}
+		}
+		String sourcePath = (this.path != null && !this.path.isBlank()) ? this.path.strip()
+				: trimTrailingSlash(basePath) + "/" + this.name;
+		if (!sourcePath.startsWith("/")) {
+			throw new IllegalStateException(prefix + ".path must start with '/', but is '" + sourcePath + "'");
+		}
+		if (this.tolerance == null || this.tolerance.isNegative()) {
+			throw new IllegalStateException(prefix + ".tolerance must not be negative");
+		}
+		if (this.maxBodySize == null || this.maxBodySize.toBytes() <= 0) {
+			throw new IllegalStateException(prefix + ".max-body-size must be positive");
+		}
+		return new WebhookSource(this.name, sourcePath, signatureScheme, parsed, this.tolerance,
+				this.maxBodySize.toBytes(), this.async);
+	}
+
+	private WebhookSignatureScheme signatureScheme(String prefix, List<WebhookSignatureScheme> customSchemes) {
+		String schemeName = (this.scheme != null) ? this.scheme.strip() : StandardWebhooksScheme.NAME;
+		for (WebhookSignatureScheme custom : customSchemes) {
+			if (custom.name().equals(schemeName)) {
+				return custom;
+			}
+		}
+		if (StandardWebhooksScheme.NAME.equals(schemeName)) {
+			return new StandardWebhooksScheme();
+		}
+		if (TimestampedHexScheme.NAME.equals(schemeName)) {
+			return new TimestampedHexScheme(this.signatureHeader, this.idHeader);
+		}
+		throw new IllegalStateException(prefix + ".scheme is '" + schemeName + "', which is not known: use "
+				+ StandardWebhooksScheme.NAME + ", " + TimestampedHexScheme.NAME
+				+ " or the name of a WebhookSignatureScheme bean");
+	}
+
+	private static String trimTrailingSlash(String path) {
+		String value = (path != null && !path.isBlank()) ? path.strip() : "/webhooks/incoming";
+		return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+	}
+
+	@Override
+	public String toString() {
+		// secrets as written: only their number is printed
+		return "WebhookSourceSettings[name=" + this.name + ", secrets="
+				+ ((this.secrets != null) ? this.secrets.size() : 0) + ", scheme=" + this.scheme + ", path="
+				+ this.path + ", async=" + this.async + "]";
+	}
+
+}
