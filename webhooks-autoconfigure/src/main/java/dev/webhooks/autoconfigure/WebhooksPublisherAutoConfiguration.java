@@ -28,6 +28,7 @@ import dev.webhooks.publish.WebhookEventExpressions;
 import dev.webhooks.publish.WebhookEventMethodInterceptor;
 import dev.webhooks.publish.WebhookEventTypeCollector;
 import dev.webhooks.publish.WebhookPublisher;
+import dev.webhooks.signing.SecretEncryption;
 import dev.webhooks.store.JdbcDeliveryRepository;
 import dev.webhooks.store.JdbcEndpointRepository;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -108,18 +109,20 @@ public final class WebhooksPublisherAutoConfiguration {
 	@ConditionalOnMissingBean
 	@DependsOnDatabaseInitialization
 	EndpointRepository webhookEndpointRepository(DataSource dataSource,
-			ObjectProvider<PlatformTransactionManager> transactionManager) {
+			ObjectProvider<PlatformTransactionManager> transactionManager, ObjectProvider<SecretEncryption> encryption) {
 		return new JdbcEndpointRepository(new JdbcTemplate(dataSource),
-				transactionTemplate(dataSource, transactionManager), Clock.systemUTC());
+				transactionTemplate(dataSource, transactionManager), Clock.systemUTC(),
+				encryption.getIfAvailable(SecretEncryption::none));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	@DependsOnDatabaseInitialization
 	DeliveryRepository webhookDeliveryRepository(DataSource dataSource,
-			ObjectProvider<PlatformTransactionManager> transactionManager) {
+			ObjectProvider<PlatformTransactionManager> transactionManager, ObjectProvider<SecretEncryption> encryption) {
 		return new JdbcDeliveryRepository(new JdbcTemplate(dataSource),
-				transactionTemplate(dataSource, transactionManager), Clock.systemUTC());
+				transactionTemplate(dataSource, transactionManager), Clock.systemUTC(),
+				encryption.getIfAvailable(SecretEncryption::none));
 	}
 
 	@Bean

@@ -3,8 +3,11 @@ package dev.webhooks.autoconfigure;
 import javax.sql.DataSource;
 
 import dev.webhooks.delivery.DeliveryLog;
+import dev.webhooks.signing.SecretEncryption;
 import dev.webhooks.store.JdbcDeliveryLog;
 import dev.webhooks.store.WebhooksSchemaInitializer;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -30,10 +33,39 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Import(DatabaseInitializationDependencyConfigurer.class)
 public final class WebhooksStoreAutoConfiguration {
 
+	private static final Log logger = LogFactory.getLog(WebhooksStoreAutoConfiguration.class);
+
 	@Bean
 	@ConditionalOnMissingBean
 	WebhooksSchemaInitializer webhooksSchemaInitializer(DataSource dataSource, WebhooksStoreProperties properties) {
 		return new WebhooksSchemaInitializer(dataSource, properties);
+	}
+
+	/**
+	 * The encryption of endpoint secrets at rest, from {@code webhooks.store.encryption-keys}; without a key, a
+	 * warning that they are stored in clear.
+	 * @param properties the store properties
+	 * @return the encryption
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	SecretEncryption webhookSecretEncryption(WebhooksStoreProperties properties) {
+		SecretEncryption encryption;
+		try {
+			encryption = SecretEncryption.withKeys(properties.getEncryptionKeys());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException("webhooks.store.encryption-keys: " + ex.getMessage());
+		}
+		if (!encryption.isEnabled()) {
+			logger.warn("Webhook endpoint signing secrets are stored in clear: set webhooks.store.encryption-keys "
+					+ "(openssl rand -base64 32) to encrypt them with AES-GCM");
+		}
+		else if (logger.isInfoEnabled()) {
+			logger.info("Webhook endpoint signing secrets are encrypted with key " + encryption.keyFingerprints().get(0)
+					+ " (" + encryption.keyFingerprints().size() + " key(s) decrypt)");
+		}
+		return encryption;
 	}
 
 	/**

@@ -23,6 +23,7 @@ import dev.webhooks.delivery.NewDelivery;
 import dev.webhooks.delivery.NewEvent;
 import dev.webhooks.endpoint.EndpointSecret;
 import dev.webhooks.event.OutboxEvent;
+import dev.webhooks.signing.SecretEncryption;
 import dev.webhooks.signing.WebhookSecret;
 
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
@@ -243,6 +244,8 @@ public class JdbcDeliveryRepository implements DeliveryRepository {
 
 	private final Clock clock;
 
+	private final SecretEncryption encryption;
+
 	private volatile Boolean h2;
 
 	/**
@@ -253,9 +256,23 @@ public class JdbcDeliveryRepository implements DeliveryRepository {
 	 * @param clock the clock for completion and disabling times
 	 */
 	public JdbcDeliveryRepository(JdbcOperations jdbc, TransactionOperations transactions, Clock clock) {
+		this(jdbc, transactions, clock, SecretEncryption.none());
+	}
+
+	/**
+	 * Create a repository that reads encrypted endpoint secrets.
+	 * @param jdbc JDBC access to the application's data source
+	 * @param transactions the transactions that claims, outcomes and health checks run in; {@link #insert} runs in
+	 * the caller's
+	 * @param clock the clock for completion and disabling times
+	 * @param encryption opens the endpoints' secrets column, as the endpoint repository sealed it
+	 */
+	public JdbcDeliveryRepository(JdbcOperations jdbc, TransactionOperations transactions, Clock clock,
+			SecretEncryption encryption) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.encryption = encryption;
 	}
 
 	@Override
@@ -382,7 +399,7 @@ public class JdbcDeliveryRepository implements DeliveryRepository {
 	}
 
 	private DeliveryTask mapTask(ResultSet rs, Instant now) throws SQLException {
-		List<WebhookSecret> secrets = EndpointSecret.signingAt(EndpointJson.readSecrets(rs.getString("secrets")), now);
+		List<WebhookSecret> secrets = EndpointSecret.signingAt(EndpointJson.readSecrets(rs.getString("secrets"), this.encryption), now);
 		return new DeliveryTask(rs.getString("id"), rs.getString("event_id"), rs.getString("event_type"),
 				rs.getString("tenant_id"), JdbcTimestamps.get(rs, "created_at"), rs.getBytes("body"),
 				rs.getString("endpoint_id"), rs.getString("url"), EndpointJson.readHeaders(rs.getString("headers")),

@@ -40,10 +40,13 @@ import static org.awaitility.Awaitility.await;
 		"webhooks.delivery.url-guard.allow-http=true", "webhooks.delivery.url-guard.allow-private-networks=true",
 		"webhooks.delivery.retry.schedule=0s,0s,200ms", "webhooks.store.initialize-schema=always",
 		"webhooks.event-types[0].type=order.created", "webhooks.event-types[0].description=An order was placed",
-		"webhooks.event-types[0].example.id=ord_1", "webhooks.event-types[1].type=order.shipped" })
+		"webhooks.event-types[0].example.id=ord_1", "webhooks.event-types[1].type=order.shipped",
+		"webhooks.store.encryption-keys[0]=" + ManagementApiContractTests.ENCRYPTION_KEY })
 abstract class ManagementApiContractTests {
 
 	static final String BASE = "/v1/webhooks";
+
+	static final String ENCRYPTION_KEY = "PHnrma+w9apcC0hj/8cOxsYwU8dMqyAu9Io06UuExss=";
 
 	static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -452,6 +455,36 @@ abstract class ManagementApiContractTests {
 		assertThat(find(data, "type", "order.created").get("description").asString()).isEqualTo("An order was placed");
 		assertThat(find(data, "type", "order.created").at("/example/id").asString()).isEqualTo("ord_1");
 		assertThat(find(data, "type", "webhook.test").get("example")).isNotNull();
+	}
+
+	// secrets at rest
+
+	@Test
+	void theEndpointRowsHoldNoSecretInClearAndRowsWrittenInClearAreEncryptedWhenNextWritten() throws Exception {
+		TestReceiver receiver = receiver(TestReceiver.answering(204));
+		JsonNode endpoint = createEndpoint(acme(), receiver.url());
+		String id = endpoint.get("id").asString();
+		String secret = endpoint.get("secret").asString();
+
+		String stored = jdbc().queryForObject("SELECT secrets FROM webhook_endpoint WHERE id = ?", String.class, id);
+
+		assertThat(stored).startsWith("enc:v1:").doesNotContain(secret).doesNotContain(secret.substring(6));
+		assertThat(jdbc().queryForList("SELECT * FROM webhook_endpoint WHERE id = ?", id).toString())
+			.doesNotContain(secret.substring(6));
+		// given a row written in clear before the key was set
+		jdbc().update("UPDATE webhook_endpoint SET secrets = ? WHERE id = ?",
+				"[{\"secret\":\"" + secret + "\",\"expiresAt\":null}]", id);
+		acme().post(BASE + "/" + id + "/test", "");
+		await().atMost(WAIT).until(() -> receiver.count() == 1);
+		assertVerifies(secret, receiver.requests().get(0));
+		String rotated = acme().post(BASE + "/" + id + "/rotate-secret", "{}").text("/secret");
+		String rewritten = jdbc().queryForObject("SELECT secrets FROM webhook_endpoint WHERE id = ?", String.class, id);
+		assertThat(rewritten).startsWith("enc:v1:").doesNotContain(secret.substring(6))
+			.doesNotContain(rotated.substring(6));
+		acme().post(BASE + "/" + id + "/test", "");
+		await().atMost(WAIT).until(() -> receiver.count() == 2);
+		assertVerifies(rotated, receiver.requests().get(1));
+		assertVerifies(secret, receiver.requests().get(1));
 	}
 
 	// tenancy and bad input
