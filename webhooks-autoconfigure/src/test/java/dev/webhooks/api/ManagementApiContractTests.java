@@ -41,7 +41,8 @@ import static org.awaitility.Awaitility.await;
 		"webhooks.delivery.retry.schedule=0s,0s,200ms", "webhooks.store.initialize-schema=always",
 		"webhooks.event-types[0].type=order.created", "webhooks.event-types[0].description=An order was placed",
 		"webhooks.event-types[0].example.id=ord_1", "webhooks.event-types[1].type=order.shipped",
-		"webhooks.store.encryption-keys[0]=" + ManagementApiContractTests.ENCRYPTION_KEY })
+		"webhooks.store.encryption-keys[0]=" + ManagementApiContractTests.ENCRYPTION_KEY,
+		"management.endpoints.web.exposure.include=webhooks,health", "management.endpoint.health.show-details=always" })
 abstract class ManagementApiContractTests {
 
 	static final String BASE = "/v1/webhooks";
@@ -485,6 +486,35 @@ abstract class ManagementApiContractTests {
 		await().atMost(WAIT).until(() -> receiver.count() == 2);
 		assertVerifies(rotated, receiver.requests().get(1));
 		assertVerifies(secret, receiver.requests().get(1));
+	}
+
+	// operations
+
+	@Test
+	void theActuatorEndpointSummarisesEveryEndpointWithoutSecretsHeadersOrQueryStrings() throws Exception {
+		TestReceiver receiver = receiver(TestReceiver.answering(500, 500, 500));
+		ApiClient.Response created = acme().post(BASE, "{\"url\":\"" + receiver.url() + "?token=query-credential\","
+				+ "\"headers\":{\"Authorization\":\"Bearer header-credential\"}}");
+		String id = created.text("/id");
+		String secret = created.text("/secret");
+		acme().post(BASE + "/" + id + "/test", "");
+		await().atMost(WAIT).until(() -> statuses(id).equals(List.of("dead")));
+		acme().patch(BASE + "/" + id, "{\"enabled\":false}");
+
+		ApiClient.Response summary = acme().anonymous().get("/actuator/webhooks");
+
+		assertThat(summary.status()).as("%s", summary).isEqualTo(200);
+		JsonNode endpoint = find(summary.json().get("endpoints"), "id", id);
+		assertThat(endpoint.get("url").asString()).isEqualTo(receiver.url());
+		assertThat(endpoint.get("enabled").asBoolean()).isFalse();
+		assertThat(endpoint.get("disabledReason").asString()).isEqualTo("Disabled by an update");
+		assertThat(endpoint.get("successRate").asDouble()).isZero();
+		assertThat(endpoint.get("attempts").asInt()).isEqualTo(3);
+		assertThat(endpoint.at("/lastError/statusCode").asInt()).isEqualTo(500);
+		assertThat(summary.body()).doesNotContain("query-credential").doesNotContain("header-credential")
+			.doesNotContain(secret).doesNotContain(secret.substring(6)).doesNotContain("acme");
+		ApiClient.Response health = acme().anonymous().get("/actuator/health");
+		assertThat(health.body()).doesNotContain("query-credential").doesNotContain(secret.substring(6));
 	}
 
 	// tenancy and bad input
