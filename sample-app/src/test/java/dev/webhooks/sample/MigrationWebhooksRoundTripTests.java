@@ -121,7 +121,7 @@ class MigrationWebhooksRoundTripTests {
 		long completedEventsBefore = countEvents("migration.completed");
 
 		// when it is completed
-		ResponseEntity<String> response = RestClient.create("http://localhost:" + this.port)
+		ResponseEntity<String> response = client()
 			.post()
 			.uri("/migrations/" + id + "/complete")
 			.exchange((request, answer) -> ResponseEntity.status(answer.getStatusCode())
@@ -134,6 +134,14 @@ class MigrationWebhooksRoundTripTests {
 		assertThat(json.readTree(response.getBody()).get("detail").stringValue())
 			.isEqualTo("Migration " + id + " is PENDING; this needs WORKING");
 		assertThat(countEvents("migration.completed")).isEqualTo(completedEventsBefore);
+	}
+
+	/** The migrations API as alice, of tenant acme, whose endpoints include sample-self. */
+	private RestClient client() {
+		return RestClient.builder()
+			.baseUrl("http://localhost:" + this.port)
+			.defaultHeaders((headers) -> headers.setBasicAuth("alice", "alice"))
+			.build();
 	}
 
 	private VerifiedSignature verifyWithEndpointSecret(WebhookMessage message) throws WebhookVerificationException {
@@ -149,7 +157,7 @@ class MigrationWebhooksRoundTripTests {
 	}
 
 	private JsonNode post(String path, Object body) {
-		RestClient.RequestBodySpec request = RestClient.create("http://localhost:" + this.port)
+		RestClient.RequestBodySpec request = client()
 			.post()
 			.uri(path)
 			.contentType(MediaType.APPLICATION_JSON);
@@ -176,7 +184,7 @@ class MigrationWebhooksRoundTripTests {
 		ApplicationListener<WebServerInitializedEvent> sampleSelfEndpointOnRandomPort(WebhookEndpoints endpoints) {
 			return (event) -> {
 				String url = "http://localhost:" + event.getWebServer().getPort() + "/webhooks/incoming/anon";
-				endpoints.update(null, "sample-self", new EndpointRequest(url, null, null, null, null));
+				endpoints.update("acme", "sample-self", new EndpointRequest(url, null, null, null, null));
 			};
 		}
 
