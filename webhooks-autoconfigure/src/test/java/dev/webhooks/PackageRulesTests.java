@@ -16,7 +16,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The package rules of DESIGN.md's table, checked on the library's own classes: each package uses only the
  * packages its row names, {@code signing} and {@code urlguard} use nothing but the JDK, {@code event} nothing but
- * the JDK and Jackson, {@code autoconfigure} holds only auto-configurations and configuration properties, and no
+ * the JDK, Jackson and the JSON Schema validator and generator built on it, {@code autoconfigure} holds only auto-configurations and configuration properties, and no
  * two packages depend on each other.
  */
 @AnalyzeClasses(packages = "dev.webhooks", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -74,12 +74,17 @@ class PackageRulesTests {
 		.dependOnClassesThat()
 		.resideOutsideOfPackages("java..", URL_GUARD);
 
+	/**
+	 * Event-type schemas are parsed, validated and generated in {@code event}, next to the envelope they shape:
+	 * networknt's validator and victools' generator (with classmate, its type resolution) work on Jackson's trees.
+	 */
 	@ArchTest
 	static final ArchRule eventUsesOnlyTheJdkAndJackson = noClasses().that()
 		.resideInAPackage(EVENT)
 		.should()
 		.dependOnClassesThat()
-		.resideOutsideOfPackages("java..", "tools.jackson..", "com.fasterxml.jackson.annotation..", EVENT);
+		.resideOutsideOfPackages("java..", "tools.jackson..", "com.fasterxml.jackson.annotation..",
+				"com.networknt.schema..", "com.github.victools.jsonschema..", "com.fasterxml.classmate..", EVENT);
 
 	@ArchTest
 	static final ArchRule autoconfigureHoldsOnlyAutoConfigurationsAndProperties = classes().that()

@@ -54,6 +54,12 @@ public final class DeliveryBenchmark {
 
 	private static final Duration WRK_RUN = Duration.ofSeconds(Long.getLong("bench.wrk-seconds", 10));
 
+	/**
+	 * Declare a JSON Schema for bench.tick, so every payload is turned into a tree, stripped by it and written from
+	 * the tree (webhooks.publisher.schema-validation, lenient unless set, says whether it is validated too).
+	 */
+	private static final boolean SCHEMA = Boolean.getBoolean("bench.schema");
+
 	private DeliveryBenchmark() {
 	}
 
@@ -111,7 +117,7 @@ public final class DeliveryBenchmark {
 	 */
 	private static StoreResult run(String name, String url, String user, LoopbackReceiver receiver, boolean inHeap)
 			throws Exception {
-		System.out.println("== " + name);
+		System.out.println("== " + name + (SCHEMA ? ", with a schema for bench.tick" : ""));
 		try (ConfigurableApplicationContext context = start(url, user, receiver.port())) {
 			WebhookPublisher publisher = context.getBean(WebhookPublisher.class);
 			DeliveryRepository deliveries = context.getBean(DeliveryRepository.class);
@@ -144,12 +150,17 @@ public final class DeliveryBenchmark {
 			System.out.printf(Locale.ROOT, "at %.0f events/s: publish p50 %.3f ms p99 %.3f ms; publish-to-delivered p50 %.2f ms p99 %.2f ms (%d events)%n",
 					rate, latency.publish.millis(50), latency.publish.millis(99), latency.delivered.millis(50),
 					latency.delivered.millis(99), latency.delivered.count());
-			return new StoreResult(name, sustained, range, latency, rate);
+			return new StoreResult(name + (SCHEMA ? ", schema on" : ""), sustained, range, latency, rate);
 		}
 	}
 
 	private static ConfigurableApplicationContext start(String url, String user, int receiverPort) {
+		List<String> schema = SCHEMA ? List.of("webhooks.event-types[0].type=bench.tick",
+				"webhooks.event-types[0].schema.type=object", "webhooks.event-types[0].schema.required[0]=n",
+				"webhooks.event-types[0].schema.properties.n.type=integer",
+				"webhooks.event-types[0].schema.properties.text.type=string") : List.of();
 		return new SpringApplicationBuilder(BenchmarkApplication.class).web(WebApplicationType.NONE)
+			.properties(schema.toArray(String[]::new))
 			.properties("spring.datasource.url=" + url, "spring.datasource.username=" + user,
 					"spring.datasource.password=", "spring.datasource.hikari.maximum-pool-size=10",
 					"webhooks.store.initialize-schema=always", "webhooks.publisher.strict-event-types=false",

@@ -86,6 +86,9 @@ class MigrationWebhooksRoundTripTests {
 		}
 		JsonNode doneEnvelope = json.readTree(done.body());
 		assertThat(doneEnvelope.get("data").get("object").get("status").stringValue()).isEqualTo("COMPLETE");
+		// with only what migration.completed's schema declares: the migration's error_message is stripped
+		assertThat(doneEnvelope.get("data").get("object").propertyNames()).containsExactlyInAnyOrder("id", "name",
+				"status", "created_at", "started_at", "finished_at");
 		assertThat(doneEnvelope.get("text").stringValue()).matches("✅ Migration " + id + " completed in \\d+\\.\\ds");
 		// and the sample's listener logged each one as handled
 		await().atMost(Duration.ofSeconds(5))

@@ -11,6 +11,7 @@ import dev.webhooks.delivery.DeliveryDispatcher;
 import dev.webhooks.delivery.DeliveryHealthIndicator;
 import dev.webhooks.delivery.DeliveryMetrics;
 import dev.webhooks.delivery.DeliveryOutcomeClassifier;
+import dev.webhooks.delivery.DeliveryOutcomeRecorder;
 import dev.webhooks.delivery.DeliveryPoller;
 import dev.webhooks.delivery.DeliveryRepository;
 import dev.webhooks.delivery.ExponentialRetryPolicy;
@@ -22,6 +23,7 @@ import dev.webhooks.delivery.ScheduleRetryPolicy;
 import dev.webhooks.delivery.SignedRequestFactory;
 import dev.webhooks.delivery.WebhookTransport;
 import dev.webhooks.delivery.WebhooksVersion;
+import dev.webhooks.endpoint.EndpointRepository;
 import dev.webhooks.urlguard.UrlGuard;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.hc.client5.http.DnsResolver;
@@ -37,21 +39,27 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 
 /**
  * Auto-configuration of the delivery engine: the HTTP transport, the retry policy, the dispatcher that sends
  * deliveries, the poller that claims due ones, and, when the application has them, Micrometer metrics and a
- * health indicator. It needs a {@link DeliveryRepository} (the JDBC store's, or the application's own).
+ * health indicator. It needs a {@link DeliveryRepository} and an {@link EndpointRepository} (the JDBC store's, or
+ * the application's own); the outcomes of a batch and the endpoint health they imply are written in one
+ * transaction of the application's transaction manager.
  * <p>
  * Endpoint host names are resolved through a {@link GuardedDnsResolver}, so the {@link UrlGuard} checks every
  * resolved address at connect time (the guard is {@link WebhooksUrlGuardAutoConfiguration}'s).
  */
 @AutoConfiguration(after = { WebhooksStoreAutoConfiguration.class, WebhooksUrlGuardAutoConfiguration.class },
 		afterName = { "dev.webhooks.autoconfigure.WebhooksPublisherAutoConfiguration",
+				"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
-@ConditionalOnBean(DeliveryRepository.class)
+@ConditionalOnBean({ DeliveryRepository.class, EndpointRepository.class })
 @EnableConfigurationProperties(WebhooksDeliveryProperties.class)
 public final class WebhooksDeliveryAutoConfiguration {
 
@@ -116,9 +124,10 @@ public final class WebhooksDeliveryAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(DeliveryDispatcher.class)
 	DefaultDeliveryDispatcher webhooksDeliveryDispatcher(WebhooksDeliveryProperties properties,
-			DeliveryRepository repository, WebhookTransport transport, SignedRequestFactory requestFactory,
-			DeliveryOutcomeClassifier classifier, ApplicationEventPublisher eventPublisher,
-			ObjectProvider<DeliveryMetrics> metrics) {
+			DeliveryRepository repository, EndpointRepository endpoints,
+			ObjectProvider<PlatformTransactionManager> transactionManager, WebhookTransport transport,
+			SignedRequestFactory requestFactory, DeliveryOutcomeClassifier classifier,
+			ApplicationEventPublisher eventPublisher, ObjectProvider<DeliveryMetrics> metrics) {
 		String instanceId = StringUtils.hasText(properties.getInstanceId()) ? properties.getInstanceId()
 				: DefaultDeliveryDispatcher.defaultInstanceId();
 		DefaultDeliveryDispatcher.Settings settings = valid(() -> new DefaultDeliveryDispatcher.Settings(instanceId,
@@ -126,20 +135,27 @@ public final class WebhooksDeliveryAutoConfiguration {
 				properties.getMaxInFlightPerEndpoint(), properties.getBatchSize(),
 				properties.getOutcomeFlushInterval(), properties.getShutdownTimeout(),
 				Math.max(2, Runtime.getRuntime().availableProcessors())));
-		return new DefaultDeliveryDispatcher(settings, repository, transport, requestFactory, classifier,
+		// the outcomes and the endpoint health they imply commit together, in the application's transactions
+		PlatformTransactionManager manager = transactionManager.getIfUnique();
+		TransactionOperations transactions = (manager != null) ? new TransactionTemplate(manager)
+				: TransactionOperations.withoutTransaction();
+		DeliveryOutcomeRecorder outcomes = new DeliveryOutcomeRecorder(repository, endpoints, transactions,
+				Clock.systemUTC());
+		return new DefaultDeliveryDispatcher(settings, repository, outcomes, transport, requestFactory, classifier,
 				eventPublisher, metrics.getIfAvailable(() -> DeliveryMetrics.NONE), Clock.systemUTC());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	DeliveryPoller webhooksDeliveryPoller(WebhooksDeliveryProperties properties, DeliveryRepository repository,
-			DeliveryDispatcher dispatcher, ObjectProvider<WebhooksStoreProperties> storeProperties,
+			EndpointRepository endpoints, DeliveryDispatcher dispatcher,
+			ObjectProvider<WebhooksStoreProperties> storeProperties,
 			ApplicationEventPublisher eventPublisher) {
 		Duration retention = storeProperties.getIfAvailable(WebhooksStoreProperties::new).getRetention();
 		DeliveryPoller.Settings settings = valid(() -> new DeliveryPoller.Settings(properties.getPollInterval(),
 				properties.getBatchSize(), properties.getHousekeepingInterval(), properties.getEndpointDisableAfter(),
 				retention, properties.getBatchSize()));
-		return new DeliveryPoller(repository, dispatcher, settings, eventPublisher, Clock.systemUTC());
+		return new DeliveryPoller(repository, endpoints, dispatcher, settings, eventPublisher, Clock.systemUTC());
 	}
 
 	@Bean

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.webhooks.event.EnvelopeField;
+import dev.webhooks.event.SchemaValidationMode;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -195,9 +196,22 @@ public class WebhooksProperties {
 		private String description;
 
 		/**
-		 * Example payload (data.object), shown in the catalog and sent by test events.
+		 * Example payload (data.object), shown in the catalog and sent by test events. Checked at start-up
+		 * against the schema, when there is one.
 		 */
 		private Map<String, Object> example;
+
+		/**
+		 * JSON Schema (draft 2020-12) of the payload (data.object), written inline in YAML. Only the properties
+		 * it declares are sent; anything else is stripped.
+		 */
+		private Map<String, Object> schema;
+
+		/**
+		 * Location of a JSON file holding the JSON Schema (draft 2020-12) of the payload, such as
+		 * 'classpath:webhooks/migration.completed.json'. Use either this or 'schema'.
+		 */
+		private String schemaLocation;
 
 		public String getType() {
 			return this.type;
@@ -223,6 +237,22 @@ public class WebhooksProperties {
 			this.example = example;
 		}
 
+		public Map<String, Object> getSchema() {
+			return this.schema;
+		}
+
+		public void setSchema(Map<String, Object> schema) {
+			this.schema = schema;
+		}
+
+		public String getSchemaLocation() {
+			return this.schemaLocation;
+		}
+
+		public void setSchemaLocation(String schemaLocation) {
+			this.schemaLocation = schemaLocation;
+		}
+
 	}
 
 	/**
@@ -235,6 +265,13 @@ public class WebhooksProperties {
 		 * subscribe only to declared types.
 		 */
 		private boolean strictEventTypes = true;
+
+		/**
+		 * What is done with event-type schemas when publishing: 'lenient' strips the properties a schema does
+		 * not declare and sends the rest; 'strict' also fails the publish when the rest does not match the
+		 * schema; 'off' sends payloads as Jackson writes them.
+		 */
+		private SchemaValidationMode schemaValidation = SchemaValidationMode.LENIENT;
 
 		/**
 		 * How long an idempotency key is remembered: a second publish with the same key within this window
@@ -261,6 +298,14 @@ public class WebhooksProperties {
 
 		public void setStrictEventTypes(boolean strictEventTypes) {
 			this.strictEventTypes = strictEventTypes;
+		}
+
+		public SchemaValidationMode getSchemaValidation() {
+			return this.schemaValidation;
+		}
+
+		public void setSchemaValidation(SchemaValidationMode schemaValidation) {
+			this.schemaValidation = schemaValidation;
 		}
 
 		public Duration getIdempotencyWindow() {

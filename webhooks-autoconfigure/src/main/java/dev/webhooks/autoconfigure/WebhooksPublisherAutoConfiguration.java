@@ -1,7 +1,12 @@
 package dev.webhooks.autoconfigure;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -15,6 +20,9 @@ import dev.webhooks.urlguard.UrlGuard;
 import dev.webhooks.endpoint.WebhookEndpoints;
 import dev.webhooks.endpoint.WebhookSubscribers;
 import dev.webhooks.event.EnvelopeFormat;
+import dev.webhooks.event.EventSchema;
+import dev.webhooks.event.EventSchemaEnforcer;
+import dev.webhooks.event.EventSchemaGenerator;
 import dev.webhooks.event.EventTypeCatalog;
 import dev.webhooks.event.EventTypeDefinition;
 import dev.webhooks.event.WebhookEnvelopeWriter;
@@ -22,16 +30,17 @@ import dev.webhooks.publish.MicrometerPublishMetrics;
 import dev.webhooks.publish.OutboxWebhookPublisher;
 import dev.webhooks.publish.OutboxWebhookPublisher.PublisherSettings;
 import dev.webhooks.publish.PublishMetrics;
+import dev.webhooks.publish.StrippedPropertiesReporter;
 import dev.webhooks.publish.WebhookEventAdvisor;
 import dev.webhooks.publish.WebhookEventApplicationListener;
 import dev.webhooks.publish.WebhookEventExpressions;
 import dev.webhooks.publish.WebhookEventMethodInterceptor;
 import dev.webhooks.publish.WebhookEventTypeCollector;
 import dev.webhooks.publish.WebhookPublisher;
-import dev.webhooks.signing.SecretEncryption;
-import dev.webhooks.store.JdbcDeliveryRepository;
-import dev.webhooks.store.JdbcEndpointRepository;
 import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.aop.config.AopConfigUtils;
@@ -45,13 +54,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
-import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -59,11 +68,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Auto-configuration of publishing: the event-type catalog, the envelope writer, the JDBC endpoint and delivery
- * repositories on the application's {@link DataSource}, the {@link WebhookEndpoints} service with the endpoints
- * of {@code webhooks.endpoints}, the {@link WebhookSubscribers} lookup, the outbox {@link WebhookPublisher}, and
- * {@code @WebhookEvent} on methods (an advisor) and on application-event types (a listener). Every bean backs off
- * when the application defines its own. The delivery engine, when present, is found as a
+ * Auto-configuration of publishing: the event-type catalog with its schemas, the envelope writer that applies
+ * them, the {@link WebhookEndpoints} service with the endpoints of {@code webhooks.endpoints}, the
+ * {@link WebhookSubscribers} lookup, the outbox {@link WebhookPublisher} (all on the repositories of
+ * {@link WebhooksStoreAutoConfiguration}, or the application's own), and {@code @WebhookEvent} on methods (an
+ * advisor) and on application-event types (a listener). Every bean backs off when the application defines its own.
+ * The delivery engine, when present, is found as a
  * {@link DeliveryDispatcher} bean; without one, published deliveries stay pending for a poller.
  */
 @AutoConfiguration(after = { WebhooksStoreAutoConfiguration.class, WebhooksUrlGuardAutoConfiguration.class }, afterName = {
@@ -76,25 +86,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ConditionalOnClass({ JdbcTemplate.class, DataSource.class })
 @ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties(WebhooksProperties.class)
-@Import({ DatabaseInitializationDependencyConfigurer.class,
-		WebhooksPublisherAutoConfiguration.AutoProxyCreatorRegistrar.class })
+@Import(WebhooksPublisherAutoConfiguration.AutoProxyCreatorRegistrar.class)
 public final class WebhooksPublisherAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	EventTypeCatalog webhookEventTypeCatalog(WebhooksProperties properties) {
-		List<EventTypeDefinition> declared = properties.getEventTypes().stream().map((type) -> {
-			if (type.getType() == null || type.getType().isBlank()) {
-				throw new IllegalStateException("Every entry of webhooks.event-types needs a type");
-			}
-			return new EventTypeDefinition(type.getType(), type.getDescription(), type.getExample());
-		}).toList();
-		return new EventTypeCatalog(declared);
+	EventTypeCatalog webhookEventTypeCatalog(WebhooksProperties properties, ResourceLoader resourceLoader,
+			ObjectProvider<JsonMapper> jsonMapper) {
+		List<EventTypeDefinition> declared = new ConfiguredEventTypes(resourceLoader)
+			.definitions(properties.getEventTypes());
+		return new EventTypeCatalog(declared, new EventSchemaGenerator(mapper(jsonMapper)));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	WebhookEnvelopeWriter webhookEnvelopeWriter(WebhooksProperties properties, ObjectProvider<JsonMapper> jsonMapper) {
+	WebhookEnvelopeWriter webhookEnvelopeWriter(WebhooksProperties properties, ObjectProvider<JsonMapper> jsonMapper,
+			EventTypeCatalog catalog, ObjectProvider<PublishMetrics> metrics) {
 		WebhooksProperties.Envelope envelope = properties.getEnvelope();
 		EnvelopeFormat.Builder format = EnvelopeFormat.builder()
 			.apiVersion(envelope.getApiVersion())
@@ -102,27 +109,13 @@ public final class WebhooksPublisherAutoConfiguration {
 			.maxSize(Math.toIntExact(envelope.getMaxPayloadSize().toBytes()));
 		envelope.getFieldNames().forEach(format::rename);
 		envelope.getExclude().forEach(format::remove);
-		return new WebhookEnvelopeWriter(jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()), format.build());
+		EventSchemaEnforcer schemas = new EventSchemaEnforcer(catalog, properties.getPublisher().getSchemaValidation(),
+				new StrippedPropertiesReporter(metrics.getIfAvailable(() -> PublishMetrics.NONE)));
+		return new WebhookEnvelopeWriter(mapper(jsonMapper), format.build(), schemas);
 	}
 
-	@Bean
-	@ConditionalOnMissingBean
-	@DependsOnDatabaseInitialization
-	EndpointRepository webhookEndpointRepository(DataSource dataSource,
-			ObjectProvider<PlatformTransactionManager> transactionManager, ObjectProvider<SecretEncryption> encryption) {
-		return new JdbcEndpointRepository(new JdbcTemplate(dataSource),
-				transactionTemplate(dataSource, transactionManager), Clock.systemUTC(),
-				encryption.getIfAvailable(SecretEncryption::none));
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	@DependsOnDatabaseInitialization
-	DeliveryRepository webhookDeliveryRepository(DataSource dataSource,
-			ObjectProvider<PlatformTransactionManager> transactionManager, ObjectProvider<SecretEncryption> encryption) {
-		return new JdbcDeliveryRepository(new JdbcTemplate(dataSource),
-				transactionTemplate(dataSource, transactionManager), Clock.systemUTC(),
-				encryption.getIfAvailable(SecretEncryption::none));
+	private static JsonMapper mapper(ObjectProvider<JsonMapper> jsonMapper) {
+		return jsonMapper.getIfAvailable(JsonMapper::shared);
 	}
 
 	@Bean
@@ -142,7 +135,7 @@ public final class WebhooksPublisherAutoConfiguration {
 
 	/**
 	 * Forgets the subscribers {@link WebhookSubscribers} keeps when the delivery engine disables an endpoint, which
-	 * it does in the store rather than through the management service.
+	 * it does through the {@link EndpointRepository} rather than through the management service.
 	 * @param subscribers the lookup
 	 * @return the listener
 	 */
@@ -248,6 +241,92 @@ public final class WebhooksPublisherAutoConfiguration {
 		@Override
 		public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
 			AopConfigUtils.registerAutoProxyCreatorIfNecessary(registry);
+		}
+
+	}
+
+	/**
+	 * Turns the entries of {@code webhooks.event-types} into catalog definitions: the schema inline or read from
+	 * {@code schema-location}, and the YAML lists of schemas and examples given back their shape (binding to a map
+	 * turns {@code required: [id, name]} into {@code {0: id, 1: name}}).
+	 */
+	static final class ConfiguredEventTypes {
+
+		private static final ObjectMapper JSON = JsonMapper.shared();
+
+		private final ResourceLoader resources;
+
+		ConfiguredEventTypes(ResourceLoader resources) {
+			this.resources = resources;
+		}
+
+		List<EventTypeDefinition> definitions(List<WebhooksProperties.EventType> eventTypes) {
+			List<EventTypeDefinition> definitions = new ArrayList<>();
+			for (WebhooksProperties.EventType type : eventTypes) {
+				if (type.getType() == null || type.getType().isBlank()) {
+					throw new IllegalStateException("Every entry of webhooks.event-types needs a type");
+				}
+				definitions.add(new EventTypeDefinition(type.getType(), type.getDescription(),
+						restoreLists(type.getExample()), schema(type)));
+			}
+			return definitions;
+		}
+
+		private EventSchema schema(WebhooksProperties.EventType type) {
+			boolean inline = type.getSchema() != null;
+			boolean located = type.getSchemaLocation() != null && !type.getSchemaLocation().isBlank();
+			if (inline && located) {
+				throw new IllegalStateException("Event type '" + type.getType() + "' declares both schema and "
+						+ "schema-location under webhooks.event-types: keep one");
+			}
+			if (inline) {
+				return EventSchema.of(type.getType(), JSON.valueToTree(restoreLists(type.getSchema())));
+			}
+			return located ? EventSchema.of(type.getType(), read(type.getType(), type.getSchemaLocation())) : null;
+		}
+
+		private JsonNode read(String type, String location) {
+			Resource resource = this.resources.getResource(location);
+			try (InputStream in = resource.getInputStream()) {
+				return JSON.readTree(in);
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("The schema-location of event type '" + type + "', " + location
+						+ ", cannot be read: " + ex.getMessage(), ex);
+			}
+			catch (JacksonException ex) {
+				throw new IllegalStateException("The schema-location of event type '" + type + "', " + location
+						+ ", is not JSON: " + ex.getOriginalMessage(), ex);
+			}
+		}
+
+		/** A map whose keys are exactly 0 to n-1 was a list before binding. */
+		static Object restoreLists(Object value) {
+			if (value instanceof Map<?, ?> map) {
+				Map<String, Object> restored = new LinkedHashMap<>();
+				map.forEach((key, entry) -> restored.put(String.valueOf(key), restoreLists(entry)));
+				if (!restored.isEmpty() && isIndexed(restored)) {
+					List<Object> list = new ArrayList<>(restored.size());
+					for (int i = 0; i < restored.size(); i++) {
+						list.add(restored.get(String.valueOf(i)));
+					}
+					return list;
+				}
+				return restored;
+			}
+			if (value instanceof List<?> list) {
+				return list.stream().map(ConfiguredEventTypes::restoreLists).toList();
+			}
+			return value;
+		}
+
+		private static boolean isIndexed(Map<String, Object> map) {
+			for (int i = 0; i < map.size(); i++) {
+				if (!map.containsKey(String.valueOf(i))) {
+					return false;
+				}
+			}
+			return true;
 		}
 
 	}

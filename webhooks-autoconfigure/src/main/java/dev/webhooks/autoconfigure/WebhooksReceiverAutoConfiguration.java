@@ -32,11 +32,9 @@ import dev.webhooks.receive.WebhookSource;
 import dev.webhooks.receive.WebhookSourceSettings;
 import dev.webhooks.receive.WebhookSources;
 import dev.webhooks.signing.WebhookSignatureScheme;
-import dev.webhooks.store.JdbcIdempotencyStore;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -47,16 +45,16 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.retry.RetryPolicy;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.web.servlet.function.RouterFunction;
 
 /**
  * Auto-configuration of the receiving side in a Spring MVC application: the {@link WebhookListener} post-processor
  * (with the application's {@link WebhookListenerArgumentResolver} beans) and registry, the sources of
- * {@code webhooks.receiver.sources} (secrets checked at start-up), the idempotency store (JDBC when there is a
- * {@link DataSource}, else in memory) and inbox, the synchronous and asynchronous listener invokers, metrics when
- * Micrometer is present, and the routes that serve each source.
+ * {@code webhooks.receiver.sources} (secrets checked at start-up), the idempotency store (in memory, unless
+ * {@link WebhooksStoreAutoConfiguration} made a JDBC one on the application's {@link DataSource}) and inbox, the
+ * synchronous and asynchronous listener invokers, metrics when Micrometer is present, and the routes that serve
+ * each source.
  */
 @AutoConfiguration(after = { JacksonAutoConfiguration.class, DataSourceAutoConfiguration.class,
 		WebhooksStoreAutoConfiguration.class })
@@ -131,7 +129,7 @@ public final class WebhooksReceiverAutoConfiguration {
 		WebhookInbox storeInbox = inbox.getIfAvailable(
 				() -> (store instanceof WebhookInbox both) ? both : new TransientWebhookInbox(store));
 		return new AsyncWebhookListenerInvoker(executor, retryPolicy, registry, store, storeInbox,
-				mapper.getIfAvailable(JsonMapper::new), metrics);
+				mapper.getIfAvailable(JsonMapper::shared), metrics);
 	}
 
 	@Bean
@@ -139,7 +137,7 @@ public final class WebhooksReceiverAutoConfiguration {
 	WebhookReceiver webhookReceiver(WebhookListenerRegistry registry, IdempotencyStore store,
 			ObjectProvider<JsonMapper> mapper, SyncWebhookListenerInvoker syncInvoker,
 			AsyncWebhookListenerInvoker asyncInvoker) {
-		return new WebhookReceiver(registry, store, mapper.getIfAvailable(JsonMapper::new), syncInvoker, asyncInvoker,
+		return new WebhookReceiver(registry, store, mapper.getIfAvailable(JsonMapper::shared), syncInvoker, asyncInvoker,
 				Clock.systemUTC());
 	}
 
@@ -162,22 +160,6 @@ public final class WebhooksReceiverAutoConfiguration {
 		return new WebhookSourceSettings(name, source.getSecrets(), source.getScheme(), source.getSignatureHeader(),
 				source.getIdHeader(), source.getTolerance(), source.getMaxBodySize(), source.getPath(),
 				source.isAsync());
-	}
-
-	/** The JDBC idempotency store, when the application has a database. */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(JdbcTemplate.class)
-	@ConditionalOnBean(DataSource.class)
-	static class JdbcStoreConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		IdempotencyStore webhookIdempotencyStore(DataSource dataSource, ObjectProvider<JsonMapper> mapper,
-				WebhooksReceiverProperties properties) {
-			return new JdbcIdempotencyStore(dataSource, mapper.getIfAvailable(JsonMapper::new),
-					properties.getClaimTimeout(), Clock.systemUTC());
-		}
-
 	}
 
 	/** Micrometer metrics, when the application has a meter registry. */

@@ -27,6 +27,12 @@ public class WebhooksStoreProperties extends DatabaseInitializationProperties {
 	 */
 	private List<String> encryptionKeys = new ArrayList<>();
 
+	/**
+	 * Prefix of the names of the store's tables and indexes: letters, digits and underscores, starting with a letter
+	 * or an underscore. The schema scripts create the tables with it, and every statement of the store uses it.
+	 */
+	private String tablePrefix = "webhook_";
+
 	@Override
 	public String getDefaultSchemaLocation() {
 		return DEFAULT_SCHEMA_LOCATION;
@@ -46,6 +52,14 @@ public class WebhooksStoreProperties extends DatabaseInitializationProperties {
 
 	public void setEncryptionKeys(List<String> encryptionKeys) {
 		this.encryptionKeys = encryptionKeys;
+	}
+
+	public String getTablePrefix() {
+		return this.tablePrefix;
+	}
+
+	public void setTablePrefix(String tablePrefix) {
+		this.tablePrefix = tablePrefix;
 	}
 
 }

@@ -14,7 +14,7 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * Collects delivery outcomes and writes them through {@link DeliveryRepository#recordOutcomes} in batches: when
+ * Collects delivery outcomes and writes them through a {@link DeliveryOutcomeRecorder} in batches: when
  * a batch is full, and otherwise on a short interval, so a busy dispatcher makes one round trip per batch
  * rather than one per delivery. Outcomes are written in the order they were added, on one thread.
  * <p>
@@ -26,7 +26,7 @@ final class BatchingOutcomeWriter {
 
 	private static final Log logger = LogFactory.getLog(BatchingOutcomeWriter.class);
 
-	private final DeliveryRepository repository;
+	private final DeliveryOutcomeRecorder recorder;
 
 	private final int batchSize;
 
@@ -44,14 +44,14 @@ final class BatchingOutcomeWriter {
 
 	/**
 	 * Create and start a writer.
-	 * @param repository where outcomes go
+	 * @param recorder where outcomes go
 	 * @param batchSize outcomes per write
 	 * @param interval the longest an outcome waits before it is written
 	 * @param afterWrite called on the writer thread with each batch once it is written
 	 */
-	BatchingOutcomeWriter(DeliveryRepository repository, int batchSize, Duration interval,
+	BatchingOutcomeWriter(DeliveryOutcomeRecorder recorder, int batchSize, Duration interval,
 			Consumer<List<Entry>> afterWrite) {
-		this.repository = repository;
+		this.recorder = recorder;
 		this.batchSize = batchSize;
 		this.maxHeld = Math.max(batchSize * 100, 10_000);
 		this.afterWrite = afterWrite;
@@ -120,7 +120,7 @@ final class BatchingOutcomeWriter {
 		for (int from = 0; from < batch.size(); from += this.batchSize) {
 			List<Entry> part = batch.subList(from, Math.min(batch.size(), from + this.batchSize));
 			try {
-				this.repository.recordOutcomes(part.stream().map(Entry::outcome).toList());
+				this.recorder.record(part.stream().map(Entry::outcome).toList());
 			}
 			catch (RuntimeException ex) {
 				keep(batch.subList(from, batch.size()), ex);

@@ -85,7 +85,8 @@ public class DefaultDeliveryDispatcher implements DeliveryDispatcher, SmartLifec
 	/**
 	 * Create a dispatcher.
 	 * @param settings its settings
-	 * @param repository where outcomes are written and leases given back
+	 * @param repository where leases are given back
+	 * @param outcomes where outcomes are written
 	 * @param transport how requests are sent
 	 * @param requestFactory how requests are signed
 	 * @param classifier how responses become outcomes
@@ -93,9 +94,10 @@ public class DefaultDeliveryDispatcher implements DeliveryDispatcher, SmartLifec
 	 * @param metrics where attempts are counted
 	 * @param clock the clock
 	 */
-	public DefaultDeliveryDispatcher(Settings settings, DeliveryRepository repository, WebhookTransport transport,
-			SignedRequestFactory requestFactory, DeliveryOutcomeClassifier classifier,
-			ApplicationEventPublisher eventPublisher, DeliveryMetrics metrics, Clock clock) {
+	public DefaultDeliveryDispatcher(Settings settings, DeliveryRepository repository,
+			DeliveryOutcomeRecorder outcomes, WebhookTransport transport, SignedRequestFactory requestFactory,
+			DeliveryOutcomeClassifier classifier, ApplicationEventPublisher eventPublisher, DeliveryMetrics metrics,
+			Clock clock) {
 		this.settings = settings;
 		this.transport = transport;
 		this.requestFactory = requestFactory;
@@ -105,7 +107,7 @@ public class DefaultDeliveryDispatcher implements DeliveryDispatcher, SmartLifec
 		this.metrics = (metrics != null) ? metrics : DeliveryMetrics.NONE;
 		this.clock = clock;
 		this.lanes = new EndpointLanes<>(settings.maxInFlightPerEndpoint(), settings.maxInFlight());
-		this.writer = new BatchingOutcomeWriter(repository, settings.outcomeBatchSize(),
+		this.writer = new BatchingOutcomeWriter(outcomes, settings.outcomeBatchSize(),
 				settings.outcomeFlushInterval(), this::written);
 		CustomizableThreadFactory threads = new CustomizableThreadFactory("webhooks-delivery-");
 		threads.setDaemon(true);
@@ -290,7 +292,7 @@ public class DefaultDeliveryDispatcher implements DeliveryDispatcher, SmartLifec
 			if (previous != null && previous.isAfter(now)) {
 				return null;
 			}
-			return new EndpointDisabledEvent(task.endpointId(), "The endpoint answered 410 Gone", now);
+			return new EndpointDisabledEvent(task.endpointId(), DeliveryOutcomeRecorder.GONE_REASON, now);
 		}
 		if (outcome.status() == DeliveryStatus.DEAD) {
 			return new MessageAttemptExhaustedEvent(task.deliveryId(), task.eventId(), task.eventType(),

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import dev.webhooks.endpoint.EndpointRepository;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -36,6 +37,8 @@ public class DeliveryPoller implements SmartLifecycle {
 
 	private final DeliveryRepository repository;
 
+	private final EndpointRepository endpoints;
+
 	private final DeliveryDispatcher dispatcher;
 
 	private final Settings settings;
@@ -54,15 +57,17 @@ public class DeliveryPoller implements SmartLifecycle {
 
 	/**
 	 * Create a poller.
-	 * @param repository where due deliveries are claimed
+	 * @param repository where due deliveries are claimed and old ones purged
+	 * @param endpoints where endpoints failing for too long are disabled
 	 * @param dispatcher where they go
 	 * @param settings its settings
 	 * @param eventPublisher where {@link EndpointDisabledEvent}s go, or {@code null}
 	 * @param clock the clock
 	 */
-	public DeliveryPoller(DeliveryRepository repository, DeliveryDispatcher dispatcher, Settings settings,
-			ApplicationEventPublisher eventPublisher, Clock clock) {
+	public DeliveryPoller(DeliveryRepository repository, EndpointRepository endpoints, DeliveryDispatcher dispatcher,
+			Settings settings, ApplicationEventPublisher eventPublisher, Clock clock) {
 		this.repository = repository;
+		this.endpoints = endpoints;
 		this.dispatcher = dispatcher;
 		this.settings = settings;
 		this.eventPublisher = eventPublisher;
@@ -92,9 +97,9 @@ public class DeliveryPoller implements SmartLifecycle {
 	 */
 	public void housekeep() {
 		Instant now = this.clock.instant();
-		List<String> disabled = this.repository.disableEndpointsFailingSince(
-				now.minus(this.settings.endpointDisableAfter()), "Deliveries failed for longer than "
-						+ this.settings.endpointDisableAfter() + " without a success");
+		List<String> disabled = this.endpoints.disableFailingSince(now.minus(this.settings.endpointDisableAfter()),
+				"Deliveries failed for longer than " + this.settings.endpointDisableAfter() + " without a success",
+				now);
 		for (String endpointId : disabled) {
 			EndpointDisabledEvent event = new EndpointDisabledEvent(endpointId,
 					"Deliveries failed for longer than " + this.settings.endpointDisableAfter(), now);

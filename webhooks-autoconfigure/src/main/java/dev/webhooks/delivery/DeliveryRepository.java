@@ -66,7 +66,9 @@ public interface DeliveryRepository {
 	List<DeliveryTask> claimDue(String owner, Instant now, Duration lease, int limit);
 
 	/**
-	 * Write outcomes: status, next attempt time, lease release, attempt rows, and endpoints to disable; in batches.
+	 * Write outcomes: status, next attempt time, lease release and attempt rows; in batches, in one transaction
+	 * (joining the caller's). What the outcomes say about their endpoints' health is written through the
+	 * {@link dev.webhooks.endpoint.EndpointRepository}, in the same transaction ({@link DeliveryOutcomeRecorder}).
 	 * @param outcomes the outcomes
 	 */
 	void recordOutcomes(Collection<DeliveryOutcome> outcomes);
@@ -79,16 +81,6 @@ public interface DeliveryRepository {
 	 * @param deliveryIds the deliveries
 	 */
 	void releaseLeases(String owner, Collection<String> deliveryIds);
-
-	/**
-	 * Disable the endpoints whose deliveries have been dying, with no success in between, since before the
-	 * cut-off (the store tracks a {@code failing_since} time per endpoint: set by a dead delivery when unset,
-	 * cleared by a success).
-	 * @param cutoff endpoints failing since before this are disabled
-	 * @param reason the reason to record
-	 * @return the ids of the endpoints disabled by this call
-	 */
-	List<String> disableEndpointsFailingSince(Instant cutoff, String reason);
 
 	/**
 	 * How many deliveries are pending.

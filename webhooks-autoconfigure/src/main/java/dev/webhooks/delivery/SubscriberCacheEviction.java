@@ -7,8 +7,8 @@ import org.springframework.context.event.EventListener;
 /**
  * Tells {@link WebhookSubscribers} to forget the subscribers it keeps when the delivery engine has disabled an
  * endpoint (410 Gone, or failing for too long), so the next publish of this instance no longer sends to it. The
- * engine disables endpoints in its store rather than through the management service, so the lookup is not told
- * of it otherwise.
+ * engine disables endpoints through the {@link dev.webhooks.endpoint.EndpointRepository} rather than through the
+ * management service, so the lookup is not told of it otherwise.
  */
 public final class SubscriberCacheEviction {
 

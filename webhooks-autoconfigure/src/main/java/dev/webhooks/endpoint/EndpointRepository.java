@@ -1,11 +1,17 @@
 package dev.webhooks.endpoint;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Storage of {@link WebhookEndpoint endpoints}. The JDBC implementation lives in {@code dev.webhooks.store}.
  * A deleted endpoint is no longer returned by any method; its delivery history stays until it is purged.
+ * <p>
+ * The repository also keeps each endpoint's delivery health for the delivery engine: since when its deliveries
+ * have been dying with no success in between, and whether the engine disabled it. The engine writes that health
+ * in the transaction that writes the outcomes it comes from.
  */
 public interface EndpointRepository {
 
@@ -48,5 +54,33 @@ public interface EndpointRepository {
 	 * @return {@code true} when it existed
 	 */
 	boolean delete(String id);
+
+	/**
+	 * Record what a batch of delivery outcomes says about endpoints: those with a dead delivery are failing from
+	 * the given time on, unless they are failing already; those with a successful delivery are failing no more.
+	 * Nothing is written for empty collections.
+	 * @param succeeded the endpoints whose last delivery in the batch succeeded
+	 * @param dead the endpoints whose last delivery in the batch died
+	 * @param at when
+	 */
+	void recordDeliveryHealth(Collection<String> succeeded, Collection<String> dead, Instant at);
+
+	/**
+	 * Disable endpoints that are enabled; one that is disabled already keeps its reason.
+	 * @param ids the endpoint ids
+	 * @param reason the reason to record
+	 * @param at when
+	 */
+	void disable(Collection<String> ids, String reason, Instant at);
+
+	/**
+	 * Disable the enabled endpoints failing (see {@link #recordDeliveryHealth}) since before the cut-off. An
+	 * endpoint that is saved enabled again starts with a clean record.
+	 * @param cutoff endpoints failing since before this are disabled
+	 * @param reason the reason to record
+	 * @param at when
+	 * @return the ids of the endpoints disabled by this call
+	 */
+	List<String> disableFailingSince(Instant cutoff, String reason, Instant at);
 
 }

@@ -11,8 +11,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Serialises an event into its envelope, once: the bytes returned are stored and sent to every endpoint on every
  * attempt. Applies the payload rules: properties marked {@link WebhookSensitive @WebhookSensitive} become
- * {@code "*****"}, credentials in {@code error_message} and {@code text} are masked, and a payload that would make
- * the envelope larger than the limit is replaced by {@value EnvelopeFormat#TRUNCATED}.
+ * {@code "*****"}, credentials in {@code error_message} and {@code text} are masked, the payload loses what its
+ * type's schema does not declare ({@link EventSchemaEnforcer}), and a payload that would still make the envelope
+ * larger than the limit is replaced by {@value EnvelopeFormat#TRUNCATED}.
  */
 public class WebhookEnvelopeWriter {
 
@@ -20,12 +21,14 @@ public class WebhookEnvelopeWriter {
 
 	private final EnvelopeFormat format;
 
+	private final EventSchemaEnforcer schemas;
+
 	/**
 	 * Create a writer with a plain {@link JsonMapper}.
 	 * @param format the envelope format
 	 */
 	public WebhookEnvelopeWriter(EnvelopeFormat format) {
-		this(JsonMapper.builder().build(), format);
+		this(JsonMapper.shared(), format);
 	}
 
 	/**
@@ -35,8 +38,20 @@ public class WebhookEnvelopeWriter {
 	 * @param format the envelope format
 	 */
 	public WebhookEnvelopeWriter(ObjectMapper mapper, EnvelopeFormat format) {
+		this(mapper, format, EventSchemaEnforcer.NONE);
+	}
+
+	/**
+	 * Create a writer that applies event-type schemas.
+	 * @param mapper the application's mapper, so payloads are written as its REST API writes them; the
+	 * {@link SensitiveFieldsModule} is added to a copy of it
+	 * @param format the envelope format
+	 * @param schemas strips (and may validate) each payload by its type's schema, once per event
+	 */
+	public WebhookEnvelopeWriter(ObjectMapper mapper, EnvelopeFormat format, EventSchemaEnforcer schemas) {
 		this.mapper = mapper.rebuild().addModule(new SensitiveFieldsModule()).build();
 		this.format = format;
+		this.schemas = schemas;
 	}
 
 	/**
@@ -51,18 +66,22 @@ public class WebhookEnvelopeWriter {
 	 * Serialise an event.
 	 * @param content the event
 	 * @return the envelope as UTF-8 JSON
+	 * @throws EventSchemaViolationException when schema validation is strict and the payload does not match its
+	 * type's schema
 	 */
 	public byte[] write(EventContent content) {
 		String text = CredentialMasker.mask(content.text());
 		String errorMessage = CredentialMasker.mask(content.errorMessage());
-		byte[] body = write(content, text, errorMessage, false);
+		// masked while it becomes a tree, then stripped; the size limit applies to what is left
+		Object data = this.schemas.apply(content.type(), content.data(), this.mapper::valueToTree);
+		byte[] body = write(content, data, text, errorMessage, false);
 		if (body.length > this.format.maxSize()) {
-			body = write(content, text, errorMessage, true);
+			body = write(content, data, text, errorMessage, true);
 		}
 		return body;
 	}
 
-	private byte[] write(EventContent content, String text, String errorMessage, boolean truncate) {
+	private byte[] write(EventContent content, Object payload, String text, String errorMessage, boolean truncate) {
 		EnvelopeFormat f = this.format;
 		ByteArrayOutputStream out = new ByteArrayOutputStream(512);
 		try (JsonGenerator json = this.mapper.createGenerator(out)) {
@@ -74,7 +93,7 @@ public class WebhookEnvelopeWriter {
 			writeString(json, EnvelopeField.API_VERSION, f.apiVersion());
 			writeString(json, EnvelopeField.TENANT_ID, content.tenantId());
 			writeString(json, EnvelopeField.TEXT, text);
-			Object data = truncate ? EnvelopeFormat.TRUNCATED : content.data();
+			Object data = truncate ? EnvelopeFormat.TRUNCATED : payload;
 			if (f.wrapData()) {
 				if (f.includes(EnvelopeField.DATA)) {
 					json.writeName(f.name(EnvelopeField.DATA));

@@ -67,4 +67,13 @@ public @interface WebhookEvent {
 	 */
 	String description() default "";
 
+	/**
+	 * The type whose JSON Schema the event type's payload has, generated as Jackson writes it (a record or a
+	 * POJO, with its Jackson annotations and the application mapper's naming strategy); every property it does
+	 * not have is stripped before the event is sent. The default, {@code void}, declares no schema here (one may
+	 * still be declared under {@code webhooks.event-types}, which wins).
+	 * @return the payload type
+	 */
+	Class<?> payload() default void.class;
+
 }

@@ -16,4 +16,12 @@ public interface PublishMetrics {
 	 */
 	void published(String eventType);
 
+	/**
+	 * Properties that its type's schema does not declare were stripped from an event's payload.
+	 * @param eventType its type
+	 * @param properties how many
+	 */
+	default void stripped(String eventType, int properties) {
+	}
+
 }

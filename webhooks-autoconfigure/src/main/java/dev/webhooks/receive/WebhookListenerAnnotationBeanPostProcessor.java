@@ -126,7 +126,7 @@ public class WebhookListenerAnnotationBeanPostProcessor
 		}
 		WebhookListenerRegistry registry = this.registry.getObject();
 		WebhookListenerArgumentResolvers resolvers = new WebhookListenerArgumentResolvers(
-				this.resolvers.orderedStream().toList(), this.mapper.getIfAvailable(JsonMapper::new));
+				this.resolvers.orderedStream().toList(), this.mapper.getIfAvailable(JsonMapper::shared));
 		List<String> problems = new ArrayList<>();
 		for (Candidate candidate : pending) {
 			try {

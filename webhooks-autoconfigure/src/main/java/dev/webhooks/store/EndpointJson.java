@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class EndpointJson {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = JsonMapper.shared();
 
 	private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {
 	};

@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.RowMapper;
 
 /**
- * {@link DeliveryLog} on the {@code webhook_event}, {@code webhook_delivery} and {@code webhook_attempt} tables,
+ * {@link DeliveryLog} on the {@code %TABLE_PREFIX%event}, {@code %TABLE_PREFIX%delivery} and {@code %TABLE_PREFIX%attempt} tables,
  * with one SQL text for PostgreSQL and H2. Pages are read by keyset on {@code (created_at, id)}, so each one is an
  * index range scan however deep it is: {@code webhook_delivery_endpoint_idx} and {@code webhook_delivery_log_status_idx}
  * serve the per-endpoint reads, {@code webhook_event_tenant_log_idx} and {@code webhook_event_tenant_type_idx} the
@@ -37,14 +37,14 @@ public class JdbcDeliveryLog implements DeliveryLog {
 
 	private static final String DELIVERY_COLUMNS = """
 			d.id, d.event_id, e.event_type, d.endpoint_id, d.status, d.attempts, d.last_status_code,
-				(SELECT a.error FROM webhook_attempt a WHERE a.delivery_id = d.id
+				(SELECT a.error FROM %TABLE_PREFIX%attempt a WHERE a.delivery_id = d.id
 				ORDER BY a.attempt_number DESC FETCH FIRST 1 ROWS ONLY) AS last_error,
 				d.created_at, d.next_attempt_at, d.completed_at""";
 
 	private static final String SELECT_DELIVERIES = """
-			SELECT %s
-			FROM webhook_delivery d JOIN webhook_event e ON e.id = d.event_id
-			WHERE d.endpoint_id = ?""".formatted(DELIVERY_COLUMNS);
+			SELECT {columns}
+			FROM %TABLE_PREFIX%delivery d JOIN %TABLE_PREFIX%event e ON e.id = d.event_id
+			WHERE d.endpoint_id = ?""".replace("{columns}", DELIVERY_COLUMNS);
 
 	private static final String SELECT_DELIVERY_OF_EVENT = SELECT_DELIVERIES + """
 			 AND d.event_id = ?
@@ -52,14 +52,14 @@ public class JdbcDeliveryLog implements DeliveryLog {
 			FETCH FIRST 1 ROWS ONLY""";
 
 	private static final String SELECT_DELIVERIES_OF_EVENTS = """
-			SELECT %s
-			FROM webhook_delivery d JOIN webhook_event e ON e.id = d.event_id
-			WHERE d.event_id IN (%%s)
-			ORDER BY d.created_at, d.id""".formatted(DELIVERY_COLUMNS);
+			SELECT {columns}
+			FROM %TABLE_PREFIX%delivery d JOIN %TABLE_PREFIX%event e ON e.id = d.event_id
+			WHERE d.event_id IN ({ids})
+			ORDER BY d.created_at, d.id""".replace("{columns}", DELIVERY_COLUMNS);
 
 	private static final String SELECT_EVENT = """
 			SELECT id, event_type, tenant_id, created_at, body
-			FROM webhook_event
+			FROM %TABLE_PREFIX%event
 			WHERE id = ?""";
 
 	private static final String ATTEMPT_COLUMNS = """
@@ -67,20 +67,20 @@ public class JdbcDeliveryLog implements DeliveryLog {
 				a.response_body, a.error""";
 
 	private static final String SELECT_ATTEMPTS = """
-			SELECT %s
-			FROM webhook_attempt a JOIN webhook_delivery d ON d.id = a.delivery_id
+			SELECT {columns}
+			FROM %TABLE_PREFIX%attempt a JOIN %TABLE_PREFIX%delivery d ON d.id = a.delivery_id
 			WHERE d.event_id = ? AND d.endpoint_id = ?
-			ORDER BY a.started_at, a.id""".formatted(ATTEMPT_COLUMNS);
+			ORDER BY a.started_at, a.id""".replace("{columns}", ATTEMPT_COLUMNS);
 
 	private static final String SELECT_ATTEMPTS_OF_EVENT = """
-			SELECT %s
-			FROM webhook_attempt a JOIN webhook_delivery d ON d.id = a.delivery_id
+			SELECT {columns}
+			FROM %TABLE_PREFIX%attempt a JOIN %TABLE_PREFIX%delivery d ON d.id = a.delivery_id
 			WHERE d.event_id = ?
-			ORDER BY a.started_at, a.id""".formatted(ATTEMPT_COLUMNS);
+			ORDER BY a.started_at, a.id""".replace("{columns}", ATTEMPT_COLUMNS);
 
 	private static final String SELECT_MESSAGES = """
 			SELECT e.id, e.event_type, e.created_at
-			FROM webhook_event e
+			FROM %TABLE_PREFIX%event e
 			WHERE""";
 
 	// from the delivery rows alone: a delivery's attempts are counted on it, and a succeeded delivery's last attempt
@@ -88,18 +88,18 @@ public class JdbcDeliveryLog implements DeliveryLog {
 	private static final String SELECT_ATTEMPT_COUNTS = """
 			SELECT COALESCE(SUM(attempts), 0) AS attempts,
 				COALESCE(SUM(CASE WHEN status = 'SUCCEEDED' THEN 1 ELSE 0 END), 0) AS successes
-			FROM webhook_delivery
+			FROM %TABLE_PREFIX%delivery
 			WHERE endpoint_id = ? AND created_at >= ?""";
 
 	private static final String COUNT_BACKLOG = """
 			SELECT COUNT(*)
-			FROM webhook_delivery
+			FROM %TABLE_PREFIX%delivery
 			WHERE endpoint_id = ? AND status = 'PENDING'""";
 
 	private static final String SELECT_LAST_COMPLETED = """
 			SELECT completed_at, last_status_code
-			FROM webhook_delivery
-			WHERE endpoint_id = ? AND status IN (%s)
+			FROM %TABLE_PREFIX%delivery
+			WHERE endpoint_id = ? AND status IN ({statuses})
 			ORDER BY created_at DESC, id DESC
 			FETCH FIRST 1 ROWS ONLY""";
 
@@ -107,26 +107,28 @@ public class JdbcDeliveryLog implements DeliveryLog {
 	// event comes twice; read from the deliveries in their index order, then the events by key
 	private static final String SELECT_EVENTS_TO_RECOVER = """
 			SELECT e.id, e.event_type, e.tenant_id, e.created_at, e.body
-			FROM webhook_delivery d JOIN webhook_event e ON e.id = d.event_id
+			FROM %TABLE_PREFIX%delivery d JOIN %TABLE_PREFIX%event e ON e.id = d.event_id
 			WHERE d.endpoint_id = ? AND d.status IN ('FAILED', 'DEAD') AND d.created_at >= ?
 				AND NOT EXISTS (
-					SELECT 1 FROM webhook_delivery n
+					SELECT 1 FROM %TABLE_PREFIX%delivery n
 					WHERE n.event_id = d.event_id AND n.endpoint_id = d.endpoint_id
 						AND (n.created_at, n.id) > (d.created_at, d.id))
 			ORDER BY d.created_at, d.id
 			FETCH FIRST ? ROWS ONLY""";
 
 	private static final String INSERT_DELIVERY = """
-			INSERT INTO webhook_delivery (id, event_id, endpoint_id, status, attempts, next_attempt_at, locked_by,
+			INSERT INTO %TABLE_PREFIX%delivery (id, event_id, endpoint_id, status, attempts, next_attempt_at, locked_by,
 				locked_until, created_at)
 			VALUES (?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)""";
 
 	private static final String CANCEL_PENDING = """
-			UPDATE webhook_delivery
+			UPDATE %TABLE_PREFIX%delivery
 			SET status = 'CANCELLED', completed_at = ?, locked_by = NULL, locked_until = NULL
 			WHERE endpoint_id = ? AND status = 'PENDING'""";
 
 	private final JdbcOperations jdbc;
+
+	private final TablePrefix prefix;
 
 	private final RowMapper<DeliveryRecord> deliveryMapper = JdbcDeliveryLog::mapDelivery;
 
@@ -135,11 +137,21 @@ public class JdbcDeliveryLog implements DeliveryLog {
 	private final RowMapper<StoredEvent> eventMapper = JdbcDeliveryLog::mapEvent;
 
 	/**
-	 * Create a log.
+	 * Create a log on the tables of the default prefix.
 	 * @param jdbc JDBC access to the application's data source
 	 */
 	public JdbcDeliveryLog(JdbcOperations jdbc) {
+		this(jdbc, TablePrefix.DEFAULT);
+	}
+
+	/**
+	 * Create a log.
+	 * @param jdbc JDBC access to the application's data source
+	 * @param prefix the prefix of the table names
+	 */
+	public JdbcDeliveryLog(JdbcOperations jdbc, TablePrefix prefix) {
 		this.jdbc = jdbc;
+		this.prefix = prefix;
 	}
 
 	@Override
@@ -153,28 +165,28 @@ public class JdbcDeliveryLog implements DeliveryLog {
 			filter.args.add(query.eventType());
 		}
 		filter.window(query);
-		return filter.page(query, (sql, args) -> this.jdbc.query(sql, this.deliveryMapper, args));
+		return filter.page(query, (sql, args) -> this.jdbc.query(sql(sql), this.deliveryMapper, args));
 	}
 
 	@Override
 	public Optional<DeliveryRecord> findDelivery(String endpointId, String eventId) {
-		return this.jdbc.query(SELECT_DELIVERY_OF_EVENT, this.deliveryMapper, endpointId, eventId).stream()
+		return this.jdbc.query(sql(SELECT_DELIVERY_OF_EVENT), this.deliveryMapper, endpointId, eventId).stream()
 			.findFirst();
 	}
 
 	@Override
 	public Optional<StoredEvent> findEvent(String eventId) {
-		return this.jdbc.query(SELECT_EVENT, this.eventMapper, eventId).stream().findFirst();
+		return this.jdbc.query(sql(SELECT_EVENT), this.eventMapper, eventId).stream().findFirst();
 	}
 
 	@Override
 	public List<AttemptRecord> findAttempts(String endpointId, String eventId) {
-		return this.jdbc.query(SELECT_ATTEMPTS, this.attemptMapper, eventId, endpointId);
+		return this.jdbc.query(sql(SELECT_ATTEMPTS), this.attemptMapper, eventId, endpointId);
 	}
 
 	@Override
 	public List<AttemptRecord> findAttemptsOfEvent(String eventId) {
-		return this.jdbc.query(SELECT_ATTEMPTS_OF_EVENT, this.attemptMapper, eventId);
+		return this.jdbc.query(sql(SELECT_ATTEMPTS_OF_EVENT), this.attemptMapper, eventId);
 	}
 
 	@Override
@@ -193,12 +205,12 @@ public class JdbcDeliveryLog implements DeliveryLog {
 			filter.args.add(query.eventType());
 		}
 		if (!query.statuses().isEmpty()) {
-			filter.sql.append(" AND EXISTS (SELECT 1 FROM webhook_delivery d WHERE d.event_id = e.id");
+			filter.sql.append(" AND EXISTS (SELECT 1 FROM %TABLE_PREFIX%delivery d WHERE d.event_id = e.id");
 			filter.statuses(query);
 			filter.sql.append(")");
 		}
 		filter.window(query);
-		DeliveryLogPage<EventRow> events = filter.page(query, (sql, args) -> this.jdbc.query(sql,
+		DeliveryLogPage<EventRow> events = filter.page(query, (sql, args) -> this.jdbc.query(sql(sql),
 				(rs, row) -> new EventRow(rs.getString("id"), rs.getString("event_type"),
 						JdbcTimestamps.get(rs, "created_at")), args));
 		Map<String, List<DeliveryRecord>> deliveries = deliveriesOf(events.items());
@@ -214,9 +226,10 @@ public class JdbcDeliveryLog implements DeliveryLog {
 		if (events.isEmpty()) {
 			return Map.of();
 		}
-		String sql = SELECT_DELIVERIES_OF_EVENTS.formatted(String.join(", ", Collections.nCopies(events.size(), "?")));
+		String sql = SELECT_DELIVERIES_OF_EVENTS.replace("{ids}",
+				String.join(", ", Collections.nCopies(events.size(), "?")));
 		Map<String, List<DeliveryRecord>> byEvent = new LinkedHashMap<>();
-		this.jdbc.query(sql, this.deliveryMapper, events.stream().map(EventRow::id).toArray())
+		this.jdbc.query(sql(sql), this.deliveryMapper, events.stream().map(EventRow::id).toArray())
 			.forEach((delivery) -> byEvent.computeIfAbsent(delivery.eventId(), (id) -> new ArrayList<>())
 				.add(delivery));
 		return byEvent;
@@ -225,9 +238,9 @@ public class JdbcDeliveryLog implements DeliveryLog {
 	@Override
 	public EndpointStats stats(String endpointId, Instant since) {
 		Object from = JdbcTimestamps.param(since);
-		long[] counts = this.jdbc.queryForObject(SELECT_ATTEMPT_COUNTS,
+		long[] counts = this.jdbc.queryForObject(sql(SELECT_ATTEMPT_COUNTS),
 				(rs, row) -> new long[] { rs.getLong("attempts"), rs.getLong("successes") }, endpointId, from);
-		Long backlog = this.jdbc.queryForObject(COUNT_BACKLOG, Long.class, endpointId);
+		Long backlog = this.jdbc.queryForObject(sql(COUNT_BACKLOG), Long.class, endpointId);
 		Optional<Completed> success = lastCompleted(endpointId, "'SUCCEEDED'");
 		Optional<Completed> failure = lastCompleted(endpointId, "'FAILED', 'DEAD'");
 		return new EndpointStats(since, counts[0], counts[1], (backlog != null) ? backlog : 0,
@@ -236,14 +249,14 @@ public class JdbcDeliveryLog implements DeliveryLog {
 	}
 
 	private Optional<Completed> lastCompleted(String endpointId, String statuses) {
-		return this.jdbc.query(SELECT_LAST_COMPLETED.formatted(statuses),
+		return this.jdbc.query(sql(SELECT_LAST_COMPLETED.replace("{statuses}", statuses)),
 				(rs, row) -> new Completed(JdbcTimestamps.get(rs, "completed_at"), integer(rs, "last_status_code")),
 				endpointId).stream().findFirst();
 	}
 
 	@Override
 	public List<StoredEvent> findEventsToRecover(String endpointId, Instant since, int limit) {
-		return this.jdbc.query(SELECT_EVENTS_TO_RECOVER, this.eventMapper, endpointId, JdbcTimestamps.param(since),
+		return this.jdbc.query(sql(SELECT_EVENTS_TO_RECOVER), this.eventMapper, endpointId, JdbcTimestamps.param(since),
 				limit);
 	}
 
@@ -252,7 +265,8 @@ public class JdbcDeliveryLog implements DeliveryLog {
 		if (deliveries.isEmpty()) {
 			return;
 		}
-		this.jdbc.batchUpdate(INSERT_DELIVERY, deliveries, deliveries.size(), (PreparedStatement ps, AddedDelivery added) -> {
+		this.jdbc.batchUpdate(sql(INSERT_DELIVERY), deliveries, deliveries.size(),
+				(PreparedStatement ps, AddedDelivery added) -> {
 			ps.setString(1, added.delivery().deliveryId());
 			ps.setString(2, added.eventId());
 			ps.setString(3, added.delivery().endpointId());
@@ -265,7 +279,12 @@ public class JdbcDeliveryLog implements DeliveryLog {
 
 	@Override
 	public int cancelPending(String endpointId, Instant now) {
-		return this.jdbc.update(CANCEL_PENDING, JdbcTimestamps.param(now), endpointId);
+		return this.jdbc.update(sql(CANCEL_PENDING), JdbcTimestamps.param(now), endpointId);
+	}
+
+	/** The statement with this log's table names. */
+	private String sql(String statement) {
+		return this.prefix.resolve(statement);
 	}
 
 	private static DeliveryRecord mapDelivery(ResultSet rs, int row) throws SQLException {

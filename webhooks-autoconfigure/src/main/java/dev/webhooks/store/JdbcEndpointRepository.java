@@ -4,6 +4,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,9 +19,11 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * {@link EndpointRepository} on the {@code webhook_endpoint} table. Event types, headers and secrets are JSON text
- * columns. Deleting sets {@code deleted_at}, so the delivery history of a deleted endpoint stays readable until
- * it is purged; saving an endpoint with the same id brings it back.
+ * {@link EndpointRepository} on the {@code endpoint} table (named with a {@link TablePrefix}). Event types, headers
+ * and secrets are JSON text columns. Deleting sets {@code deleted_at}, so the delivery history of a deleted endpoint
+ * stays readable until it is purged; saving an endpoint with the same id brings it back. Delivery health is the
+ * {@code failing_since} column, and disabling sets {@code enabled} and {@code disabled_reason}; each health write
+ * is one JDBC batch, in the caller's transaction when there is one.
  */
 public class JdbcEndpointRepository implements EndpointRepository {
 
@@ -28,14 +32,14 @@ public class JdbcEndpointRepository implements EndpointRepository {
 			updated_at, id""";
 
 	private static final String INSERT_ENDPOINT = """
-			INSERT INTO webhook_endpoint (%s)
+			INSERT INTO %TABLE_PREFIX%endpoint (%COLUMNS%)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-			""".formatted(COLUMNS);
+			""".replace("%COLUMNS%", COLUMNS);
 
 	// Re-enabling clears failing_since, so the health check does not disable the endpoint again at once; the
 	// CASE sees the row's old enabled value, as every SET expression does.
 	private static final String UPDATE_ENDPOINT = """
-			UPDATE webhook_endpoint
+			UPDATE %TABLE_PREFIX%endpoint
 			SET tenant_id = ?, url = ?, description = ?, event_types = ?, headers = ?, secrets = ?, enabled = ?,
 				disabled_reason = ?, created_at = ?, updated_at = ?, deleted_at = NULL,
 				failing_since = CASE WHEN enabled = FALSE AND ? = TRUE THEN NULL ELSE failing_since END
@@ -43,48 +47,74 @@ public class JdbcEndpointRepository implements EndpointRepository {
 			""";
 
 	private static final String SELECT_BY_ID = """
-			SELECT %s
-			FROM webhook_endpoint
+			SELECT %COLUMNS%
+			FROM %TABLE_PREFIX%endpoint
 			WHERE id = ? AND deleted_at IS NULL
-			""".formatted(COLUMNS);
+			""".replace("%COLUMNS%", COLUMNS);
 
 	private static final String SELECT_BY_TENANT = """
-			SELECT %s
-			FROM webhook_endpoint
+			SELECT %COLUMNS%
+			FROM %TABLE_PREFIX%endpoint
 			WHERE tenant_id = ? AND deleted_at IS NULL
 			ORDER BY created_at, id
-			""".formatted(COLUMNS);
+			""".replace("%COLUMNS%", COLUMNS);
 
 	private static final String SELECT_OF_NO_TENANT = """
-			SELECT %s
-			FROM webhook_endpoint
+			SELECT %COLUMNS%
+			FROM %TABLE_PREFIX%endpoint
 			WHERE tenant_id IS NULL AND deleted_at IS NULL
 			ORDER BY created_at, id
-			""".formatted(COLUMNS);
+			""".replace("%COLUMNS%", COLUMNS);
 
 	private static final String SELECT_ENABLED_BY_TENANT = """
-			SELECT %s
-			FROM webhook_endpoint
+			SELECT %COLUMNS%
+			FROM %TABLE_PREFIX%endpoint
 			WHERE tenant_id = ? AND enabled = TRUE AND deleted_at IS NULL
-			""".formatted(COLUMNS);
+			""".replace("%COLUMNS%", COLUMNS);
 
 	private static final String SELECT_ENABLED_OF_NO_TENANT = """
-			SELECT %s
-			FROM webhook_endpoint
+			SELECT %COLUMNS%
+			FROM %TABLE_PREFIX%endpoint
 			WHERE tenant_id IS NULL AND enabled = TRUE AND deleted_at IS NULL
-			""".formatted(COLUMNS);
+			""".replace("%COLUMNS%", COLUMNS);
 
 	private static final String SELECT_ALL = """
-			SELECT %s
-			FROM webhook_endpoint
+			SELECT %COLUMNS%
+			FROM %TABLE_PREFIX%endpoint
 			WHERE deleted_at IS NULL
 			ORDER BY created_at, id
-			""".formatted(COLUMNS);
+			""".replace("%COLUMNS%", COLUMNS);
 
 	private static final String DELETE_ENDPOINT = """
-			UPDATE webhook_endpoint
+			UPDATE %TABLE_PREFIX%endpoint
 			SET deleted_at = ?, enabled = FALSE, disabled_reason = 'Deleted'
 			WHERE id = ? AND deleted_at IS NULL
+			""";
+
+	private static final String DISABLE_ENDPOINT = """
+			UPDATE %TABLE_PREFIX%endpoint
+			SET enabled = FALSE, disabled_reason = ?, updated_at = ?
+			WHERE id = ? AND enabled = TRUE
+			""";
+
+	private static final String START_FAILING = """
+			UPDATE %TABLE_PREFIX%endpoint
+			SET failing_since = ?
+			WHERE id = ? AND failing_since IS NULL
+			""";
+
+	private static final String STOP_FAILING = """
+			UPDATE %TABLE_PREFIX%endpoint
+			SET failing_since = NULL
+			WHERE id = ? AND failing_since IS NOT NULL
+			""";
+
+	private static final String SELECT_FAILING_FOR_UPDATE = """
+			SELECT id
+			FROM %TABLE_PREFIX%endpoint
+			WHERE enabled = TRUE AND deleted_at IS NULL AND failing_since < ?
+			ORDER BY id
+			FOR UPDATE
 			""";
 
 	// with arguments, even none, JdbcTemplate prepares the statement, and the database can reuse its parsed plan;
@@ -101,30 +131,82 @@ public class JdbcEndpointRepository implements EndpointRepository {
 
 	private final RowMapper<WebhookEndpoint> rowMapper = this::mapEndpoint;
 
+	private final String insertEndpoint;
+
+	private final String updateEndpoint;
+
+	private final String selectById;
+
+	private final String selectByTenant;
+
+	private final String selectOfNoTenant;
+
+	private final String selectEnabledByTenant;
+
+	private final String selectEnabledOfNoTenant;
+
+	private final String selectAll;
+
+	private final String deleteEndpoint;
+
+	private final String disableEndpoint;
+
+	private final String startFailing;
+
+	private final String stopFailing;
+
+	private final String selectFailingForUpdate;
+
 	/**
-	 * Create a repository.
+	 * Create a repository on the table of the default prefix.
 	 * @param jdbc JDBC access to the application's data source
-	 * @param transactions runs the update-or-insert of {@link #save} in one transaction
+	 * @param transactions runs the update-or-insert of {@link #save}, and each health write, in one transaction
 	 * @param clock the clock for {@code deleted_at}
 	 */
 	public JdbcEndpointRepository(JdbcOperations jdbc, TransactionOperations transactions, Clock clock) {
-		this(jdbc, transactions, clock, SecretEncryption.none());
+		this(jdbc, transactions, clock, TablePrefix.DEFAULT);
+	}
+
+	/**
+	 * Create a repository.
+	 * @param jdbc JDBC access to the application's data source
+	 * @param transactions runs the update-or-insert of {@link #save}, and each health write, in one transaction
+	 * @param clock the clock for {@code deleted_at}
+	 * @param prefix the prefix of the table name
+	 */
+	public JdbcEndpointRepository(JdbcOperations jdbc, TransactionOperations transactions, Clock clock,
+			TablePrefix prefix) {
+		this(jdbc, transactions, clock, prefix, SecretEncryption.none());
 	}
 
 	/**
 	 * Create a repository that encrypts the secrets column.
 	 * @param jdbc JDBC access to the application's data source
-	 * @param transactions runs the update-or-insert of {@link #save} in one transaction
+	 * @param transactions runs the update-or-insert of {@link #save}, and each health write, in one transaction
 	 * @param clock the clock for {@code deleted_at}
+	 * @param prefix the prefix of the table name
 	 * @param encryption seals the secrets column when written and opens it when read; rows written in clear are
 	 * read as they are and sealed when next written
 	 */
 	public JdbcEndpointRepository(JdbcOperations jdbc, TransactionOperations transactions, Clock clock,
-			SecretEncryption encryption) {
+			TablePrefix prefix, SecretEncryption encryption) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.clock = clock;
 		this.encryption = encryption;
+		this.insertEndpoint = prefix.resolve(INSERT_ENDPOINT);
+		this.updateEndpoint = prefix.resolve(UPDATE_ENDPOINT);
+		this.selectById = prefix.resolve(SELECT_BY_ID);
+		this.selectByTenant = prefix.resolve(SELECT_BY_TENANT);
+		this.selectOfNoTenant = prefix.resolve(SELECT_OF_NO_TENANT);
+		this.selectEnabledByTenant = prefix.resolve(SELECT_ENABLED_BY_TENANT);
+		this.selectEnabledOfNoTenant = prefix.resolve(SELECT_ENABLED_OF_NO_TENANT);
+		this.selectAll = prefix.resolve(SELECT_ALL);
+		this.deleteEndpoint = prefix.resolve(DELETE_ENDPOINT);
+		this.disableEndpoint = prefix.resolve(DISABLE_ENDPOINT);
+		this.startFailing = prefix.resolve(START_FAILING);
+		this.stopFailing = prefix.resolve(STOP_FAILING);
+		this.selectFailingForUpdate = prefix.resolve(SELECT_FAILING_FOR_UPDATE);
 	}
 
 	@Override
@@ -143,7 +225,7 @@ public class JdbcEndpointRepository implements EndpointRepository {
 	}
 
 	private int update(WebhookEndpoint endpoint) {
-		return this.jdbc.update(UPDATE_ENDPOINT, (ps) -> {
+		return this.jdbc.update(this.updateEndpoint, (ps) -> {
 			int next = setColumns(ps, endpoint);
 			ps.setBoolean(next, endpoint.enabled());
 			ps.setString(next + 1, endpoint.id());
@@ -151,7 +233,7 @@ public class JdbcEndpointRepository implements EndpointRepository {
 	}
 
 	private void insert(WebhookEndpoint endpoint) {
-		this.jdbc.update(INSERT_ENDPOINT, (ps) -> ps.setString(setColumns(ps, endpoint), endpoint.id()));
+		this.jdbc.update(this.insertEndpoint, (ps) -> ps.setString(setColumns(ps, endpoint), endpoint.id()));
 	}
 
 	/** Bind the columns both statements set, in {@link #COLUMNS} order; returns the next parameter index. */
@@ -171,35 +253,63 @@ public class JdbcEndpointRepository implements EndpointRepository {
 
 	@Override
 	public Optional<WebhookEndpoint> findById(String id) {
-		return this.jdbc.query(SELECT_BY_ID, this.rowMapper, id).stream().findFirst();
+		return this.jdbc.query(this.selectById, this.rowMapper, id).stream().findFirst();
 	}
 
 	@Override
 	public List<WebhookEndpoint> findByTenant(String tenantId) {
-		return (tenantId != null) ? this.jdbc.query(SELECT_BY_TENANT, this.rowMapper, tenantId)
-				: this.jdbc.query(SELECT_OF_NO_TENANT, this.rowMapper, NO_ARGUMENTS);
+		return (tenantId != null) ? this.jdbc.query(this.selectByTenant, this.rowMapper, tenantId)
+				: this.jdbc.query(this.selectOfNoTenant, this.rowMapper, NO_ARGUMENTS);
 	}
 
 	@Override
 	public List<WebhookEndpoint> findEnabledByTenant(String tenantId) {
-		return (tenantId != null) ? this.jdbc.query(SELECT_ENABLED_BY_TENANT, this.rowMapper, tenantId)
-				: this.jdbc.query(SELECT_ENABLED_OF_NO_TENANT, this.rowMapper, NO_ARGUMENTS);
+		return (tenantId != null) ? this.jdbc.query(this.selectEnabledByTenant, this.rowMapper, tenantId)
+				: this.jdbc.query(this.selectEnabledOfNoTenant, this.rowMapper, NO_ARGUMENTS);
 	}
 
 	@Override
 	public List<WebhookEndpoint> findAll() {
-		return this.jdbc.query(SELECT_ALL, this.rowMapper);
+		return this.jdbc.query(this.selectAll, this.rowMapper);
 	}
 
 	@Override
 	public boolean delete(String id) {
-		return this.jdbc.update(DELETE_ENDPOINT, JdbcTimestamps.param(this.clock.instant()), id) > 0;
+		return this.jdbc.update(this.deleteEndpoint, JdbcTimestamps.param(this.clock.instant()), id) > 0;
+	}
+
+	@Override
+	public void recordDeliveryHealth(Collection<String> succeeded, Collection<String> dead, Instant at) {
+		if (succeeded.isEmpty() && dead.isEmpty()) {
+			return;
+		}
+		this.transactions.executeWithoutResult((status) -> {
+			BatchUpdates.updateEach(this.jdbc, this.startFailing, List.copyOf(dead), at);
+			BatchUpdates.updateEach(this.jdbc, this.stopFailing, List.copyOf(succeeded));
+		});
+	}
+
+	@Override
+	public void disable(Collection<String> ids, String reason, Instant at) {
+		BatchUpdates.updateEach(this.jdbc, this.disableEndpoint, List.copyOf(ids), reason, at);
+	}
+
+	@Override
+	public List<String> disableFailingSince(Instant cutoff, String reason, Instant at) {
+		List<String> disabled = this.transactions.execute((status) -> {
+			List<String> ids = this.jdbc.queryForList(this.selectFailingForUpdate, String.class,
+					JdbcTimestamps.param(cutoff));
+			BatchUpdates.updateEach(this.jdbc, this.disableEndpoint, ids, reason, at);
+			return ids;
+		});
+		return (disabled != null) ? disabled : List.of();
 	}
 
 	private WebhookEndpoint mapEndpoint(ResultSet rs, int row) throws SQLException {
 		return new WebhookEndpoint(rs.getString("id"), rs.getString("tenant_id"), rs.getString("url"),
 				rs.getString("description"), EndpointJson.readEventTypes(rs.getString("event_types")),
-				EndpointJson.readHeaders(rs.getString("headers")), EndpointJson.readSecrets(rs.getString("secrets"), this.encryption),
+				EndpointJson.readHeaders(rs.getString("headers")),
+				EndpointJson.readSecrets(rs.getString("secrets"), this.encryption),
 				rs.getBoolean("enabled"), rs.getString("disabled_reason"), JdbcTimestamps.get(rs, "created_at"),
 				JdbcTimestamps.get(rs, "updated_at"));
 	}

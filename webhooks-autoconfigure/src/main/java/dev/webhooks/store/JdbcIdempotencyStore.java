@@ -25,10 +25,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * An {@link IdempotencyStore} in the {@code webhook_received} table, shared by every instance on the database.
- * The primary key {@code (source, message_id)} makes the claim atomic: of two concurrent requests, one inserts
- * the row and the other finds it. Asynchronous messages keep their headers and body in the row until handled,
- * so a message accepted with 202 survives a restart and is handled then.
+ * An {@link IdempotencyStore} in the {@code received} table (named with a {@link TablePrefix}), shared by every
+ * instance on the database. The primary key {@code (source, message_id)} makes the claim atomic: of two concurrent
+ * requests, one inserts the row and the other finds it. Asynchronous messages keep their headers and body in the row
+ * until handled, so a message accepted with 202 survives a restart and is handled then.
  */
 public class JdbcIdempotencyStore implements IdempotencyStore, WebhookInbox {
 
@@ -51,40 +51,94 @@ public class JdbcIdempotencyStore implements IdempotencyStore, WebhookInbox {
 
 	private final Clock clock;
 
+	private final String insertSql;
+
+	private final String takeOverSql;
+
+	private final String selectStatusSql;
+
+	private final String confirmSql;
+
+	private final String releaseSql;
+
+	private final String purgeSql;
+
+	private final String savePendingSql;
+
+	private final String markFailedSql;
+
+	private final String selectAbandonedSql;
+
+	private final String reclaimSql;
+
 	/**
 	 * Create a store.
-	 * @param dataSource the database holding {@code webhook_received}
+	 * @param dataSource the database holding the {@code webhook_received} table
 	 * @param mapper writes and reads the stored headers
 	 * @param claimTimeout how long a claim holds before another request, or the recovery of abandoned messages,
 	 * may take it over
 	 * @param clock the clock
 	 */
 	public JdbcIdempotencyStore(DataSource dataSource, JsonMapper mapper, Duration claimTimeout, Clock clock) {
+		this(dataSource, mapper, claimTimeout, clock, TablePrefix.DEFAULT);
+	}
+
+	/**
+	 * Create a store.
+	 * @param dataSource the database holding the {@code received} table
+	 * @param mapper writes and reads the stored headers
+	 * @param claimTimeout how long a claim holds before another request, or the recovery of abandoned messages,
+	 * may take it over
+	 * @param clock the clock
+	 * @param prefix the prefix of the table name
+	 */
+	public JdbcIdempotencyStore(DataSource dataSource, JsonMapper mapper, Duration claimTimeout, Clock clock,
+			TablePrefix prefix) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.mapper = mapper;
 		this.claimTimeout = claimTimeout;
 		this.clock = clock;
+		this.insertSql = prefix.resolve("INSERT INTO %TABLE_PREFIX%received "
+				+ "(source, message_id, status, received_at, claimed_at) VALUES (?, ?, ?, ?, ?)");
+		this.takeOverSql = prefix.resolve("UPDATE %TABLE_PREFIX%received SET status = ?, claimed_at = ?, "
+				+ "handled_at = NULL "
+				+ "WHERE source = ? AND message_id = ? AND (status = ? OR (status = ? AND claimed_at < ?))");
+		this.selectStatusSql = prefix.resolve(
+				"SELECT status FROM %TABLE_PREFIX%received WHERE source = ? AND message_id = ?");
+		this.confirmSql = prefix.resolve("UPDATE %TABLE_PREFIX%received "
+				+ "SET status = ?, handled_at = ?, headers = NULL, body = NULL WHERE source = ? AND message_id = ?");
+		this.releaseSql = prefix.resolve("DELETE FROM %TABLE_PREFIX%received "
+				+ "WHERE source = ? AND message_id = ? AND status IN (?, ?)");
+		this.purgeSql = prefix.resolve("DELETE FROM %TABLE_PREFIX%received WHERE status <> ? AND received_at < ?");
+		this.savePendingSql = prefix.resolve("UPDATE %TABLE_PREFIX%received "
+				+ "SET status = ?, event_type = ?, signed_at = ?, headers = ?, body = ? "
+				+ "WHERE source = ? AND message_id = ?");
+		this.markFailedSql = prefix.resolve("UPDATE %TABLE_PREFIX%received "
+				+ "SET status = ?, handled_at = ? WHERE source = ? AND message_id = ?");
+		this.selectAbandonedSql = prefix.resolve("SELECT source, message_id, claimed_at, event_type, signed_at, "
+				+ "headers, body FROM %TABLE_PREFIX%received "
+				+ "WHERE status = ? AND claimed_at < ? ORDER BY claimed_at LIMIT ?");
+		this.reclaimSql = prefix.resolve("UPDATE %TABLE_PREFIX%received SET claimed_at = ? "
+				+ "WHERE source = ? AND message_id = ? AND status = ? AND claimed_at = ?");
 	}
 
 	@Override
 	public Claim claim(String source, String messageId) {
 		OffsetDateTime now = now();
 		try {
-			this.jdbc.update("INSERT INTO webhook_received (source, message_id, status, received_at, claimed_at) "
-					+ "VALUES (?, ?, ?, ?, ?)", source, messageId, PROCESSING, now, now);
+			this.jdbc.update(this.insertSql, source, messageId, PROCESSING, now, now);
 			return Claim.CLAIMED;
 		}
 		catch (DuplicateKeyException ex) {
 			// seen before: take it over only when it failed or its claimer is gone
 		}
-		int taken = this.jdbc.update("UPDATE webhook_received SET status = ?, claimed_at = ?, handled_at = NULL "
-				+ "WHERE source = ? AND message_id = ? AND (status = ? OR (status = ? AND claimed_at < ?))", PROCESSING,
+		int taken = this.jdbc.update(this.takeOverSql, PROCESSING,
 				now, source, messageId, FAILED, PROCESSING, now.minus(this.claimTimeout));
 		if (taken == 1) {
 			return Claim.CLAIMED;
 		}
 		List<String> status = this.jdbc.queryForList(
-				"SELECT status FROM webhook_received WHERE source = ? AND message_id = ?", String.class, source,
+				this.selectStatusSql, String.class, source,
 				messageId);
 		if (status.isEmpty()) {
 			// released between our insert and our look: try once more
@@ -96,19 +150,18 @@ public class JdbcIdempotencyStore implements IdempotencyStore, WebhookInbox {
 
 	@Override
 	public void confirm(String source, String messageId) {
-		this.jdbc.update("UPDATE webhook_received SET status = ?, handled_at = ?, headers = NULL, body = NULL "
-				+ "WHERE source = ? AND message_id = ?", HANDLED, now(), source, messageId);
+		this.jdbc.update(this.confirmSql, HANDLED, now(), source, messageId);
 	}
 
 	@Override
 	public void release(String source, String messageId) {
-		this.jdbc.update("DELETE FROM webhook_received WHERE source = ? AND message_id = ? AND status IN (?, ?)",
+		this.jdbc.update(this.releaseSql,
 				source, messageId, PROCESSING, PENDING);
 	}
 
 	@Override
 	public int purge(Instant receivedBefore) {
-		return this.jdbc.update("DELETE FROM webhook_received WHERE status <> ? AND received_at < ?", PENDING,
+		return this.jdbc.update(this.purgeSql, PENDING,
 				receivedBefore.atOffset(ZoneOffset.UTC));
 	}
 
@@ -116,15 +169,14 @@ public class JdbcIdempotencyStore implements IdempotencyStore, WebhookInbox {
 	public void savePending(WebhookMessage message) {
 		Map<String, List<String>> headers = new LinkedHashMap<>();
 		message.headers().forEach(headers::put);
-		this.jdbc.update("UPDATE webhook_received SET status = ?, event_type = ?, signed_at = ?, headers = ?, body = ? "
-				+ "WHERE source = ? AND message_id = ?", PENDING, message.type(),
+		this.jdbc.update(this.savePendingSql, PENDING, message.type(),
 				(message.timestamp() != null) ? message.timestamp().atOffset(ZoneOffset.UTC) : null,
 				this.mapper.writeValueAsString(headers), message.body(), message.source(), message.id());
 	}
 
 	@Override
 	public void markFailed(String source, String messageId) {
-		this.jdbc.update("UPDATE webhook_received SET status = ?, handled_at = ? WHERE source = ? AND message_id = ?",
+		this.jdbc.update(this.markFailedSql,
 				FAILED, now(), source, messageId);
 	}
 
@@ -132,8 +184,7 @@ public class JdbcIdempotencyStore implements IdempotencyStore, WebhookInbox {
 	public List<WebhookMessage> reclaimAbandonedPending(int limit) {
 		OffsetDateTime now = now();
 		List<Abandoned> candidates = this.jdbc.query(
-				"SELECT source, message_id, claimed_at, event_type, signed_at, headers, body FROM webhook_received "
-						+ "WHERE status = ? AND claimed_at < ? ORDER BY claimed_at LIMIT ?",
+				this.selectAbandonedSql,
 				(rs, row) -> new Abandoned(rs.getObject("claimed_at", OffsetDateTime.class),
 						new WebhookMessage(rs.getString("message_id"), rs.getString("event_type"),
 								toInstant(rs.getObject("signed_at", OffsetDateTime.class)), rs.getString("source"),
@@ -143,8 +194,7 @@ public class JdbcIdempotencyStore implements IdempotencyStore, WebhookInbox {
 		for (Abandoned candidate : candidates) {
 			WebhookMessage message = candidate.message();
 			// the claimed_at condition lets only one instance win each abandoned message
-			int taken = this.jdbc.update("UPDATE webhook_received SET claimed_at = ? "
-					+ "WHERE source = ? AND message_id = ? AND status = ? AND claimed_at = ?", now, message.source(),
+			int taken = this.jdbc.update(this.reclaimSql, now, message.source(),
 					message.id(), PENDING, candidate.claimedAt());
 			if (taken == 1) {
 				reclaimed.add(message);

@@ -1,9 +1,11 @@
 -- Tables of the webhooks starter. Only CREATE ... IF NOT EXISTS: an existing table is never dropped or altered.
+-- Every table and index name starts with %TABLE_PREFIX%, which the starter replaces with webhooks.store.table-prefix
+-- (webhook_ by default); replace it the same way when you give this script to Flyway or Liquibase.
 
 -- Received webhooks (receive side): one row per (source, message id), for de-duplication, and the body of
 -- asynchronous messages until they are handled. status: PROCESSING (claimed by a request), PENDING (accepted,
 -- waiting for its asynchronous listener), HANDLED, FAILED (asynchronous listener failed every retry).
-CREATE TABLE IF NOT EXISTS webhook_received (
+CREATE TABLE IF NOT EXISTS %TABLE_PREFIX%received (
 	source VARCHAR(100) NOT NULL,
 	message_id VARCHAR(255) NOT NULL,
 	status VARCHAR(16) NOT NULL,
@@ -16,14 +18,14 @@ CREATE TABLE IF NOT EXISTS webhook_received (
 	body BYTEA,
 	PRIMARY KEY (source, message_id)
 );
-CREATE INDEX IF NOT EXISTS webhook_received_received_at_idx ON webhook_received (received_at);
-CREATE INDEX IF NOT EXISTS webhook_received_status_idx ON webhook_received (status, claimed_at);
+CREATE INDEX IF NOT EXISTS %TABLE_PREFIX%received_received_at_idx ON %TABLE_PREFIX%received (received_at);
+CREATE INDEX IF NOT EXISTS %TABLE_PREFIX%received_status_idx ON %TABLE_PREFIX%received (status, claimed_at);
 
 -- Outbox: events, subscriber endpoints, deliveries (one per event and endpoint) and their attempts. There are no
 -- foreign keys between them: the starter writes an event with its deliveries in one transaction and purges
 -- attempts, deliveries and events together, and a foreign-key check on every delivery and attempt insert costs
 -- more than the rest of the insert.
-CREATE TABLE IF NOT EXISTS webhook_event (
+CREATE TABLE IF NOT EXISTS %TABLE_PREFIX%event (
 	id VARCHAR(64) NOT NULL PRIMARY KEY,
 	event_type VARCHAR(255) NOT NULL,
 	tenant_id VARCHAR(255),
@@ -31,15 +33,15 @@ CREATE TABLE IF NOT EXISTS webhook_event (
 	created_at TIMESTAMP WITH TIME ZONE NOT NULL,
 	body BYTEA NOT NULL
 );
-CREATE INDEX IF NOT EXISTS webhook_event_created_idx ON webhook_event (created_at);
-CREATE INDEX IF NOT EXISTS webhook_event_idempotency_idx ON webhook_event (idempotency_key, created_at)
+CREATE INDEX IF NOT EXISTS %TABLE_PREFIX%event_created_idx ON %TABLE_PREFIX%event (created_at);
+CREATE INDEX IF NOT EXISTS %TABLE_PREFIX%event_idempotency_idx ON %TABLE_PREFIX%event (idempotency_key, created_at)
 	WHERE idempotency_key IS NOT NULL;
 
 -- The management API's message log: a tenant's events newest first, optionally of one type.
-CREATE INDEX IF NOT EXISTS webhook_event_tenant_log_idx ON webhook_event (tenant_id, created_at, id);
-CREATE INDEX IF NOT EXISTS webhook_event_tenant_type_idx ON webhook_event (tenant_id, event_type, created_at, id);
+CREATE INDEX IF NOT EXISTS %TABLE_PREFIX%event_tenant_log_idx ON %TABLE_PREFIX%event (tenant_id, created_at, id);
+CREATE INDEX IF NOT EXISTS %TABLE_PREFIX%event_tenant_type_idx ON %TABLE_PREFIX%event (tenant_id, event_type, created_at, id);
 
-CREATE TABLE IF NOT EXISTS webhook_endpoint (
+CREATE TABLE IF NOT EXISTS %TABLE_PREFIX%endpoint (
 	id VARCHAR(64) NOT NULL PRIMARY KEY,
 	tenant_id VARCHAR(255),
 	url VARCHAR(2048) NOT NULL,
@@ -54,9 +56,9 @@ CREATE TABLE IF NOT EXISTS webhook_endpoint (
 	updated_at TIMESTAMP WITH TIME ZONE NOT NULL,
 	deleted_at TIMESTAMP WITH TIME ZONE
 );
-CREATE INDEX IF NOT EXISTS webhook_endpoint_tenant_idx ON webhook_endpoint (tenant_id);
+CREATE INDEX IF NOT EXISTS %TABLE_PREFIX%endpoint_tenant_idx ON %TABLE_PREFIX%endpoint (tenant_id);
 
-CREATE TABLE IF NOT EXISTS webhook_delivery (
+CREATE TABLE IF NOT EXISTS %TABLE_PREFIX%delivery (
 	id VARCHAR(64) NOT NULL PRIMARY KEY,
 	event_id VARCHAR(64) NOT NULL,
 	endpoint_id VARCHAR(64) NOT NULL,
@@ -69,15 +71,15 @@ CREATE TABLE IF NOT EXISTS webhook_delivery (
 	created_at TIMESTAMP WITH TIME ZONE NOT NULL,
 	completed_at TIMESTAMP WITH TIME ZONE
 );
-CREATE INDEX IF NOT EXISTS webhook_delivery_due_idx ON webhook_delivery (next_attempt_at) WHERE status = 'PENDING';
-CREATE INDEX IF NOT EXISTS webhook_delivery_dead_idx ON webhook_delivery (status) WHERE status = 'DEAD';
-CREATE INDEX IF NOT EXISTS webhook_delivery_event_idx ON webhook_delivery (event_id);
-CREATE INDEX IF NOT EXISTS webhook_delivery_endpoint_idx ON webhook_delivery (endpoint_id, created_at);
+CREATE INDEX IF NOT EXISTS %TABLE_PREFIX%delivery_due_idx ON %TABLE_PREFIX%delivery (next_attempt_at) WHERE status = 'PENDING';
+CREATE INDEX IF NOT EXISTS %TABLE_PREFIX%delivery_dead_idx ON %TABLE_PREFIX%delivery (status) WHERE status = 'DEAD';
+CREATE INDEX IF NOT EXISTS %TABLE_PREFIX%delivery_event_idx ON %TABLE_PREFIX%delivery (event_id);
+CREATE INDEX IF NOT EXISTS %TABLE_PREFIX%delivery_endpoint_idx ON %TABLE_PREFIX%delivery (endpoint_id, created_at);
 -- The management API's delivery log filtered by status, an endpoint's backlog, its last success and failure, and
--- recovery of its failed deliveries; the unfiltered log reads webhook_delivery_endpoint_idx.
-CREATE INDEX IF NOT EXISTS webhook_delivery_log_status_idx ON webhook_delivery (endpoint_id, status, created_at, id);
+-- recovery of its failed deliveries; the unfiltered log reads %TABLE_PREFIX%delivery_endpoint_idx.
+CREATE INDEX IF NOT EXISTS %TABLE_PREFIX%delivery_log_status_idx ON %TABLE_PREFIX%delivery (endpoint_id, status, created_at, id);
 
-CREATE TABLE IF NOT EXISTS webhook_attempt (
+CREATE TABLE IF NOT EXISTS %TABLE_PREFIX%attempt (
 	id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
 	delivery_id VARCHAR(64) NOT NULL,
 	attempt_number INT NOT NULL,
@@ -87,4 +89,4 @@ CREATE TABLE IF NOT EXISTS webhook_attempt (
 	response_body TEXT,
 	error TEXT
 );
-CREATE INDEX IF NOT EXISTS webhook_attempt_delivery_idx ON webhook_attempt (delivery_id);
+CREATE INDEX IF NOT EXISTS %TABLE_PREFIX%attempt_delivery_idx ON %TABLE_PREFIX%attempt (delivery_id);

@@ -18,7 +18,7 @@ import dev.webhooks.delivery.DeliveryTask;
 import dev.webhooks.delivery.EndpointDisabledEvent;
 import dev.webhooks.delivery.ExponentialRetryPolicy;
 import dev.webhooks.delivery.GuardedDnsResolver;
-import dev.webhooks.delivery.InMemoryDeliveryRepository;
+import dev.webhooks.testsupport.InMemoryWebhookStore;
 import dev.webhooks.delivery.MicrometerDeliveryMetrics;
 import dev.webhooks.delivery.RetryPolicy;
 import dev.webhooks.delivery.ScheduleRetryPolicy;
@@ -69,7 +69,7 @@ class WebhooksDeliveryAutoConfigurationTests {
 
 	@Test
 	void createsTheEngineWithSafeDefaults() {
-		this.runner.withBean(InMemoryDeliveryRepository.class).run((context) -> {
+		this.runner.withBean(InMemoryWebhookStore.class).run((context) -> {
 			assertThat(context).hasSingleBean(WebhookTransport.class);
 			assertThat(context).hasSingleBean(DeliveryPoller.class);
 			assertThat(context.getBean(RetryPolicy.class)).isInstanceOfSatisfying(ScheduleRetryPolicy.class,
@@ -89,7 +89,7 @@ class WebhooksDeliveryAutoConfigurationTests {
 
 	@Test
 	void guardsEveryConnectionWithTheUrlGuardByDefault() {
-		this.runner.withBean(InMemoryDeliveryRepository.class).run((context) -> {
+		this.runner.withBean(InMemoryWebhookStore.class).run((context) -> {
 			UrlGuard guard = context.getBean(UrlGuard.class);
 			assertThatExceptionOfType(UnsafeUrlException.class)
 				.isThrownBy(() -> guard.checkUrl(URI.create("http://example.com/hook")));
@@ -104,7 +104,7 @@ class WebhooksDeliveryAutoConfigurationTests {
 
 	@Test
 	void developmentSwitchesOpenTheGuardForLocalEndpoints() {
-		this.runner.withBean(InMemoryDeliveryRepository.class)
+		this.runner.withBean(InMemoryWebhookStore.class)
 			.withPropertyValues("webhooks.delivery.url-guard.allow-http=true",
 					"webhooks.delivery.url-guard.allow-private-networks=true")
 			.run((context) -> {
@@ -118,7 +118,7 @@ class WebhooksDeliveryAutoConfigurationTests {
 
 	@Test
 	void readsTheProperties() {
-		this.runner.withBean(InMemoryDeliveryRepository.class)
+		this.runner.withBean(InMemoryWebhookStore.class)
 			.withPropertyValues("webhooks.delivery.instance-id=node-1", "webhooks.delivery.lease=2m",
 					"webhooks.delivery.retry.schedule=0s,1s,1m")
 			.run((context) -> {
@@ -133,7 +133,7 @@ class WebhooksDeliveryAutoConfigurationTests {
 
 	@Test
 	void exponentialStrategy() {
-		this.runner.withBean(InMemoryDeliveryRepository.class)
+		this.runner.withBean(InMemoryWebhookStore.class)
 			.withPropertyValues("webhooks.delivery.retry.strategy=exponential",
 					"webhooks.delivery.retry.exponential.initial-delay=2s",
 					"webhooks.delivery.retry.exponential.multiplier=3",
@@ -165,14 +165,14 @@ class WebhooksDeliveryAutoConfigurationTests {
 	@Test
 	void backsOffFromTheApplicationsOwnBeans() {
 		RetryPolicy custom = new ScheduleRetryPolicy(List.of(Duration.ZERO));
-		this.runner.withBean(InMemoryDeliveryRepository.class)
+		this.runner.withBean(InMemoryWebhookStore.class)
 			.withBean("customRetryPolicy", RetryPolicy.class, () -> custom)
 			.run((context) -> assertThat(context.getBean(RetryPolicy.class)).isSameAs(custom));
 	}
 
 	@Test
 	void metricsWhenAMeterRegistryExists() {
-		this.runner.withBean(InMemoryDeliveryRepository.class)
+		this.runner.withBean(InMemoryWebhookStore.class)
 			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 			.run((context) -> {
 				assertThat(context).hasSingleBean(MicrometerDeliveryMetrics.class);
@@ -183,7 +183,7 @@ class WebhooksDeliveryAutoConfigurationTests {
 
 	@Test
 	void healthIndicatorReportsBacklogAndDead() {
-		this.runner.withBean(InMemoryDeliveryRepository.class).run((context) -> {
+		this.runner.withBean(InMemoryWebhookStore.class).run((context) -> {
 			Health health = context.getBean("webhooksHealthIndicator", DeliveryHealthIndicator.class).health();
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
 			assertThat(health.getDetails()).containsEntry("backlog", 0L).containsEntry("dead", 0L);
@@ -192,7 +192,7 @@ class WebhooksDeliveryAutoConfigurationTests {
 
 	@Test
 	void healthIndicatorCanBeSwitchedOff() {
-		this.runner.withBean(InMemoryDeliveryRepository.class)
+		this.runner.withBean(InMemoryWebhookStore.class)
 			.withPropertyValues("management.health.webhooks.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(DeliveryHealthIndicator.class));
 	}
@@ -205,9 +205,9 @@ class WebhooksDeliveryAutoConfigurationTests {
 			this.runner.withUserConfiguration(ResolverAndListener.class)
 				.withPropertyValues("webhooks.delivery.poll-interval=50ms")
 				.run((context) -> {
-					InMemoryDeliveryRepository repository = context.getBean(InMemoryDeliveryRepository.class);
+					InMemoryWebhookStore repository = context.getBean(InMemoryWebhookStore.class);
 					Instant now = Instant.now();
-					repository.addEndpoint(new WebhookEndpoint("ep_1", null, url, null, List.of(), Map.of(),
+					repository.save(new WebhookEndpoint("ep_1", null, url, null, List.of(), Map.of(),
 							List.of(new EndpointSecret(WebhookSecret.generate(), null)), true, null, now, now));
 					DeliveryDispatcher dispatcher = context.getBean(DeliveryDispatcher.class);
 					OutboxEvent event = new OutboxEvent("evt_1", "lead.created", null, now, "{}".getBytes(), null);
@@ -236,8 +236,8 @@ class WebhooksDeliveryAutoConfigurationTests {
 		final List<EndpointDisabledEvent> events = new CopyOnWriteArrayList<>();
 
 		@Bean
-		InMemoryDeliveryRepository repository() {
-			return new InMemoryDeliveryRepository();
+		InMemoryWebhookStore repository() {
+			return new InMemoryWebhookStore();
 		}
 
 		@Bean
@@ -269,7 +269,7 @@ class WebhooksDeliveryAutoConfigurationTests {
 	}
 
 	private void assertStartUpFailsWith(String message, String... properties) {
-		this.runner.withBean(InMemoryDeliveryRepository.class)
+		this.runner.withBean(InMemoryWebhookStore.class)
 			.withPropertyValues(properties)
 			.run((context) -> assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining(message));
 	}

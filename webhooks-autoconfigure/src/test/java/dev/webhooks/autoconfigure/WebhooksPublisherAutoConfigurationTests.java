@@ -273,10 +273,10 @@ class WebhooksPublisherAutoConfigurationTests {
 			});
 	}
 
-	private static JsonNode readEvent(DataSource dataSource, String eventId) {
+	static JsonNode readEvent(DataSource dataSource, String eventId) {
 		byte[] body = new JdbcTemplate(dataSource).queryForObject("SELECT body FROM webhook_event WHERE id = ?",
 				byte[].class, eventId);
-		return JsonMapper.builder().build().readTree(body);
+		return JsonMapper.shared().readTree(body);
 	}
 
 	@Configuration(proxyBeanMethods = false)

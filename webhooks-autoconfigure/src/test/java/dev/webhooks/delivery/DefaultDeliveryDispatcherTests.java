@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
 import dev.webhooks.endpoint.EndpointSecret;
 import dev.webhooks.endpoint.WebhookEndpoint;
 import dev.webhooks.signing.WebhookSecret;
+import dev.webhooks.testsupport.InMemoryWebhookStore;
+
+import org.springframework.transaction.support.TransactionOperations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -408,7 +411,7 @@ class DefaultDeliveryDispatcherTests {
 	void aLongRowOfRequestsThatFailAtOnceIsWorkedThroughWithoutNestingCalls() {
 		// given one request in flight per endpoint, and a transport that fails every request at once, on the
 		// dispatcher's own thread, so that each failure starts the endpoint's next delivery from within its call
-		InMemoryDeliveryRepository repository = new InMemoryDeliveryRepository();
+		InMemoryWebhookStore repository = new InMemoryWebhookStore();
 		AtomicInteger deepestStack = new AtomicInteger();
 		WebhookTransport failingAtOnce = (request) -> {
 			deepestStack.accumulateAndGet(Thread.currentThread().getStackTrace().length, Math::max);
@@ -417,14 +420,16 @@ class DefaultDeliveryDispatcherTests {
 		DefaultDeliveryDispatcher dispatcher = new DefaultDeliveryDispatcher(
 				new DefaultDeliveryDispatcher.Settings(TestDeliveryEngine.INSTANCE, Duration.ofMinutes(5),
 						Duration.ofSeconds(1), 1, 1, 500, Duration.ofMillis(20), Duration.ofSeconds(5), 1),
-				repository, failingAtOnce, new SignedRequestFactory(false, "test-agent/1"),
+				repository, new DeliveryOutcomeRecorder(repository, repository,
+						TransactionOperations.withoutTransaction(), Clock.systemUTC()),
+				failingAtOnce, new SignedRequestFactory(false, "test-agent/1"),
 				new DeliveryOutcomeClassifier(new ScheduleRetryPolicy(List.of(Duration.ZERO, Duration.ofHours(1))),
 						Duration.ofMinutes(1), Duration.ofSeconds(1)),
 				null, null, Clock.systemUTC());
 		dispatcher.start();
 		try {
 			Instant now = Instant.now();
-			repository.addEndpoint(new WebhookEndpoint("ep_1", null, "https://example.com/hook", "test", List.of(),
+			repository.save(new WebhookEndpoint("ep_1", null, "https://example.com/hook", "test", List.of(),
 					Map.of(), List.of(new EndpointSecret(this.secret, null)), true, null, now, now));
 			List<DeliveryTask> tasks = new ArrayList<>();
 			for (int i = 0; i < 5000; i++) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.webhooks.event.OutboxEvent;
 import dev.webhooks.signing.WebhookSecret;
+import dev.webhooks.testsupport.InMemoryWebhookStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -62,7 +63,7 @@ class DeliveryPollerTests {
 		try (TestReceiver receiver = TestReceiver.answering(200)) {
 			this.engine = TestDeliveryEngine.builder().withoutPoller().build();
 			var endpoint = this.engine.endpoint("ep_1", receiver.url(), WebhookSecret.generate());
-			this.engine.repository.addEndpoint(new dev.webhooks.endpoint.WebhookEndpoint(endpoint.id(), null,
+			this.engine.repository.save(new dev.webhooks.endpoint.WebhookEndpoint(endpoint.id(), null,
 					endpoint.url(), null, List.of(), endpoint.headers(), endpoint.secrets(), false, "off",
 					endpoint.createdAt(), endpoint.updatedAt()));
 			this.engine.repository.leaveDue(TestDeliveryEngine.event("lead.created"), "ep_1");

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import dev.webhooks.signing.WebhookSecret;
+import dev.webhooks.testsupport.InMemoryWebhookStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,7 +30,7 @@ class MicrometerDeliveryMetricsTests {
 			TestDeliveryEngine.Builder builder = TestDeliveryEngine.builder()
 				.schedule(Duration.ZERO, Duration.ofMillis(50));
 			try (TestDeliveryEngine engine = builder.metrics(new MicrometerDeliveryMetrics(registry,
-					new DeliveryBacklog(new InMemoryDeliveryRepository(), Duration.ofSeconds(5), Clock.systemUTC())))
+					new DeliveryBacklog(new InMemoryWebhookStore(), Duration.ofSeconds(5), Clock.systemUTC())))
 				.build()) {
 				engine.endpoint("ep_flaky", flaky.url(), WebhookSecret.generate());
 				engine.endpoint("ep_rejecting", rejecting.url(), WebhookSecret.generate());
@@ -60,7 +61,7 @@ class MicrometerDeliveryMetricsTests {
 	@Test
 	void backlogIsReadAtMostOncePerRefreshInterval() {
 		AtomicInteger queries = new AtomicInteger();
-		InMemoryDeliveryRepository repository = new InMemoryDeliveryRepository() {
+		InMemoryWebhookStore repository = new InMemoryWebhookStore() {
 
 			@Override
 			public synchronized long countPending() {

@@ -14,16 +14,19 @@ import dev.webhooks.endpoint.EndpointSecret;
 import dev.webhooks.endpoint.WebhookEndpoint;
 import dev.webhooks.event.OutboxEvent;
 import dev.webhooks.signing.WebhookSecret;
+import dev.webhooks.testsupport.InMemoryWebhookStore;
+
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * The real delivery engine (transport, dispatcher, poller) on an {@link InMemoryDeliveryRepository}, with the
+ * The real delivery engine (transport, dispatcher, poller) on an {@link InMemoryWebhookStore}, with the
  * settings a test chooses; collects the application events it publishes.
  */
 final class TestDeliveryEngine implements AutoCloseable {
 
 	static final String INSTANCE = "test-instance";
 
-	final InMemoryDeliveryRepository repository = new InMemoryDeliveryRepository();
+	final InMemoryWebhookStore repository = new InMemoryWebhookStore();
 
 	final List<Object> events = new CopyOnWriteArrayList<>();
 
@@ -44,9 +47,11 @@ final class TestDeliveryEngine implements AutoCloseable {
 		this.dispatcher = new DefaultDeliveryDispatcher(
 				new DefaultDeliveryDispatcher.Settings(INSTANCE, builder.lease, builder.timeout, builder.maxInFlight,
 						builder.perEndpoint, 50, Duration.ofMillis(20), Duration.ofSeconds(5), 2),
-				this.repository, this.transport, new SignedRequestFactory(builder.svixHeaders, "test-agent/1"),
+				this.repository, new DeliveryOutcomeRecorder(this.repository, this.repository,
+						TransactionOperations.withoutTransaction(), Clock.systemUTC()),
+				this.transport, new SignedRequestFactory(builder.svixHeaders, "test-agent/1"),
 				classifier, this.events::add, builder.metrics, Clock.systemUTC());
-		this.poller = new DeliveryPoller(this.repository, this.dispatcher,
+		this.poller = new DeliveryPoller(this.repository, this.repository, this.dispatcher,
 				new DeliveryPoller.Settings(Duration.ofMillis(25), 100, Duration.ofHours(1), Duration.ofDays(5),
 						Duration.ofDays(7), 100),
 				this.events::add, Clock.systemUTC());
@@ -68,7 +73,7 @@ final class TestDeliveryEngine implements AutoCloseable {
 		Instant now = Instant.now();
 		WebhookEndpoint endpoint = new WebhookEndpoint(id, null, url, "test", List.of(), headers,
 				List.of(new EndpointSecret(secret, null)), true, null, now, now);
-		this.repository.addEndpoint(endpoint);
+		this.repository.save(endpoint);
 		return endpoint;
 	}
 

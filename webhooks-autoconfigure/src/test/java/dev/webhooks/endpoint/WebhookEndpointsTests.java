@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import dev.webhooks.event.EventTypeCatalog;
 import dev.webhooks.event.EventTypeDefinition;
-import dev.webhooks.store.InMemoryWebhookStore;
+import dev.webhooks.testsupport.InMemoryWebhookStore;
 import dev.webhooks.urlguard.UnsafeUrlException;
 import dev.webhooks.urlguard.UrlGuard;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class WebhookEndpointsTests {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
-	private final InMemoryWebhookStore store = new InMemoryWebhookStore(this.clock);
+	private final InMemoryWebhookStore store = new InMemoryWebhookStore();
 
 	private final EventTypeCatalog catalog = new EventTypeCatalog(List.of(
 			new EventTypeDefinition("lead.created", null, null), new EventTypeDefinition("lead.stage_changed", null,

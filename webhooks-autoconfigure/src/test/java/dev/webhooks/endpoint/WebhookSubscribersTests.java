@@ -9,7 +9,7 @@ import java.util.UUID;
 import dev.webhooks.endpoint.WebhookEndpointsTests.MutableClock;
 import dev.webhooks.endpoint.WebhookEndpointsTests.PermissiveUrlGuard;
 import dev.webhooks.event.EventTypeCatalog;
-import dev.webhooks.store.InMemoryWebhookStore;
+import dev.webhooks.testsupport.InMemoryWebhookStore;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -23,7 +23,7 @@ class WebhookSubscribersTests {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
-	private final InMemoryWebhookStore store = new InMemoryWebhookStore(this.clock);
+	private final InMemoryWebhookStore store = new InMemoryWebhookStore();
 
 	private final WebhookSubscribers subscribers = new WebhookSubscribers(this.store, Duration.ZERO);
 

@@ -14,7 +14,7 @@ class WebhookEnvelopeWriterTests {
 
 	private static final Instant CREATED = Instant.parse("2026-06-18T00:50:40.301173Z");
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json = JsonMapper.shared();
 
 	@Test
 	void writesTheUnionEnvelopeByDefault() {

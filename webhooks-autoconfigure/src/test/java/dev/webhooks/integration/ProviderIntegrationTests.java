@@ -23,11 +23,13 @@ import dev.webhooks.endpoint.EndpointRequest;
 import dev.webhooks.endpoint.EndpointSecret;
 import dev.webhooks.urlguard.UnsafeUrlException;
 import dev.webhooks.endpoint.WebhookEndpoint;
+import dev.webhooks.event.WebhookSensitive;
 import dev.webhooks.integration.ProviderTestApplication.MigrationWorkflow;
 import dev.webhooks.integration.ProviderTestApplication.Migrations;
 import dev.webhooks.integration.ProviderTestApplication.OperationalEvents;
 import dev.webhooks.publish.PublishRequest;
 import dev.webhooks.signing.WebhookSecret;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
@@ -59,7 +61,7 @@ abstract class ProviderIntegrationTests {
 
 	private final List<AutoCloseable> resources = new ArrayList<>();
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json = JsonMapper.shared();
 
 	/**
 	 * A new, empty database.
@@ -109,6 +111,39 @@ abstract class ProviderIntegrationTests {
 		await().atMost(WAIT).untilAsserted(() -> endpoints.values()
 			.forEach((endpoint) -> assertThat(app.deliveryStatus(eventId, endpoint.endpoint().id()))
 				.isEqualTo("SUCCEEDED")));
+	}
+
+	@Test
+	void everyEndpointReceivesThePayloadStrippedByItsSchemaAndSignedAsStored() throws Exception {
+		TestReceiver receiver = receiver(TestReceiver.answering(200));
+		ProviderApp app = start(newDatabase(),
+				"webhooks.event-types[0].schema-location=classpath:schemas/migration.completed.json");
+		Map<String, CreatedEndpoint> endpoints = new LinkedHashMap<>();
+		endpoints.put("/first", app.endpoint(receiver.url("/first"), "migration.completed"));
+		endpoints.put("/second", app.endpoint(receiver.url("/second"), "migration.*"));
+
+		String eventId = app.publish("migration.completed", new MigrationPayload("mig_1", "COMPLETE",
+				List.of(Map.of("id", "t1", "token", "tok_live")), "12 EUR", "key_live"));
+
+		await().atMost(WAIT).until(() -> receiver.count() == 2);
+		byte[] stored = app.jdbc().queryForObject("SELECT body FROM webhook_event WHERE id = ?", byte[].class, eventId);
+		for (TestReceiver.Received request : receiver.requests()) {
+			String secret = endpoints.get(request.path()).secret().reveal();
+			String body = new String(request.body(), StandardCharsets.UTF_8);
+			assertThat(request.body()).as("body at %s", request.path()).isEqualTo(stored);
+			assertThatNoException().as("svix verifies the request to %s", request.path())
+				.isThrownBy(() -> new com.svix.Webhook(secret).verify(body, multi(request.headers())));
+			assertThatNoException().as("standardwebhooks verifies the request to %s", request.path())
+				.isThrownBy(() -> new com.standardwebhooks.Webhook(secret).verify(body, multi(request.headers())));
+		}
+		assertThat(this.json.readTree(stored).at("/data/object")).isEqualTo(this.json.readTree(
+				"{\"id\":\"mig_1\",\"status\":\"COMPLETE\",\"tasks\":[{\"id\":\"t1\"}],\"api_key\":\"*****\"}"));
+		assertThat(new String(stored, StandardCharsets.UTF_8)).doesNotContain("tok_live", "12 EUR", "key_live");
+	}
+
+	/** A payload with more than its schema declares, and a secret it declares. */
+	record MigrationPayload(String id, String status, List<Map<String, String>> tasks, String internalCost,
+			@WebhookSensitive @JsonProperty("api_key") String apiKey) {
 	}
 
 	@Test

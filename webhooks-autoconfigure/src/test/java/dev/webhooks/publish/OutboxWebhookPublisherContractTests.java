@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 abstract class OutboxWebhookPublisherContractTests {
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json = JsonMapper.shared();
 
 	abstract String[] databaseProperties();
 

@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  */
 class WebhookEventAnnotationTests {
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json = JsonMapper.shared();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class, DataSourceAutoConfiguration.class,

@@ -13,9 +13,6 @@ import dev.webhooks.receive.IdempotencyStore.Claim;
 import dev.webhooks.receive.IdempotencyStoreContractTests;
 import dev.webhooks.receive.WebhookMessage;
 
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -27,11 +24,19 @@ abstract class JdbcIdempotencyStoreTests extends IdempotencyStoreContractTests<J
 
 	abstract String platform();
 
+	/**
+	 * The prefix of the table name.
+	 * @return the default, unless a subclass runs the tests with another
+	 */
+	TablePrefix prefix() {
+		return TablePrefix.DEFAULT;
+	}
+
 	@BeforeEach
 	void createStore() {
-		new ResourceDatabasePopulator(new ClassPathResource("dev/webhooks/store/schema-" + platform() + ".sql"))
-			.execute(dataSource());
-		this.store = new JdbcIdempotencyStore(dataSource(), new JsonMapper(), Duration.ofMinutes(5), this.clock);
+		StoreSchema.create(dataSource(), platform(), prefix());
+		this.store = new JdbcIdempotencyStore(dataSource(), JsonMapper.shared(), Duration.ofMinutes(5), this.clock,
+				prefix());
 	}
 
 	@Test

@@ -1,6 +1,8 @@
 package dev.webhooks.store;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -15,17 +17,18 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.webhooks.delivery.DeliveryAttempt;
 import dev.webhooks.delivery.DeliveryOutcome;
+import dev.webhooks.delivery.DeliveryOutcomeRecorder;
 import dev.webhooks.delivery.DeliveryStatus;
 import dev.webhooks.delivery.DeliveryTask;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The store contract on a real database, plus what only a database can show: {@code SKIP LOCKED}.
@@ -55,12 +58,29 @@ abstract class JdbcWebhookStoreContractTests extends WebhookStoreContractTests {
 		this.dataSource.setUsername(username());
 		this.dataSource.setPassword(password());
 		this.dataSource.setMaximumPoolSize(4);
-		new ResourceDatabasePopulator(new ClassPathResource("dev/webhooks/store/schema-" + platform() + ".sql"))
-			.execute(this.dataSource);
+		StoreSchema.create(this.dataSource, platform(), prefix());
 		this.jdbc = new JdbcTemplate(this.dataSource);
 		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(this.dataSource));
-		this.endpoints = new JdbcEndpointRepository(this.jdbc, this.transactions, Clock.systemUTC());
-		this.deliveries = new JdbcDeliveryRepository(this.jdbc, this.transactions, Clock.systemUTC());
+		this.endpoints = new JdbcEndpointRepository(this.jdbc, this.transactions, Clock.systemUTC(), prefix());
+		this.deliveries = new JdbcDeliveryRepository(this.jdbc, this.transactions, Clock.systemUTC(), prefix());
+	}
+
+	/**
+	 * The prefix of the table names.
+	 * @return the default, unless a subclass runs the contract with another
+	 */
+	TablePrefix prefix() {
+		return TablePrefix.DEFAULT;
+	}
+
+	/** SQL of a test, naming the tables {@code %TABLE_PREFIX%name}, for this class's prefix. */
+	String sql(String sql) {
+		return prefix().resolve(sql);
+	}
+
+	@Override
+	TransactionOperations transactions() {
+		return this.transactions;
 	}
 
 	@Override
@@ -70,7 +90,7 @@ abstract class JdbcWebhookStoreContractTests extends WebhookStoreContractTests {
 
 	@Override
 	int attemptCount() {
-		return this.jdbc.queryForObject("SELECT COUNT(*) FROM webhook_attempt", Integer.class);
+		return this.jdbc.queryForObject(sql("SELECT COUNT(*) FROM %TABLE_PREFIX%attempt"), Integer.class);
 	}
 
 	DataSource dataSource() {
@@ -119,20 +139,23 @@ abstract class JdbcWebhookStoreContractTests extends WebhookStoreContractTests {
 		this.deliveries.recordOutcomes(List.of(outcome(ids.get(0), "ep_1", DeliveryStatus.PENDING, T0.plusSeconds(5),
 				503)));
 
-		assertThat(this.jdbc.queryForObject("SELECT attempt_number FROM webhook_attempt WHERE delivery_id = ?",
-				Integer.class, ids.get(0))).isEqualTo(1);
-		assertThat(this.jdbc.queryForObject("SELECT response_body FROM webhook_attempt WHERE delivery_id = ?",
-				String.class, ids.get(0))).isEqualTo("body 503");
-		assertThat(this.jdbc.queryForObject("SELECT duration_ms FROM webhook_attempt WHERE delivery_id = ?",
-				Long.class, ids.get(0))).isEqualTo(12);
-		assertThat(this.jdbc.queryForObject("SELECT started_at FROM webhook_attempt WHERE delivery_id = ?",
-				OffsetDateTime.class, ids.get(0)).toInstant()).isEqualTo(T0);
-		assertThat(this.jdbc.queryForObject("SELECT error FROM webhook_attempt WHERE delivery_id = ?", String.class,
-				ids.get(0))).isNull();
-		assertThat(this.jdbc.queryForObject("SELECT last_status_code FROM webhook_delivery WHERE id = ?",
-				Integer.class, ids.get(0))).isEqualTo(503);
-		assertThat(this.jdbc.queryForObject("SELECT locked_by FROM webhook_delivery WHERE id = ?", String.class,
-				ids.get(0))).isNull();
+		String id = ids.get(0);
+		assertThat(column("attempt_number FROM %TABLE_PREFIX%attempt WHERE delivery_id", id, Integer.class))
+			.isEqualTo(1);
+		assertThat(column("response_body FROM %TABLE_PREFIX%attempt WHERE delivery_id", id, String.class))
+			.isEqualTo("body 503");
+		assertThat(column("duration_ms FROM %TABLE_PREFIX%attempt WHERE delivery_id", id, Long.class)).isEqualTo(12);
+		assertThat(column("started_at FROM %TABLE_PREFIX%attempt WHERE delivery_id", id, OffsetDateTime.class)
+			.toInstant()).isEqualTo(T0);
+		assertThat(column("error FROM %TABLE_PREFIX%attempt WHERE delivery_id", id, String.class)).isNull();
+		assertThat(column("last_status_code FROM %TABLE_PREFIX%delivery WHERE id", id, Integer.class))
+			.isEqualTo(503);
+		assertThat(column("locked_by FROM %TABLE_PREFIX%delivery WHERE id", id, String.class)).isNull();
+	}
+
+	/** {@code SELECT <columnFromWhere> = ?} for one id. */
+	private <T> T column(String columnFromWhere, String id, Class<T> type) {
+		return this.jdbc.queryForObject(sql("SELECT " + columnFromWhere + " = ?"), type, id);
 	}
 
 	@Test
@@ -145,12 +168,41 @@ abstract class JdbcWebhookStoreContractTests extends WebhookStoreContractTests {
 				T0.plusSeconds(5), refused, false)));
 
 		Map<String, Object> row = this.jdbc.queryForMap(
-				"SELECT status_code, response_body, error, duration_ms FROM webhook_attempt WHERE delivery_id = ?",
+				sql("SELECT status_code, response_body, error, duration_ms FROM %TABLE_PREFIX%attempt "
+						+ "WHERE delivery_id = ?"),
 				ids.get(0));
 		assertThat(row).containsEntry("status_code", 0)
 			.containsEntry("response_body", null)
 			.containsEntry("error", "Connection refused")
 			.containsEntry("duration_ms", 0L);
+	}
+
+	@Test
+	void outcomesAndTheEndpointHealthTheyImplyAreWrittenInOneTransaction() {
+		// given a claimed delivery, and an endpoint repository that fails to write health
+		this.endpoints.save(endpoint("ep_1", null, true));
+		String id = insertEvent("evt_1", null, List.of("ep_1"), T0, null).get(0);
+		this.deliveries.claimDue("node-a", T0, LEASE, 10);
+		JdbcEndpointRepository failing = new JdbcEndpointRepository(this.jdbc, this.transactions, Clock.systemUTC(),
+				prefix()) {
+
+			@Override
+			public void recordDeliveryHealth(Collection<String> succeeded, Collection<String> dead, Instant at) {
+				throw new IllegalStateException("health write failed");
+			}
+
+		};
+		DeliveryOutcomeRecorder recorder = new DeliveryOutcomeRecorder(this.deliveries, failing, this.transactions,
+				Clock.systemUTC());
+
+		// when the engine writes the delivery's success
+		assertThatIllegalStateException()
+			.isThrownBy(() -> recorder.record(List.of(outcome(id, "ep_1", DeliveryStatus.SUCCEEDED, null, 200))));
+
+		// then nothing of it was written: the delivery is still pending and leased, with no attempt
+		assertThat(this.deliveries.countPending()).isOne();
+		assertThat(attemptCount()).isZero();
+		assertThat(column("locked_by FROM %TABLE_PREFIX%delivery WHERE id", id, String.class)).isEqualTo("node-a");
 	}
 
 	private static void await(CountDownLatch latch) {

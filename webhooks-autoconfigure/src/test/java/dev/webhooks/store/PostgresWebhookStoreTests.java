@@ -48,7 +48,8 @@ class PostgresWebhookStoreTests extends JdbcWebhookStoreContractTests {
 		try {
 			JdbcTemplate jdbc = new JdbcTemplate(connection);
 			JdbcDeliveryRepository repository = new JdbcDeliveryRepository(jdbc,
-					new TransactionTemplate(new DataSourceTransactionManager(connection)), Clock.systemUTC());
+					new TransactionTemplate(new DataSourceTransactionManager(connection)), Clock.systemUTC(),
+					prefix());
 
 			// when a dozen batches of outcomes are written on it
 			for (int i = 0; i < 12; i++) {
@@ -58,9 +59,9 @@ class PostgresWebhookStoreTests extends JdbcWebhookStoreContractTests {
 			}
 
 			// then the server-side statement has been planned for each batch's rows, never generically
-			List<Map<String, Object>> plans = jdbc.queryForList("""
+			List<Map<String, Object>> plans = jdbc.queryForList(sql("""
 					SELECT generic_plans, custom_plans FROM pg_prepared_statements
-					WHERE statement LIKE '%UPDATE webhook_delivery d%'""");
+					WHERE statement LIKE '%UPDATE %TABLE_PREFIX%delivery d%'"""));
 			assertThat(plans).hasSize(1);
 			assertThat(plans.get(0)).containsEntry("generic_plans", 0L);
 			assertThat((Long) plans.get(0).get("custom_plans")).isGreaterThanOrEqualTo(5L);

@@ -1,6 +1,7 @@
 package dev.webhooks.store;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.webhooks.delivery.DeliveryAttempt;
 import dev.webhooks.delivery.DeliveryOutcome;
+import dev.webhooks.delivery.DeliveryOutcomeRecorder;
 import dev.webhooks.delivery.DeliveryRepository;
 import dev.webhooks.delivery.DeliveryStatus;
 import dev.webhooks.delivery.DeliveryTask;
@@ -33,10 +35,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.transaction.support.TransactionOperations;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The behaviour every store must have, run against H2, PostgreSQL and the in-memory store.
+ * The behaviour every store must have, run against H2, PostgreSQL (each with the default table prefix and another)
+ * and the in-memory store of the other packages' tests. Endpoint health is written as the delivery engine writes
+ * it, through a {@link DeliveryOutcomeRecorder}.
  */
 abstract class WebhookStoreContractTests {
 
@@ -48,9 +54,20 @@ abstract class WebhookStoreContractTests {
 
 	DeliveryRepository deliveries;
 
+	/** Writes outcomes as the delivery engine does: deliveries, attempts and endpoint health together. */
+	DeliveryOutcomeRecorder outcomes;
+
 	private int sequence;
 
 	abstract void createStore();
+
+	/**
+	 * The transactions the engine writes outcomes in.
+	 * @return none, unless the store takes part in transactions
+	 */
+	TransactionOperations transactions() {
+		return TransactionOperations.withoutTransaction();
+	}
 
 	void closeStore() {
 	}
@@ -58,6 +75,8 @@ abstract class WebhookStoreContractTests {
 	@BeforeEach
 	void setUp() {
 		createStore();
+		this.outcomes = new DeliveryOutcomeRecorder(this.deliveries, this.endpoints, transactions(),
+				Clock.systemUTC());
 	}
 
 	@AfterEach
@@ -292,7 +311,7 @@ abstract class WebhookStoreContractTests {
 		this.endpoints.save(endpoint("ep_1", null, true));
 		List<String> ids = insertEvent("evt_1", null, List.of("ep_1"), T0, null);
 
-		this.deliveries.recordOutcomes(List.of(new DeliveryOutcome(ids.get(0), "ep_1", DeliveryStatus.FAILED, null,
+		this.outcomes.record(List.of(new DeliveryOutcome(ids.get(0), "ep_1", DeliveryStatus.FAILED, null,
 				attempt(ids.get(0), 410), true)));
 
 		WebhookEndpoint endpoint = this.endpoints.findById("ep_1").orElseThrow();
@@ -301,35 +320,52 @@ abstract class WebhookStoreContractTests {
 	}
 
 	@Test
+	void theDeliveryRepositoryLeavesEndpointHealthToTheEndpointRepository() {
+		// given a delivery whose endpoint answered 410 Gone and had died before
+		this.endpoints.save(endpoint("ep_1", null, true));
+		List<String> ids = insertEvent("evt_1", null, List.of("ep_1"), T0, null);
+
+		// when only the delivery repository writes the outcome
+		this.deliveries.recordOutcomes(List.of(new DeliveryOutcome(ids.get(0), "ep_1", DeliveryStatus.DEAD, null,
+				attempt(ids.get(0), 410), true)));
+
+		// then the endpoint is untouched: neither disabled nor failing
+		assertThat(this.endpoints.findById("ep_1").orElseThrow().enabled()).isTrue();
+		assertThat(this.endpoints.disableFailingSince(Instant.now().plusSeconds(60), "dying", Instant.now()))
+			.isEmpty();
+	}
+
+	@Test
 	void endpointDyingWithoutSuccessIsDisabledAfterTheCutoff() {
 		this.endpoints.save(endpoint("ep_dying", null, true));
 		this.endpoints.save(endpoint("ep_recovered", null, true));
 		List<String> ids = insertEvent("evt_1", null, List.of("ep_dying", "ep_recovered", "ep_recovered"), T0,
 				null);
-		this.deliveries.recordOutcomes(List.of(outcome(ids.get(0), "ep_dying", DeliveryStatus.DEAD, null, 500),
+		this.outcomes.record(List.of(outcome(ids.get(0), "ep_dying", DeliveryStatus.DEAD, null, 500),
 				outcome(ids.get(1), "ep_recovered", DeliveryStatus.DEAD, null, 500)));
-		this.deliveries.recordOutcomes(List.of(outcome(ids.get(2), "ep_recovered", DeliveryStatus.SUCCEEDED, null,
+		this.outcomes.record(List.of(outcome(ids.get(2), "ep_recovered", DeliveryStatus.SUCCEEDED, null,
 				200)));
 
-		List<String> disabled = this.deliveries.disableEndpointsFailingSince(Instant.now().plusSeconds(60),
-				"Failing for 5 days");
+		List<String> disabled = this.endpoints.disableFailingSince(Instant.now().plusSeconds(60),
+				"Failing for 5 days", Instant.now());
 
 		assertThat(disabled).containsExactly("ep_dying");
 		assertThat(this.endpoints.findById("ep_dying").orElseThrow().disabledReason()).isEqualTo("Failing for 5 days");
 		assertThat(this.endpoints.findById("ep_recovered").orElseThrow().enabled()).isTrue();
-		assertThat(this.deliveries.disableEndpointsFailingSince(Instant.now().plusSeconds(60), "again")).isEmpty();
+		assertThat(this.endpoints.disableFailingSince(Instant.now().plusSeconds(60), "again", Instant.now())).isEmpty();
 	}
 
 	@Test
 	void reEnabledEndpointStartsWithACleanHealthRecord() {
 		this.endpoints.save(endpoint("ep_1", null, true));
 		List<String> ids = insertEvent("evt_1", null, List.of("ep_1"), T0, null);
-		this.deliveries.recordOutcomes(List.of(outcome(ids.get(0), "ep_1", DeliveryStatus.DEAD, null, 500)));
-		assertThat(this.deliveries.disableEndpointsFailingSince(Instant.now().plusSeconds(60), "dying")).hasSize(1);
+		this.outcomes.record(List.of(outcome(ids.get(0), "ep_1", DeliveryStatus.DEAD, null, 500)));
+		assertThat(this.endpoints.disableFailingSince(Instant.now().plusSeconds(60), "dying", Instant.now()))
+			.hasSize(1);
 
 		this.endpoints.save(endpoint("ep_1", null, true));
 
-		assertThat(this.deliveries.disableEndpointsFailingSince(Instant.now().plusSeconds(60), "dying")).isEmpty();
+		assertThat(this.endpoints.disableFailingSince(Instant.now().plusSeconds(60), "dying", Instant.now())).isEmpty();
 	}
 
 	@Test

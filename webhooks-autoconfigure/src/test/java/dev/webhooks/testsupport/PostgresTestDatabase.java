@@ -50,6 +50,20 @@ public final class PostgresTestDatabase {
 		return url() + (url().contains("?") ? "&" : "?") + "currentSchema=" + schema;
 	}
 
+	/**
+	 * Drop a schema made by {@link #createSchema()}, with everything in it.
+	 * @param schemaUrl the URL {@link #createSchema()} returned
+	 */
+	public static void dropSchema(String schemaUrl) {
+		String schema = schemaUrl.substring(schemaUrl.indexOf("currentSchema=") + "currentSchema=".length());
+		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+			statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not drop schema " + schema + " at " + url(), ex);
+		}
+	}
+
 	/** Why PostgreSQL cannot be used, or {@code null} when it answers. */
 	static String unavailableReason() {
 		if (!checked) {

@@ -8,7 +8,7 @@ import dev.webhooks.testsupport.RequiresPostgres;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 @RequiresPostgres
-class JdbcIdempotencyStorePostgresTest extends JdbcIdempotencyStoreTests {
+class PostgresJdbcIdempotencyStoreTests extends JdbcIdempotencyStoreTests {
 
 	private DataSource dataSource;
 

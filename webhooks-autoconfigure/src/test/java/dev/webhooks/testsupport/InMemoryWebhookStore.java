@@ -1,6 +1,5 @@
-package dev.webhooks.store;
+package dev.webhooks.testsupport;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 import dev.webhooks.delivery.DeliveryAttempt;
 import dev.webhooks.delivery.DeliveryOutcome;
@@ -19,15 +19,16 @@ import dev.webhooks.delivery.DeliveryStatus;
 import dev.webhooks.delivery.DeliveryTask;
 import dev.webhooks.delivery.NewDelivery;
 import dev.webhooks.endpoint.EndpointRepository;
-import dev.webhooks.endpoint.EndpointSecret;
 import dev.webhooks.endpoint.WebhookEndpoint;
 import dev.webhooks.event.OutboxEvent;
-import dev.webhooks.signing.WebhookSecret;
 
 /**
- * Both repositories in memory, <strong>for unit tests only</strong>: nothing survives a restart, nothing is shared
- * between instances, and it takes no part in transactions (a rollback does not undo an insert). Applications use
- * the JDBC store. Behaves like the JDBC store otherwise, including leases, tenant scoping and endpoint health.
+ * Both repositories in memory, for tests of the code above the store (the endpoint service, the delivery engine,
+ * the auto-configuration): thread-safe, and held to the contract the JDBC store implements
+ * ({@code WebhookStoreContractTests}): claims honour status, due time, leases and disabled or deleted endpoints;
+ * outcomes update the delivery, release the lease and append the attempt; endpoint health tracks a failing-since
+ * time per endpoint. Nothing survives the test, and it takes no part in transactions. Helpers for a test's set-up
+ * and assertions follow the repository methods.
  */
 public class InMemoryWebhookStore implements EndpointRepository, DeliveryRepository {
 
@@ -39,22 +40,7 @@ public class InMemoryWebhookStore implements EndpointRepository, DeliveryReposit
 
 	private final Map<String, Delivery> deliveries = new LinkedHashMap<>();
 
-	private final List<DeliveryAttempt> attempts = new ArrayList<>();
-
-	private final Clock clock;
-
-	/** Create an empty store on the system clock. */
-	public InMemoryWebhookStore() {
-		this(Clock.systemUTC());
-	}
-
-	/**
-	 * Create an empty store.
-	 * @param clock the clock for completion and disabling times
-	 */
-	public InMemoryWebhookStore(Clock clock) {
-		this.clock = clock;
-	}
+	private int recordOutcomesCalls;
 
 	@Override
 	public synchronized void save(WebhookEndpoint endpoint) {
@@ -90,6 +76,41 @@ public class InMemoryWebhookStore implements EndpointRepository, DeliveryReposit
 	}
 
 	@Override
+	public synchronized void recordDeliveryHealth(Collection<String> succeeded, Collection<String> dead,
+			Instant at) {
+		dead.forEach((id) -> this.failingSince.putIfAbsent(id, at));
+		succeeded.forEach(this.failingSince::remove);
+	}
+
+	@Override
+	public synchronized void disable(Collection<String> ids, String reason, Instant at) {
+		ids.forEach((id) -> disable(id, reason, at));
+	}
+
+	@Override
+	public synchronized List<String> disableFailingSince(Instant cutoff, String reason, Instant at) {
+		List<String> disabled = new ArrayList<>();
+		new ArrayList<>(this.failingSince.entrySet()).stream()
+			.filter((entry) -> entry.getValue().isBefore(cutoff))
+			.forEach((entry) -> {
+				if (disable(entry.getKey(), reason, at)) {
+					disabled.add(entry.getKey());
+				}
+			});
+		return disabled;
+	}
+
+	private boolean disable(String endpointId, String reason, Instant at) {
+		WebhookEndpoint e = this.endpoints.get(endpointId);
+		if (e == null || !e.enabled()) {
+			return false;
+		}
+		this.endpoints.put(endpointId, new WebhookEndpoint(e.id(), e.tenantId(), e.url(), e.description(),
+				e.eventTypes(), e.headers(), e.secrets(), false, reason, e.createdAt(), at));
+		return true;
+	}
+
+	@Override
 	public synchronized void insert(OutboxEvent event, List<NewDelivery> newDeliveries) {
 		if (this.events.putIfAbsent(event.id(), event) != null) {
 			throw new IllegalStateException("Event " + event.id() + " already exists");
@@ -103,7 +124,8 @@ public class InMemoryWebhookStore implements EndpointRepository, DeliveryReposit
 	@Override
 	public synchronized Optional<String> findEventIdByIdempotencyKey(String tenantId, String idempotencyKey,
 			Instant since) {
-		return this.events.values().stream()
+		return this.events.values()
+			.stream()
 			.filter((e) -> idempotencyKey.equals(e.idempotencyKey()) && Objects.equals(tenantId, e.tenantId())
 					&& !e.createdAt().isBefore(since))
 			.min(Comparator.comparing(OutboxEvent::createdAt))
@@ -113,7 +135,8 @@ public class InMemoryWebhookStore implements EndpointRepository, DeliveryReposit
 	@Override
 	public synchronized List<DeliveryTask> claimDue(String owner, Instant now, Duration lease, int limit) {
 		List<DeliveryTask> tasks = new ArrayList<>();
-		this.deliveries.values().stream()
+		this.deliveries.values()
+			.stream()
 			.filter((d) -> d.status == DeliveryStatus.PENDING && !d.nextAttemptAt.isAfter(now)
 					&& (d.lockedUntil == null || !d.lockedUntil.isAfter(now)))
 			.filter((d) -> {
@@ -133,11 +156,10 @@ public class InMemoryWebhookStore implements EndpointRepository, DeliveryReposit
 	private DeliveryTask task(Delivery delivery, Instant now) {
 		OutboxEvent event = this.events.get(delivery.eventId);
 		WebhookEndpoint endpoint = this.endpoints.get(delivery.endpointId);
-		List<WebhookSecret> secrets = endpoint.signingSecretsAt(now);
 		return new DeliveryTask(delivery.id, event.id(), event.type(), event.tenantId(), event.createdAt(),
-				event.body(), endpoint.id(), endpoint.url(), endpoint.headers(), secrets, delivery.attempts);
+				event.body(), endpoint.id(), endpoint.url(), endpoint.headers(), endpoint.signingSecretsAt(now),
+				delivery.attemptsMade);
 	}
-
 
 	@Override
 	public synchronized void releaseLeases(String owner, Collection<String> deliveryIds) {
@@ -149,9 +171,10 @@ public class InMemoryWebhookStore implements EndpointRepository, DeliveryReposit
 			}
 		}
 	}
+
 	@Override
 	public synchronized void recordOutcomes(Collection<DeliveryOutcome> outcomes) {
-		Instant now = this.clock.instant();
+		this.recordOutcomesCalls++;
 		for (DeliveryOutcome outcome : outcomes) {
 			Delivery delivery = this.deliveries.get(outcome.deliveryId());
 			if (delivery == null) {
@@ -164,43 +187,10 @@ public class InMemoryWebhookStore implements EndpointRepository, DeliveryReposit
 				delivery.nextAttemptAt = outcome.nextAttemptAt();
 			}
 			if (outcome.attempt() != null) {
-				delivery.attempts = outcome.attempt().attemptNumber();
-				this.attempts.add(outcome.attempt());
-			}
-			if (outcome.status() == DeliveryStatus.DEAD) {
-				this.failingSince.putIfAbsent(outcome.endpointId(), now);
-			}
-			else if (outcome.status() == DeliveryStatus.SUCCEEDED) {
-				this.failingSince.remove(outcome.endpointId());
-			}
-			if (outcome.disableEndpoint()) {
-				disable(outcome.endpointId(), JdbcDeliveryRepository.GONE_REASON, now);
+				delivery.attemptsMade = outcome.attempt().attemptNumber();
+				delivery.attempts.add(outcome.attempt());
 			}
 		}
-	}
-
-	@Override
-	public synchronized List<String> disableEndpointsFailingSince(Instant cutoff, String reason) {
-		Instant now = this.clock.instant();
-		List<String> disabled = new ArrayList<>();
-		new ArrayList<>(this.failingSince.entrySet()).stream()
-			.filter((entry) -> entry.getValue().isBefore(cutoff))
-			.forEach((entry) -> {
-				if (disable(entry.getKey(), reason, now)) {
-					disabled.add(entry.getKey());
-				}
-			});
-		return disabled;
-	}
-
-	private boolean disable(String endpointId, String reason, Instant now) {
-		WebhookEndpoint e = this.endpoints.get(endpointId);
-		if (e == null || !e.enabled()) {
-			return false;
-		}
-		this.endpoints.put(endpointId, new WebhookEndpoint(e.id(), e.tenantId(), e.url(), e.description(),
-				e.eventTypes(), e.headers(), e.secrets(), false, reason, e.createdAt(), now));
-		return true;
 	}
 
 	@Override
@@ -215,39 +205,114 @@ public class InMemoryWebhookStore implements EndpointRepository, DeliveryReposit
 
 	@Override
 	public synchronized int purgeCreatedBefore(Instant before, int batchSize) {
-		List<String> old = this.events.values().stream().filter((e) -> e.createdAt().isBefore(before))
-			.map(OutboxEvent::id).toList();
+		List<String> old = this.events.values()
+			.stream()
+			.filter((e) -> e.createdAt().isBefore(before))
+			.map(OutboxEvent::id)
+			.toList();
 		old.forEach(this.events::remove);
-		List<String> deliveryIds = this.deliveries.values().stream().filter((d) -> old.contains(d.eventId))
-			.map((d) -> d.id).toList();
-		deliveryIds.forEach(this.deliveries::remove);
-		this.attempts.removeIf((a) -> deliveryIds.contains(a.deliveryId()));
+		this.deliveries.values().removeIf((d) -> old.contains(d.eventId));
 		return old.size();
 	}
 
 	/**
-	 * The stored events, oldest first, for assertions.
+	 * Publish an event to endpoints as the fast path does: insert the deliveries leased to the owner.
+	 * @param event the event
+	 * @param owner the instance the deliveries are leased to
+	 * @param lease how long
+	 * @param endpointIds the endpoints
+	 * @return the tasks to hand to the dispatcher
+	 */
+	public synchronized List<DeliveryTask> publish(OutboxEvent event, String owner, Duration lease,
+			String... endpointIds) {
+		Instant now = Instant.now();
+		List<NewDelivery> rows = new ArrayList<>();
+		for (String endpointId : endpointIds) {
+			rows.add(new NewDelivery("dlv_" + UUID.randomUUID(), endpointId, now, owner, now.plus(lease)));
+		}
+		insert(event, rows);
+		return rows.stream().map((row) -> task(this.deliveries.get(row.deliveryId()), now)).toList();
+	}
+
+	/**
+	 * Insert due, unleased deliveries, as a crash or another instance leaves them.
+	 * @param event the event
+	 * @param endpointIds the endpoints
+	 * @return the delivery ids
+	 */
+	public synchronized List<String> leaveDue(OutboxEvent event, String... endpointIds) {
+		List<NewDelivery> rows = new ArrayList<>();
+		for (String endpointId : endpointIds) {
+			rows.add(new NewDelivery("dlv_" + UUID.randomUUID(), endpointId, event.createdAt(), null, null));
+		}
+		insert(event, rows);
+		return rows.stream().map(NewDelivery::deliveryId).toList();
+	}
+
+	/**
+	 * Mark an endpoint failing since the given time, as dead deliveries would have.
+	 * @param endpointId the endpoint
+	 * @param since when it started failing
+	 */
+	public synchronized void setFailingSince(String endpointId, Instant since) {
+		this.failingSince.put(endpointId, since);
+	}
+
+	public synchronized Instant failingSince(String endpointId) {
+		return this.failingSince.get(endpointId);
+	}
+
+	public synchronized boolean isEnabled(String endpointId) {
+		return this.endpoints.get(endpointId).enabled();
+	}
+
+	public synchronized boolean hasEvent(String eventId) {
+		return this.events.containsKey(eventId);
+	}
+
+	/**
+	 * The stored events, oldest first.
 	 * @return the events
 	 */
 	public synchronized List<OutboxEvent> events() {
 		return List.copyOf(this.events.values());
 	}
 
-	/**
-	 * The recorded attempts, for assertions.
-	 * @return the attempts
-	 */
-	public synchronized List<DeliveryAttempt> attempts() {
-		return List.copyOf(this.attempts);
+	public synchronized DeliveryStatus status(String deliveryId) {
+		return this.deliveries.get(deliveryId).status;
+	}
+
+	public synchronized Instant nextAttemptAt(String deliveryId) {
+		return this.deliveries.get(deliveryId).nextAttemptAt;
+	}
+
+	public synchronized String leaseOwner(String deliveryId) {
+		return this.deliveries.get(deliveryId).lockedBy;
 	}
 
 	/**
-	 * A delivery's status, for assertions.
+	 * The attempts of one delivery, in the order they were recorded.
 	 * @param deliveryId the delivery
-	 * @return its status, if it exists
+	 * @return its attempts
 	 */
-	public synchronized Optional<DeliveryStatus> deliveryStatus(String deliveryId) {
-		return Optional.ofNullable(this.deliveries.get(deliveryId)).map((d) -> d.status);
+	public synchronized List<DeliveryAttempt> attempts(String deliveryId) {
+		return List.copyOf(this.deliveries.get(deliveryId).attempts);
+	}
+
+	/**
+	 * Every recorded attempt of the deliveries not purged.
+	 * @return the attempts
+	 */
+	public synchronized List<DeliveryAttempt> attempts() {
+		return this.deliveries.values().stream().flatMap((d) -> d.attempts.stream()).toList();
+	}
+
+	/**
+	 * How many times outcomes were written: once per batch.
+	 * @return the number of {@link #recordOutcomes} calls
+	 */
+	public synchronized int recordOutcomesCalls() {
+		return this.recordOutcomesCalls;
 	}
 
 	private static final class Delivery {
@@ -258,6 +323,8 @@ public class InMemoryWebhookStore implements EndpointRepository, DeliveryReposit
 
 		final String endpointId;
 
+		final List<DeliveryAttempt> attempts = new ArrayList<>();
+
 		DeliveryStatus status = DeliveryStatus.PENDING;
 
 		Instant nextAttemptAt;
@@ -266,7 +333,7 @@ public class InMemoryWebhookStore implements EndpointRepository, DeliveryReposit
 
 		Instant lockedUntil;
 
-		int attempts;
+		int attemptsMade;
 
 		Delivery(String id, String eventId, String endpointId, Instant nextAttemptAt, String lockedBy,
 				Instant lockedUntil) {

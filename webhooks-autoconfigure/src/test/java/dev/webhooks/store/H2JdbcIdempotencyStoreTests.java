@@ -6,7 +6,7 @@ import javax.sql.DataSource;
 
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
-class JdbcIdempotencyStoreH2Test extends JdbcIdempotencyStoreTests {
+class H2JdbcIdempotencyStoreTests extends JdbcIdempotencyStoreTests {
 
 	private final DataSource dataSource = new SimpleDriverDataSource(new org.h2.Driver(),
 			"jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");

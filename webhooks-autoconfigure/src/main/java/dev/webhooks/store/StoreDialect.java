@@ -1,0 +1,95 @@
+package dev.webhooks.store;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.webhooks.delivery.DeliveryAttempt;
+import dev.webhooks.delivery.NewDelivery;
+import dev.webhooks.event.OutboxEvent;
+
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcOperations;
+
+/**
+ * What the delivery store does differently on each database it supports: the statements that write many rows at
+ * once, the claim query and the lock on an idempotency key. One is chosen when the store is created, from the
+ * database's product name ({@link H2StoreDialect} for H2, {@link PostgresStoreDialect} for anything else), so no
+ * statement asks which database it runs on. Each holds its database's SQL as constants naming the tables
+ * {@link TablePrefix#PLACEHOLDER}{@code name}, resolved once at construction.
+ */
+abstract class StoreDialect {
+
+	/** The claim query both databases share, before each adapts it. */
+	static final String SELECT_DUE_FOR_UPDATE = """
+			SELECT id
+			FROM %TABLE_PREFIX%delivery
+			WHERE status = 'PENDING' AND next_attempt_at <= ?
+				AND (locked_until IS NULL OR locked_until <= ?)
+				AND endpoint_id IN (SELECT id FROM %TABLE_PREFIX%endpoint WHERE enabled = TRUE AND deleted_at IS NULL)
+			ORDER BY next_attempt_at
+			LIMIT ?
+			FOR UPDATE SKIP LOCKED
+			""";
+
+	final JdbcOperations jdbc;
+
+	StoreDialect(JdbcOperations jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The dialect of the database behind the given JDBC access; asks it for its product name, once.
+	 * @param jdbc the JDBC access
+	 * @param prefix the table prefix
+	 * @return the dialect
+	 */
+	static StoreDialect of(JdbcOperations jdbc, TablePrefix prefix) {
+		String product = jdbc.execute(
+				(ConnectionCallback<String>) (connection) -> connection.getMetaData().getDatabaseProductName());
+		return "H2".equalsIgnoreCase(product) ? new H2StoreDialect(jdbc, prefix)
+				: new PostgresStoreDialect(jdbc, prefix);
+	}
+
+	/**
+	 * The platform name of the schema script for this database, as in {@code schema-@@platform@@.sql}.
+	 * @return {@code h2} or {@code postgresql}
+	 */
+	abstract String platform();
+
+	/**
+	 * Insert events and their deliveries, in the caller's transaction.
+	 * @param events the events
+	 * @param deliveries each delivery with its event
+	 */
+	abstract void insert(List<OutboxEvent> events, List<Map.Entry<OutboxEvent, NewDelivery>> deliveries);
+
+	/**
+	 * Lock an idempotency key until the caller's transaction ends, where the database can.
+	 * @param tenantId the tenant, or {@code null}
+	 * @param idempotencyKey the key
+	 */
+	abstract void lockIdempotencyKey(String tenantId, String idempotencyKey);
+
+	/**
+	 * The query that selects and locks due deliveries; its parameters are now, now and the limit.
+	 * @return the SQL
+	 */
+	abstract String selectDueForUpdate();
+
+	/**
+	 * Write the updates of a batch's deliveries, in the caller's transaction.
+	 * @param updates each delivery's update, by delivery id
+	 */
+	abstract void updateDeliveries(Map<String, DeliveryUpdate> updates);
+
+	/**
+	 * Insert a batch's attempts, in the caller's transaction.
+	 * @param attempts the attempts; not empty
+	 */
+	abstract void insertAttempts(List<DeliveryAttempt> attempts);
+
+	static long durationMillis(DeliveryAttempt attempt) {
+		return (attempt.duration() != null) ? attempt.duration().toMillis() : 0;
+	}
+
+}
