@@ -123,20 +123,6 @@ public final class WebhooksStoreAutoConfiguration {
 		}
 
 		/**
-		 * The read side of the outbox, which the management API shows.
-		 * @param dataSource the data source
-		 * @param properties the store properties
-		 * @return the log
-		 */
-		@Bean
-		@ConditionalOnMissingBean
-		@DependsOnDatabaseInitialization
-		DeliveryLog webhookDeliveryLog(DataSource dataSource, WebhooksStoreProperties properties) {
-			TablePrefix prefix = tablePrefix(properties);
-			return new JdbcDeliveryLog(withTables(dataSource, prefix, StoreTables.DELIVERIES), prefix);
-		}
-
-		/**
 		 * The encryption of endpoint secrets at rest, from {@code webhooks.store.encryption-keys}; without a key,
 		 * a warning that they are stored in clear.
 		 * @param properties the store properties
@@ -162,6 +148,23 @@ public final class WebhooksStoreAutoConfiguration {
 						+ " key(s) decrypt)");
 			}
 			return encryption;
+		}
+
+	}
+
+	/**
+	 * The read side of the outbox, which the management API shows. It checks no tables at start-up: an application
+	 * with repositories of its own needs none (and brings its own log if it offers the API), and with the JDBC
+	 * repositories their own check has run.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class JdbcDeliveryLogConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@DependsOnDatabaseInitialization
+		DeliveryLog webhookDeliveryLog(DataSource dataSource, WebhooksStoreProperties properties) {
+			return new JdbcDeliveryLog(new JdbcTemplate(dataSource), tablePrefix(properties));
 		}
 
 	}

@@ -58,7 +58,7 @@ public class MigrationService {
 	public Migration start(String tenantId, String id) {
 		Migration current = find(tenantId, id, MigrationStatus.PENDING);
 		return save("migration.started", new Migration(id, current.name(), MigrationStatus.WORKING,
-				current.createdAt(), this.clock.instant(), null, null));
+				current.createdAt(), this.clock.instant(), null, null, tenantId));
 	}
 
 	/**
