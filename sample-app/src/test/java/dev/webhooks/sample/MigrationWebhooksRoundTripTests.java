@@ -139,6 +139,27 @@ class MigrationWebhooksRoundTripTests {
 		assertThat(countEvents("migration.completed")).isEqualTo(completedEventsBefore);
 	}
 
+	@Test
+	void aMigrationBelongsToItsCreatorsTenantAndAnonymousCallsAreRefused() {
+		// given a migration alice (tenant acme) created
+		String id = post("/migrations", Map.of("name", "Acme only")).get("id").stringValue();
+
+		// then bob (tenant globex) does not find it, and a call without credentials is refused
+		RestClient bob = RestClient.builder()
+			.baseUrl("http://localhost:" + this.port)
+			.defaultHeaders((headers) -> headers.setBasicAuth("bob", "bob"))
+			.build();
+		assertThat(status(bob.get().uri("/migrations/" + id))).isEqualTo(404);
+		assertThat(status(bob.post().uri("/migrations/" + id + "/start"))).isEqualTo(404);
+		assertThat(status(RestClient.create("http://localhost:" + this.port).get().uri("/migrations/" + id)))
+			.isEqualTo(401);
+		assertThat(status(client().get().uri("/migrations/" + id))).isEqualTo(200);
+	}
+
+	private static int status(RestClient.RequestHeadersSpec<?> request) {
+		return request.exchange((req, answer) -> answer.getStatusCode().value());
+	}
+
 	/** The migrations API as alice, of tenant acme, whose endpoints include sample-self. */
 	private RestClient client() {
 		return RestClient.builder()
