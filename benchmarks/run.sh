@@ -4,9 +4,6 @@
 # 127.0.0.1:5432 (user postgres, database test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v wrk >/dev/null 2>&1; then
-  echo "wrk is not installed; installing it from Debian's packages" >&2
-  apt-get install -y -qq wrk >/dev/null
-fi
+source benchmarks/require-wrk.sh
 ./mvnw -B -q -ntp -pl benchmarks -am -DskipTests package
 exec java -Xms1g -Xmx2g -jar benchmarks/target/benchmarks.jar "$@"

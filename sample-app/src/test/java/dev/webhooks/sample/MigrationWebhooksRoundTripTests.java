@@ -45,7 +45,9 @@ import static org.awaitility.Awaitility.await;
  * publishes, the delivery engine signs and POSTs to the static endpoint {@code sample-self} of application.yml,
  * and the sample's own receiver verifies it and calls the listener.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// in memory: the shipped file database under ./data would keep what each run leaves (SampleCrashTests runs on it)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "spring.datasource.url=jdbc:h2:mem:round-trip;DB_CLOSE_DELAY=-1")
 @ExtendWith(OutputCaptureExtension.class)
 class MigrationWebhooksRoundTripTests {
 

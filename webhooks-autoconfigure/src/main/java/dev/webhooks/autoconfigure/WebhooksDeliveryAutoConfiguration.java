@@ -20,14 +20,17 @@ import dev.webhooks.delivery.HttpClient5WebhookTransport;
 import dev.webhooks.delivery.MicrometerDeliveryMetrics;
 import dev.webhooks.delivery.RetryPolicy;
 import dev.webhooks.delivery.ScheduleRetryPolicy;
+import dev.webhooks.delivery.SignatureSchemeSettings;
 import dev.webhooks.delivery.SignedRequestFactory;
 import dev.webhooks.delivery.WebhookTransport;
 import dev.webhooks.delivery.WebhooksVersion;
 import dev.webhooks.endpoint.EndpointRepository;
+import dev.webhooks.signing.WebhookSignatureScheme;
 import dev.webhooks.urlguard.UrlGuard;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.hc.client5.http.DnsResolver;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -53,6 +56,10 @@ import org.springframework.util.StringUtils;
  * <p>
  * Endpoint host names are resolved through a {@link GuardedDnsResolver}, so the {@link UrlGuard} checks every
  * resolved address at connect time (the guard is {@link WebhooksUrlGuardAutoConfiguration}'s).
+ * <p>
+ * Time comes from the application's {@link Clock} bean when it has exactly one, else from the system clock, as in
+ * {@link WebhooksPublisherAutoConfiguration}: leases and due times are written and compared with the same clock,
+ * and a test can move it forward to see retries fall due without waiting.
  */
 @AutoConfiguration(after = { WebhooksStoreAutoConfiguration.class, WebhooksUrlGuardAutoConfiguration.class },
 		afterName = { "dev.webhooks.autoconfigure.WebhooksPublisherAutoConfiguration",
@@ -113,12 +120,25 @@ public final class WebhooksDeliveryAutoConfiguration {
 				properties.getTimeout());
 	}
 
+	/**
+	 * Signs each attempt with the scheme of {@code webhooks.delivery.signature.scheme}: a built-in one with the
+	 * configured header names, or the application's own {@link WebhookSignatureScheme} bean.
+	 */
 	@Bean
 	@ConditionalOnMissingBean
-	SignedRequestFactory webhooksSignedRequestFactory(WebhooksDeliveryProperties properties) {
+	SignedRequestFactory webhooksSignedRequestFactory(WebhooksDeliveryProperties properties,
+			ListableBeanFactory beanFactory) {
 		String userAgent = StringUtils.hasText(properties.getUserAgent()) ? properties.getUserAgent()
 				: WebhooksVersion.userAgent();
-		return new SignedRequestFactory(properties.isSvixHeaders(), userAgent);
+		WebhooksDeliveryProperties.Signature signature = properties.getSignature();
+		WebhookSignatureScheme scheme = new SignatureSchemeSettings(signature.getScheme(), signature.getIdHeader(),
+				signature.getTimestampHeader(), signature.getSignatureHeader())
+			.toScheme(beanFactory.getBeansOfType(WebhookSignatureScheme.class),
+					(name) -> beanFactory.containsBean(name) ? beanFactory.getBean(name) : null);
+		String messageIdPrefix = signature.getMessageIdPrefix();
+		return valid(() -> new SignedRequestFactory(scheme, new SignedRequestFactory.Settings(userAgent,
+				properties.getHeaders(), properties.isSvixHeaders(),
+				StringUtils.hasText(messageIdPrefix) ? messageIdPrefix.strip() : null)));
 	}
 
 	@Bean
@@ -127,7 +147,8 @@ public final class WebhooksDeliveryAutoConfiguration {
 			DeliveryRepository repository, EndpointRepository endpoints,
 			ObjectProvider<PlatformTransactionManager> transactionManager, WebhookTransport transport,
 			SignedRequestFactory requestFactory, DeliveryOutcomeClassifier classifier,
-			ApplicationEventPublisher eventPublisher, ObjectProvider<DeliveryMetrics> metrics) {
+			ApplicationEventPublisher eventPublisher, ObjectProvider<DeliveryMetrics> metrics,
+			ObjectProvider<Clock> clock) {
 		String instanceId = StringUtils.hasText(properties.getInstanceId()) ? properties.getInstanceId()
 				: DefaultDeliveryDispatcher.defaultInstanceId();
 		DefaultDeliveryDispatcher.Settings settings = valid(() -> new DefaultDeliveryDispatcher.Settings(instanceId,
@@ -139,10 +160,10 @@ public final class WebhooksDeliveryAutoConfiguration {
 		PlatformTransactionManager manager = transactionManager.getIfUnique();
 		TransactionOperations transactions = (manager != null) ? new TransactionTemplate(manager)
 				: TransactionOperations.withoutTransaction();
-		DeliveryOutcomeRecorder outcomes = new DeliveryOutcomeRecorder(repository, endpoints, transactions,
-				Clock.systemUTC());
+		Clock time = clock.getIfUnique(Clock::systemUTC);
+		DeliveryOutcomeRecorder outcomes = new DeliveryOutcomeRecorder(repository, endpoints, transactions, time);
 		return new DefaultDeliveryDispatcher(settings, repository, outcomes, transport, requestFactory, classifier,
-				eventPublisher, metrics.getIfAvailable(() -> DeliveryMetrics.NONE), Clock.systemUTC());
+				eventPublisher, metrics.getIfAvailable(() -> DeliveryMetrics.NONE), time);
 	}
 
 	@Bean
@@ -150,18 +171,19 @@ public final class WebhooksDeliveryAutoConfiguration {
 	DeliveryPoller webhooksDeliveryPoller(WebhooksDeliveryProperties properties, DeliveryRepository repository,
 			EndpointRepository endpoints, DeliveryDispatcher dispatcher,
 			ObjectProvider<WebhooksStoreProperties> storeProperties,
-			ApplicationEventPublisher eventPublisher) {
+			ApplicationEventPublisher eventPublisher, ObjectProvider<Clock> clock) {
 		Duration retention = storeProperties.getIfAvailable(WebhooksStoreProperties::new).getRetention();
 		DeliveryPoller.Settings settings = valid(() -> new DeliveryPoller.Settings(properties.getPollInterval(),
 				properties.getBatchSize(), properties.getHousekeepingInterval(), properties.getEndpointDisableAfter(),
 				retention, properties.getBatchSize()));
-		return new DeliveryPoller(repository, endpoints, dispatcher, settings, eventPublisher, Clock.systemUTC());
+		return new DeliveryPoller(repository, endpoints, dispatcher, settings, eventPublisher,
+				clock.getIfUnique(Clock::systemUTC));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	DeliveryBacklog webhooksDeliveryBacklog(DeliveryRepository repository) {
-		return new DeliveryBacklog(repository, BACKLOG_REFRESH, Clock.systemUTC());
+	DeliveryBacklog webhooksDeliveryBacklog(DeliveryRepository repository, ObjectProvider<Clock> clock) {
+		return new DeliveryBacklog(repository, BACKLOG_REFRESH, clock.getIfUnique(Clock::systemUTC));
 	}
 
 	private static <T> T valid(java.util.function.Supplier<T> settings) {

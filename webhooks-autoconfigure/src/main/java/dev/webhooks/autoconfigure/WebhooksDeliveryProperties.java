@@ -2,7 +2,9 @@ package dev.webhooks.autoconfigure;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.webhooks.delivery.ScheduleRetryPolicy;
 
@@ -25,6 +27,17 @@ public class WebhooksDeliveryProperties {
 	 * Where deliveries may go.
 	 */
 	private final UrlGuard urlGuard = new UrlGuard();
+
+	/**
+	 * How requests are signed.
+	 */
+	private final Signature signature = new Signature();
+
+	/**
+	 * Headers sent with every request, such as 'Accept'; an endpoint's custom header of the same name replaces
+	 * one. The signature, framing and user-agent headers cannot be set here.
+	 */
+	private Map<String, String> headers = new LinkedHashMap<>();
 
 	/**
 	 * How long one attempt may take, from sending the request until the whole response has arrived; an endpoint
@@ -119,6 +132,18 @@ public class WebhooksDeliveryProperties {
 
 	public UrlGuard getUrlGuard() {
 		return this.urlGuard;
+	}
+
+	public Signature getSignature() {
+		return this.signature;
+	}
+
+	public Map<String, String> getHeaders() {
+		return this.headers;
+	}
+
+	public void setHeaders(Map<String, String> headers) {
+		this.headers = headers;
 	}
 
 	public Duration getTimeout() {
@@ -388,6 +413,82 @@ public class WebhooksDeliveryProperties {
 
 		public void setJitter(Duration jitter) {
 			this.jitter = jitter;
+		}
+
+	}
+
+	/**
+	 * Signature settings ({@code webhooks.delivery.signature.*}).
+	 */
+	public static class Signature {
+
+		/**
+		 * Signature scheme: 'standard-webhooks' (webhook-id, webhook-timestamp and webhook-signature 'v1,<base64>'),
+		 * 'timestamped-hex' (one header 't=<seconds>,v1=<hex>' and an id header, as Stripe and Anvil send), or the
+		 * bean name of a WebhookSignatureScheme of the application's own.
+		 */
+		private String scheme = "standard-webhooks";
+
+		/**
+		 * Header carrying the message id (the event id), for the built-in schemes. Defaults to 'webhook-id'.
+		 */
+		private String idHeader;
+
+		/**
+		 * Header carrying the signed unix timestamp, for the standard-webhooks scheme. Defaults to
+		 * 'webhook-timestamp'.
+		 */
+		private String timestampHeader;
+
+		/**
+		 * Header carrying the signatures, for the built-in schemes. Defaults to 'webhook-signature'.
+		 */
+		private String signatureHeader;
+
+		/**
+		 * Prefix of the message id sent and signed instead of the event id's own, such as 'msg_' for Svix-style
+		 * message ids: 'msg_01HX…' for event 'evt_01HX…'. Empty sends the event id.
+		 */
+		private String messageIdPrefix;
+
+		public String getScheme() {
+			return this.scheme;
+		}
+
+		public void setScheme(String scheme) {
+			this.scheme = scheme;
+		}
+
+		public String getIdHeader() {
+			return this.idHeader;
+		}
+
+		public void setIdHeader(String idHeader) {
+			this.idHeader = idHeader;
+		}
+
+		public String getTimestampHeader() {
+			return this.timestampHeader;
+		}
+
+		public void setTimestampHeader(String timestampHeader) {
+			this.timestampHeader = timestampHeader;
+		}
+
+		public String getSignatureHeader() {
+			return this.signatureHeader;
+		}
+
+		public void setSignatureHeader(String signatureHeader) {
+			this.signatureHeader = signatureHeader;
+		}
+
+		public String getMessageIdPrefix() {
+			return this.messageIdPrefix;
+		}
+
+		public void setMessageIdPrefix(String messageIdPrefix) {
+			this.messageIdPrefix = messageIdPrefix;
 		}
 
 	}

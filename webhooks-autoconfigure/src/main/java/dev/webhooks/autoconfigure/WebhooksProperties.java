@@ -292,6 +292,12 @@ public class WebhooksProperties {
 		 */
 		private List<String> scanPackages = new ArrayList<>();
 
+		/**
+		 * The most endpoints a tenant may have (disabled ones count, deleted ones do not); creating one more
+		 * fails. 0 means no limit. An EndpointLimit bean replaces it, for limits that differ by plan.
+		 */
+		private int maxEndpointsPerTenant = 0;
+
 		public boolean isStrictEventTypes() {
 			return this.strictEventTypes;
 		}
@@ -322,6 +328,14 @@ public class WebhooksProperties {
 
 		public void setSubscriberCacheTtl(Duration subscriberCacheTtl) {
 			this.subscriberCacheTtl = subscriberCacheTtl;
+		}
+
+		public int getMaxEndpointsPerTenant() {
+			return this.maxEndpointsPerTenant;
+		}
+
+		public void setMaxEndpointsPerTenant(int maxEndpointsPerTenant) {
+			this.maxEndpointsPerTenant = maxEndpointsPerTenant;
 		}
 
 		public List<String> getScanPackages() {
@@ -366,6 +380,13 @@ public class WebhooksProperties {
 		 */
 		private DataSize maxPayloadSize = DataSize.ofKilobytes(64);
 
+		/**
+		 * Field of the payload replaced with "__truncated__" first when the envelope is larger than
+		 * max-payload-size, as a JSON pointer into the payload, such as '/output/value'; the whole payload is
+		 * replaced when that is not enough. Empty replaces the whole payload.
+		 */
+		private String truncatedField;
+
 		public String getApiVersion() {
 			return this.apiVersion;
 		}
@@ -404,6 +425,14 @@ public class WebhooksProperties {
 
 		public void setMaxPayloadSize(DataSize maxPayloadSize) {
 			this.maxPayloadSize = maxPayloadSize;
+		}
+
+		public String getTruncatedField() {
+			return this.truncatedField;
+		}
+
+		public void setTruncatedField(String truncatedField) {
+			this.truncatedField = truncatedField;
 		}
 
 	}

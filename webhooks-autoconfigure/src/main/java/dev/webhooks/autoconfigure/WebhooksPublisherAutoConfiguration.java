@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import dev.webhooks.delivery.DeliveryDispatcher;
 import dev.webhooks.delivery.DeliveryRepository;
 import dev.webhooks.delivery.SubscriberCacheEviction;
+import dev.webhooks.endpoint.EndpointLimit;
 import dev.webhooks.endpoint.EndpointRepository;
 import dev.webhooks.endpoint.StaticEndpoint;
 import dev.webhooks.endpoint.StaticEndpointsInitializer;
@@ -75,6 +76,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * advisor) and on application-event types (a listener). Every bean backs off when the application defines its own.
  * The delivery engine, when present, is found as a
  * {@link DeliveryDispatcher} bean; without one, published deliveries stay pending for a poller.
+ * <p>
+ * Time comes from the application's {@link java.time.Clock} bean when it has exactly one, else from the system
+ * clock; the delivery engine reads the same one.
  */
 @AutoConfiguration(after = { WebhooksStoreAutoConfiguration.class, WebhooksUrlGuardAutoConfiguration.class }, afterName = {
 		"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
@@ -106,7 +110,8 @@ public final class WebhooksPublisherAutoConfiguration {
 		EnvelopeFormat.Builder format = EnvelopeFormat.builder()
 			.apiVersion(envelope.getApiVersion())
 			.wrapData(envelope.isWrapData())
-			.maxSize(Math.toIntExact(envelope.getMaxPayloadSize().toBytes()));
+			.maxSize(Math.toIntExact(envelope.getMaxPayloadSize().toBytes()))
+			.truncatedField(envelope.getTruncatedField());
 		envelope.getFieldNames().forEach(format::rename);
 		envelope.getExclude().forEach(format::remove);
 		EventSchemaEnforcer schemas = new EventSchemaEnforcer(catalog, properties.getPublisher().getSchemaValidation(),
@@ -120,6 +125,17 @@ public final class WebhooksPublisherAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	EndpointLimit webhookEndpointLimit(WebhooksProperties properties) {
+		int max = properties.getPublisher().getMaxEndpointsPerTenant();
+		if (max < 0) {
+			throw new IllegalStateException(
+					"webhooks.publisher.max-endpoints-per-tenant must be 0 (no limit) or more, not " + max);
+		}
+		return EndpointLimit.perTenant(max);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	WebhookSubscribers webhookSubscribers(EndpointRepository repository, WebhooksProperties properties) {
 		return new WebhookSubscribers(repository, properties.getPublisher().getSubscriberCacheTtl());
 	}
@@ -127,10 +143,13 @@ public final class WebhooksPublisherAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WebhookEndpoints webhookEndpoints(EndpointRepository repository, WebhookSubscribers subscribers,
-			ObjectProvider<UrlGuard> urlGuard, EventTypeCatalog catalog, WebhooksProperties properties) {
-		return new WebhookEndpoints(repository, subscribers, urlGuard.getIfAvailable(), catalog,
-				properties.getPublisher().isStrictEventTypes(), properties.getSecrets().getRotationOverlap(),
-				Clock.systemUTC());
+			ObjectProvider<UrlGuard> urlGuard, EventTypeCatalog catalog, WebhooksProperties properties,
+			EndpointLimit endpointLimit, ObjectProvider<Clock> clock) {
+		WebhookEndpoints endpoints = new WebhookEndpoints(repository, subscribers, urlGuard.getIfAvailable(),
+				catalog, properties.getPublisher().isStrictEventTypes(), properties.getSecrets().getRotationOverlap(),
+				clock.getIfUnique(Clock::systemUTC));
+		endpoints.setEndpointLimit(endpointLimit);
+		return endpoints;
 	}
 
 	/**
@@ -163,12 +182,12 @@ public final class WebhooksPublisherAutoConfiguration {
 			EventTypeCatalog catalog, WebhookEnvelopeWriter envelopeWriter, DataSource dataSource,
 			ObjectProvider<PlatformTransactionManager> transactionManager,
 			ObjectProvider<DeliveryDispatcher> dispatcher, ObjectProvider<PublishMetrics> metrics,
-			WebhooksProperties properties) {
+			WebhooksProperties properties, ObjectProvider<Clock> clock) {
 		WebhooksProperties.Publisher publisher = properties.getPublisher();
 		return new OutboxWebhookPublisher(deliveries, subscribers, catalog, envelopeWriter,
 				transactionTemplate(dataSource, transactionManager), dispatcher,
 				new PublisherSettings(publisher.isStrictEventTypes(), publisher.getIdempotencyWindow()),
-				metrics.getIfAvailable(() -> PublishMetrics.NONE), Clock.systemUTC());
+				metrics.getIfAvailable(() -> PublishMetrics.NONE), clock.getIfUnique(Clock::systemUTC));
 	}
 
 	@Bean

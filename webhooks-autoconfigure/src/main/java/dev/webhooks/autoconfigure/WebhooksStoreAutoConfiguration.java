@@ -10,6 +10,7 @@ import dev.webhooks.delivery.DeliveryRepository;
 import dev.webhooks.endpoint.EndpointRepository;
 import dev.webhooks.receive.IdempotencyStore;
 import dev.webhooks.signing.SecretEncryption;
+import dev.webhooks.store.H2WriteDelay;
 import dev.webhooks.store.JdbcDeliveryLog;
 import dev.webhooks.store.JdbcDeliveryRepository;
 import dev.webhooks.store.JdbcEndpointRepository;
@@ -35,6 +36,7 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -45,10 +47,11 @@ import org.springframework.web.servlet.function.RouterFunction;
  * Auto-configuration of the JDBC store on the application's {@link DataSource}, the one place that wires it: the
  * schema (created according to {@code webhooks.store.initialize-schema}, by default only on embedded databases),
  * the endpoint and delivery repositories, the delivery log the management API reads, the encryption of endpoint
- * secrets at rest ({@code webhooks.store.encryption-keys}), and the receiver's idempotency store. Each repository backs off when the
- * application defines its own, and each checks at start-up that its tables exist (after Flyway or Liquibase ran,
+ * secrets at rest ({@code webhooks.store.encryption-keys}), and the receiver's idempotency store. Each repository
+ * backs off when the application defines its own, and each checks at start-up that its tables exist (after Flyway or Liquibase ran,
  * when the application has them), failing with how to create them when they do not. Every table is named with
- * {@code webhooks.store.table-prefix}.
+ * {@code webhooks.store.table-prefix}. An H2 database in files is made to write each commit at once
+ * ({@link H2WriteDelay}), so that a crash loses no accepted event.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnClass({ JdbcTemplate.class, DataSource.class })
@@ -94,7 +97,10 @@ public final class WebhooksStoreAutoConfiguration {
 				transactionManager.getIfUnique(() -> new DataSourceTransactionManager(dataSource)));
 	}
 
-	/** The repositories of the publishing side and the delivery engine. */
+	/**
+	 * The repositories of the publishing side and the delivery engine, on the application's {@link Clock} bean when
+	 * it has exactly one, the clock the publisher and the delivery engine read.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	static class JdbcRepositoriesConfiguration {
 
@@ -103,11 +109,11 @@ public final class WebhooksStoreAutoConfiguration {
 		@DependsOnDatabaseInitialization
 		EndpointRepository webhookEndpointRepository(DataSource dataSource,
 				ObjectProvider<PlatformTransactionManager> transactionManager, WebhooksStoreProperties properties,
-				ObjectProvider<SecretEncryption> encryption) {
+				ObjectProvider<Clock> clock, ObjectProvider<SecretEncryption> encryption) {
 			TablePrefix prefix = tablePrefix(properties);
 			return new JdbcEndpointRepository(withTables(dataSource, prefix, StoreTables.ENDPOINTS),
-					transactionTemplate(dataSource, transactionManager), Clock.systemUTC(), prefix,
-					encryption.getIfAvailable(SecretEncryption::none));
+					transactionTemplate(dataSource, transactionManager), clock.getIfUnique(Clock::systemUTC),
+					prefix, encryption.getIfAvailable(SecretEncryption::none));
 		}
 
 		@Bean
@@ -115,11 +121,11 @@ public final class WebhooksStoreAutoConfiguration {
 		@DependsOnDatabaseInitialization
 		DeliveryRepository webhookDeliveryRepository(DataSource dataSource,
 				ObjectProvider<PlatformTransactionManager> transactionManager, WebhooksStoreProperties properties,
-				ObjectProvider<SecretEncryption> encryption) {
+				ObjectProvider<Clock> clock, ObjectProvider<SecretEncryption> encryption) {
 			TablePrefix prefix = tablePrefix(properties);
 			return new JdbcDeliveryRepository(withTables(dataSource, prefix, StoreTables.DELIVERIES),
-					transactionTemplate(dataSource, transactionManager), Clock.systemUTC(), prefix,
-					encryption.getIfAvailable(SecretEncryption::none));
+					transactionTemplate(dataSource, transactionManager), clock.getIfUnique(Clock::systemUTC),
+					prefix, encryption.getIfAvailable(SecretEncryption::none));
 		}
 
 		/**
@@ -191,6 +197,14 @@ public final class WebhooksStoreAutoConfiguration {
 					receiverProperties.getClaimTimeout(), Clock.systemUTC(), prefix);
 		}
 
+	}
+
+	@Bean
+	@ConditionalOnClass(name = "org.h2.Driver")
+	@ConditionalOnMissingBean
+	H2WriteDelay webhooksH2WriteDelay(DataSource dataSource, Environment environment) {
+		return new H2WriteDelay(dataSource,
+				H2WriteDelay.namesWriteDelay(environment.getProperty("spring.datasource.url")));
 	}
 
 }

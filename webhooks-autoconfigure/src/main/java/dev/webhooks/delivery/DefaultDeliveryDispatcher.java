@@ -184,20 +184,21 @@ public class DefaultDeliveryDispatcher implements DeliveryDispatcher, SmartLifec
 			completed(pending, this.classifier.classify(task, startedAt, startedAt, ex), Duration.ZERO);
 			return;
 		}
+		AttemptSignature signature = request.signature();
 		long startNanos = System.nanoTime();
 		try {
 			this.transport.send(request).whenCompleteAsync((response, error) -> {
 				Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
 				Instant endedAt = startedAt.plus(took);
 				Classification classification = (response != null)
-						? this.classifier.classify(task, startedAt, endedAt, response)
-						: this.classifier.classify(task, startedAt, endedAt, error);
+						? this.classifier.classify(task, signature, startedAt, endedAt, response)
+						: this.classifier.classify(task, signature, startedAt, endedAt, error);
 				completed(pending, classification, took);
 			}, this::execute);
 		}
 		catch (RuntimeException ex) {
 			Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
-			completed(pending, this.classifier.classify(task, startedAt, startedAt.plus(took), ex), took);
+			completed(pending, this.classifier.classify(task, signature, startedAt, startedAt.plus(took), ex), took);
 		}
 	}
 

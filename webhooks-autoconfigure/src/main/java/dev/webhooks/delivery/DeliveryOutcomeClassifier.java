@@ -47,9 +47,23 @@ public class DeliveryOutcomeClassifier {
 	 * @return the outcome and what it counts as
 	 */
 	public Classification classify(DeliveryTask task, Instant startedAt, Instant endedAt, WebhookResponse response) {
+		return classify(task, null, startedAt, endedAt, response);
+	}
+
+	/**
+	 * Classify an attempt that got a response, recording how its request was signed.
+	 * @param task the delivery as it was before the attempt
+	 * @param signature how the request was signed, or {@code null}
+	 * @param startedAt when the attempt started
+	 * @param endedAt when the response arrived
+	 * @param response the response
+	 * @return the outcome and what it counts as
+	 */
+	public Classification classify(DeliveryTask task, AttemptSignature signature, Instant startedAt, Instant endedAt,
+			WebhookResponse response) {
 		int status = response.statusCode();
 		DeliveryAttempt attempt = new DeliveryAttempt(task.deliveryId(), task.attemptsMade() + 1, startedAt,
-				Duration.between(startedAt, endedAt), status, response.body(), null);
+				Duration.between(startedAt, endedAt), status, response.body(), null, signature);
 		if (status >= 200 && status < 300) {
 			return settled(task, DeliveryStatus.SUCCEEDED, attempt, false, AttemptResult.DELIVERED);
 		}
@@ -69,10 +83,24 @@ public class DeliveryOutcomeClassifier {
 	 * @return the outcome and what it counts as
 	 */
 	public Classification classify(DeliveryTask task, Instant startedAt, Instant endedAt, Throwable error) {
+		return classify(task, null, startedAt, endedAt, error);
+	}
+
+	/**
+	 * Classify an attempt that got no response, recording how its request was signed.
+	 * @param task the delivery as it was before the attempt
+	 * @param signature how the request was signed, or {@code null} when it was never signed
+	 * @param startedAt when the attempt started
+	 * @param endedAt when it failed
+	 * @param error what went wrong
+	 * @return the outcome and what it counts as
+	 */
+	public Classification classify(DeliveryTask task, AttemptSignature signature, Instant startedAt, Instant endedAt,
+			Throwable error) {
 		Throwable cause = unwrap(error);
 		UnsafeUrlException refused = find(cause, UnsafeUrlException.class);
 		DeliveryAttempt attempt = new DeliveryAttempt(task.deliveryId(), task.attemptsMade() + 1, startedAt,
-				Duration.between(startedAt, endedAt), 0, null, describe(cause, refused));
+				Duration.between(startedAt, endedAt), 0, null, describe(cause, refused), signature);
 		if (refused != null || cause instanceof IllegalArgumentException) {
 			return settled(task, DeliveryStatus.FAILED, attempt, false, AttemptResult.FAILED);
 		}

@@ -9,8 +9,19 @@ import java.util.Map;
  * @param url where to send it
  * @param headers every header to send, signature headers included
  * @param body the serialised envelope
+ * @param signature how it was signed, for the delivery log, or {@code null} when not known
  */
-public record WebhookRequest(URI url, Map<String, String> headers, byte[] body) {
+public record WebhookRequest(URI url, Map<String, String> headers, byte[] body, AttemptSignature signature) {
+
+	/**
+	 * A request whose signature the delivery log does not record.
+	 * @param url where to send it
+	 * @param headers every header to send
+	 * @param body the serialised envelope
+	 */
+	public WebhookRequest(URI url, Map<String, String> headers, byte[] body) {
+		this(url, headers, body, null);
+	}
 
 	@Override
 	public String toString() {

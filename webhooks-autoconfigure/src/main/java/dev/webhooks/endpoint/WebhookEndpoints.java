@@ -66,6 +66,8 @@ public class WebhookEndpoints {
 
 	private final Clock clock;
 
+	private EndpointLimit endpointLimit = EndpointLimit.UNLIMITED;
+
 	/**
 	 * Create the service.
 	 * @param repository where endpoints are stored
@@ -90,16 +92,26 @@ public class WebhookEndpoints {
 	}
 
 	/**
+	 * Set how many endpoints a tenant may have; without one there is no limit.
+	 * @param endpointLimit the limit
+	 */
+	public void setEndpointLimit(EndpointLimit endpointLimit) {
+		this.endpointLimit = (endpointLimit != null) ? endpointLimit : EndpointLimit.UNLIMITED;
+	}
+
+	/**
 	 * Create an endpoint with a new secret.
 	 * @param tenantId the owning tenant, or {@code null}
 	 * @param request the URL, event types, headers, description and enabled flag
 	 * @return the endpoint and its secret, which is never handed out again
 	 * @throws UnsafeUrlException when the URL guard refuses the URL
 	 * @throws IllegalArgumentException when an event type or header is not valid
+	 * @throws EndpointLimitExceededException when the tenant has as many endpoints as its limit allows
 	 */
 	public CreatedEndpoint create(String tenantId, EndpointRequest request) {
 		Objects.requireNonNull(request.url(), "An endpoint needs a URL");
 		checkUrl(request.url());
+		checkLimit(tenantId);
 		List<String> eventTypes = checkEventTypes(orEmpty(request.eventTypes()), this.strictEventTypes);
 		Map<String, String> headers = checkHeaders(request.headers());
 		WebhookSecret secret = WebhookSecret.generate();
@@ -268,6 +280,14 @@ public class WebhookEndpoints {
 		Map<String, String> headers = checkHeaders(definition.headers());
 		Instant now = this.clock.instant();
 		WebhookEndpoint existing = this.repository.findById(definition.id()).orElse(null);
+		if (existing == null || !Objects.equals(existing.tenantId(), definition.tenantId())) {
+			try {
+				checkLimit(definition.tenantId());
+			}
+			catch (EndpointLimitExceededException ex) {
+				throw new IllegalStateException("Webhook endpoint '" + definition.id() + "': " + ex.getMessage(), ex);
+			}
+		}
 		List<EndpointSecret> secrets;
 		if (!orEmpty(definition.secrets()).isEmpty()) {
 			secrets = definition.secrets().stream().map((text) -> new EndpointSecret(parseSecret(text), null)).toList();
@@ -302,6 +322,17 @@ public class WebhookEndpoints {
 		return new WebhookEndpoint(current.id(), current.tenantId(), current.url(), current.description(),
 				current.eventTypes(), current.headers(), current.secrets(), enabled, reason, current.createdAt(),
 				this.clock.instant());
+	}
+
+	/**
+	 * Checked before the insert, without a lock: two endpoints created for one tenant at the same moment may both
+	 * pass. The limit is about resources per customer, not an invariant the data depends on.
+	 */
+	private void checkLimit(String tenantId) {
+		int limit = this.endpointLimit.maxEndpoints(tenantId);
+		if (limit > 0 && this.repository.findByTenant(tenantId).size() >= limit) {
+			throw new EndpointLimitExceededException(tenantId, limit);
+		}
 	}
 
 	private void checkUrl(String url) {

@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * How the envelope is written: field names, removed fields, the API version, whether {@code data} wraps the
- * payload, and the size limit above which the payload is replaced by {@value #TRUNCATED}.
+ * payload, and the size limit above which the payload (or only one field of it) is replaced by
+ * {@value #TRUNCATED}.
  */
 public final class EnvelopeFormat {
 
@@ -27,13 +28,16 @@ public final class EnvelopeFormat {
 
 	private final int maxSize;
 
+	private final String truncatedField;
+
 	private EnvelopeFormat(Map<EnvelopeField, String> names, Set<EnvelopeField> removed, String apiVersion,
-			boolean wrapData, int maxSize) {
+			boolean wrapData, int maxSize, String truncatedField) {
 		this.names = names;
 		this.removed = removed;
 		this.apiVersion = apiVersion;
 		this.wrapData = wrapData;
 		this.maxSize = maxSize;
+		this.truncatedField = truncatedField;
 	}
 
 	/**
@@ -96,6 +100,15 @@ public final class EnvelopeFormat {
 	}
 
 	/**
+	 * The field of the payload replaced first when the envelope is too large, as a JSON pointer into the payload
+	 * (Anchor's {@code /output/value}); the whole payload is replaced when that is not enough or there is none.
+	 * @return the pointer, or {@code null}
+	 */
+	public String truncatedField() {
+		return this.truncatedField;
+	}
+
+	/**
 	 * Builds an {@link EnvelopeFormat}.
 	 */
 	public static final class Builder {
@@ -109,6 +122,8 @@ public final class EnvelopeFormat {
 		private boolean wrapData = true;
 
 		private int maxSize = DEFAULT_MAX_SIZE;
+
+		private String truncatedField;
 
 		private Builder() {
 		}
@@ -172,13 +187,28 @@ public final class EnvelopeFormat {
 		}
 
 		/**
+		 * Set the field of the payload replaced first when the envelope is too large.
+		 * @param pointer a JSON pointer into the payload such as {@code /output/value}, or {@code null} to replace
+		 * the whole payload
+		 * @return this builder
+		 */
+		public Builder truncatedField(String pointer) {
+			if (pointer != null && !pointer.isBlank() && (!pointer.startsWith("/") || pointer.length() < 2)) {
+				throw new IllegalArgumentException("The truncated field must be a JSON pointer into the payload, "
+						+ "such as /output/value, not '" + pointer + "'");
+			}
+			this.truncatedField = (pointer == null || pointer.isBlank()) ? null : pointer;
+			return this;
+		}
+
+		/**
 		 * Build the format.
 		 * @return the format
 		 */
 		public EnvelopeFormat build() {
 			return new EnvelopeFormat(new EnumMap<>(this.names), this.removed.isEmpty()
 					? EnumSet.noneOf(EnvelopeField.class) : EnumSet.copyOf(this.removed), this.apiVersion,
-					this.wrapData, this.maxSize);
+					this.wrapData, this.maxSize, this.truncatedField);
 		}
 
 	}

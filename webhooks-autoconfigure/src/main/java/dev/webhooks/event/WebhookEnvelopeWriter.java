@@ -5,15 +5,19 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonPointer;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Serialises an event into its envelope, once: the bytes returned are stored and sent to every endpoint on every
  * attempt. Applies the payload rules: properties marked {@link WebhookSensitive @WebhookSensitive} become
  * {@code "*****"}, credentials in {@code error_message} and {@code text} are masked, the payload loses what its
  * type's schema does not declare ({@link EventSchemaEnforcer}), and a payload that would still make the envelope
- * larger than the limit is replaced by {@value EnvelopeFormat#TRUNCATED}.
+ * larger than the limit is replaced by {@value EnvelopeFormat#TRUNCATED} (first only its
+ * {@link EnvelopeFormat#truncatedField() truncated field}, when one is configured).
  */
 public class WebhookEnvelopeWriter {
 
@@ -74,14 +78,32 @@ public class WebhookEnvelopeWriter {
 		String errorMessage = CredentialMasker.mask(content.errorMessage());
 		// masked while it becomes a tree, then stripped; the size limit applies to what is left
 		Object data = this.schemas.apply(content.type(), content.data(), this.mapper::valueToTree);
-		byte[] body = write(content, data, text, errorMessage, false);
+		byte[] body = write(content, data, text, errorMessage);
+		if (body.length > this.format.maxSize() && this.format.truncatedField() != null) {
+			Object withoutField = withoutTruncatedField(data);
+			if (withoutField != null) {
+				body = write(content, withoutField, text, errorMessage);
+			}
+		}
 		if (body.length > this.format.maxSize()) {
-			body = write(content, data, text, errorMessage, true);
+			body = write(content, EnvelopeFormat.TRUNCATED, text, errorMessage);
 		}
 		return body;
 	}
 
-	private byte[] write(EventContent content, Object payload, String text, String errorMessage, boolean truncate) {
+	/** The payload as a tree with the truncated field replaced, or {@code null} when it has no such field. */
+	private Object withoutTruncatedField(Object data) {
+		JsonNode tree = (data instanceof JsonNode node) ? node.deepCopy() : this.mapper.valueToTree(data);
+		JsonPointer pointer = JsonPointer.compile(this.format.truncatedField());
+		String name = pointer.last().getMatchingProperty();
+		if (tree.at(pointer.head()) instanceof ObjectNode parent && parent.has(name)) {
+			parent.put(name, EnvelopeFormat.TRUNCATED);
+			return tree;
+		}
+		return null;
+	}
+
+	private byte[] write(EventContent content, Object data, String text, String errorMessage) {
 		EnvelopeFormat f = this.format;
 		ByteArrayOutputStream out = new ByteArrayOutputStream(512);
 		try (JsonGenerator json = this.mapper.createGenerator(out)) {
@@ -93,7 +115,6 @@ public class WebhookEnvelopeWriter {
 			writeString(json, EnvelopeField.API_VERSION, f.apiVersion());
 			writeString(json, EnvelopeField.TENANT_ID, content.tenantId());
 			writeString(json, EnvelopeField.TEXT, text);
-			Object data = truncate ? EnvelopeFormat.TRUNCATED : payload;
 			if (f.wrapData()) {
 				if (f.includes(EnvelopeField.DATA)) {
 					json.writeName(f.name(EnvelopeField.DATA));

@@ -14,8 +14,9 @@ import dev.webhooks.signing.WebhookVerificationException.Reason;
 
 /**
  * The scheme of Stripe and Anvil: one header {@code t=<unix seconds>,v1=<hex HMAC-SHA256>} over
- * {@code <timestamp>.<body>}, keyed with the secret's text. A header may carry several {@code v1=} entries
- * (one per valid secret); other keys are ignored.
+ * {@code <timestamp>.<body>}, keyed with the secret's text (for a {@code whsec_} secret too: the receiver keys
+ * its HMAC with the text it was given, see {@link WebhookSecret#textKeyed()}). A header may carry several
+ * {@code v1=} entries (one per valid secret, current first); other keys are ignored.
  */
 public class TimestampedHexScheme implements WebhookSignatureScheme {
 
@@ -49,6 +50,22 @@ public class TimestampedHexScheme implements WebhookSignatureScheme {
 	public TimestampedHexScheme(String signatureHeader, String idHeader) {
 		this.signatureHeader = signatureHeader;
 		this.idHeader = idHeader;
+	}
+
+	/**
+	 * The header carrying {@code t=…,v1=…}.
+	 * @return its name
+	 */
+	public String signatureHeader() {
+		return this.signatureHeader;
+	}
+
+	/**
+	 * The header carrying the message id.
+	 * @return its name
+	 */
+	public String idHeader() {
+		return this.idHeader;
 	}
 
 	@Override
@@ -131,8 +148,7 @@ public class TimestampedHexScheme implements WebhookSignatureScheme {
 	}
 
 	private static byte[] mac(WebhookSecret secret, long seconds, byte[] body) {
-		return secret.hmacSha256(Long.toString(seconds).getBytes(StandardCharsets.US_ASCII), DOT,
-				body);
+		return secret.textKeyed().hmacSha256(Long.toString(seconds).getBytes(StandardCharsets.US_ASCII), DOT, body);
 	}
 
 }

@@ -33,6 +33,9 @@ public final class WebhookSecret {
 
 	private final String value;
 
+	// this secret keyed with its text; made once, on first use, as every attempt of a text-keyed scheme needs it
+	private volatile WebhookSecret textKeyed;
+
 	private WebhookSecret(byte[] key, String value) {
 		this.key = key;
 		this.value = value;
@@ -126,6 +129,22 @@ public final class WebhookSecret {
 	 */
 	public byte[] hmacSha256(byte[]... parts) {
 		return HmacSha256.mac(this.key, parts);
+	}
+
+	/**
+	 * This secret with its text as the HMAC key, for the schemes whose receivers key their HMAC with the string they
+	 * were given, {@code whsec_} prefix and all (Stripe's, Anvil's, Anchor's). For a secret made with
+	 * {@link #ofText(String)} that is the secret itself.
+	 * @return the text-keyed secret, the same instance on every call
+	 */
+	public WebhookSecret textKeyed() {
+		WebhookSecret keyed = this.textKeyed;
+		if (keyed == null) {
+			byte[] text = this.value.getBytes(StandardCharsets.UTF_8);
+			keyed = Arrays.equals(text, this.key) ? this : new WebhookSecret(text, this.value);
+			this.textKeyed = keyed;
+		}
+		return keyed;
 	}
 
 	/**

@@ -47,10 +47,10 @@ final class H2StoreDialect extends StoreDialect {
 
 	private static final String INSERT_ATTEMPTS = """
 			INSERT INTO %TABLE_PREFIX%attempt (delivery_id, attempt_number, started_at, duration_ms, status_code,
-				response_body, error)
+				response_body, error, signature_scheme, signature_headers)
 			VALUES""";
 
-	private static final int ATTEMPT_COLUMNS = 7;
+	private static final int ATTEMPT_COLUMNS = 9;
 
 	private final String insertEvents;
 
@@ -136,6 +136,8 @@ final class H2StoreDialect extends StoreDialect {
 			ps.setInt(index + 4, attempt.statusCode());
 			ps.setString(index + 5, attempt.responseBody());
 			ps.setString(index + 6, attempt.error());
+			ps.setString(index + 7, signatureScheme(attempt));
+			ps.setString(index + 8, signatureHeaders(attempt));
 		});
 	}
 

@@ -59,8 +59,9 @@ final class PostgresStoreDialect extends StoreDialect {
 
 	private static final String INSERT_ATTEMPTS = """
 			INSERT INTO %TABLE_PREFIX%attempt (delivery_id, attempt_number, started_at, duration_ms, status_code,
-				response_body, error)
-			SELECT * FROM unnest(?::varchar[], ?::int4[], ?::timestamptz[], ?::int8[], ?::int4[], ?::text[], ?::text[])
+				response_body, error, signature_scheme, signature_headers)
+			SELECT * FROM unnest(?::varchar[], ?::int4[], ?::timestamptz[], ?::int8[], ?::int4[], ?::text[], ?::text[],
+				?::varchar[], ?::varchar[])
 			""";
 
 	private final String insertEventsAndDeliveries;
@@ -141,6 +142,8 @@ final class PostgresStoreDialect extends StoreDialect {
 			PostgresArrays.setInteger(ps, 5, attempts, DeliveryAttempt::statusCode);
 			PostgresArrays.setText(ps, 6, attempts, DeliveryAttempt::responseBody);
 			PostgresArrays.setText(ps, 7, attempts, DeliveryAttempt::error);
+			PostgresArrays.setText(ps, 8, attempts, StoreDialect::signatureScheme);
+			PostgresArrays.setText(ps, 9, attempts, StoreDialect::signatureHeaders);
 		});
 	}
 

@@ -92,4 +92,14 @@ abstract class StoreDialect {
 		return (attempt.duration() != null) ? attempt.duration().toMillis() : 0;
 	}
 
+	/** The {@code signature_scheme} of an attempt's row: the scheme's name, {@code null} when it was not signed. */
+	static String signatureScheme(DeliveryAttempt attempt) {
+		return (attempt.signature() != null) ? attempt.signature().scheme() : null;
+	}
+
+	/** The {@code signature_headers} of an attempt's row: the signature headers sent, comma-separated. */
+	static String signatureHeaders(DeliveryAttempt attempt) {
+		return (attempt.signature() != null) ? attempt.signature().headers() : null;
+	}
+
 }

@@ -85,6 +85,8 @@ CREATE TABLE IF NOT EXISTS %TABLE_PREFIX%attempt (
 	duration_ms BIGINT NOT NULL,
 	status_code INT NOT NULL,
 	response_body VARCHAR,
-	error VARCHAR(4096)
+	error VARCHAR(4096),
+	signature_scheme VARCHAR(100),
+	signature_headers VARCHAR(1024)
 );
 CREATE INDEX IF NOT EXISTS %TABLE_PREFIX%attempt_delivery_idx ON %TABLE_PREFIX%attempt (delivery_id);

@@ -22,6 +22,7 @@ import dev.webhooks.testsupport.InMemoryWebhookStore;
 import dev.webhooks.delivery.MicrometerDeliveryMetrics;
 import dev.webhooks.delivery.RetryPolicy;
 import dev.webhooks.delivery.ScheduleRetryPolicy;
+import dev.webhooks.delivery.SignedRequestFactory;
 import dev.webhooks.delivery.TestReceiver;
 import dev.webhooks.delivery.WebhookTransport;
 import dev.webhooks.endpoint.EndpointSecret;
@@ -29,7 +30,10 @@ import dev.webhooks.urlguard.UnsafeUrlException;
 import dev.webhooks.urlguard.UrlGuard;
 import dev.webhooks.endpoint.WebhookEndpoint;
 import dev.webhooks.event.OutboxEvent;
+import dev.webhooks.signing.StandardWebhooksScheme;
+import dev.webhooks.signing.TimestampedHexScheme;
 import dev.webhooks.signing.WebhookSecret;
+import dev.webhooks.signing.WebhookSignatureScheme;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.hc.client5.http.DnsResolver;
@@ -160,6 +164,93 @@ class WebhooksDeliveryAutoConfigurationTests {
 	@Test
 	void failsAtStartUpOnADecreasingSchedule() {
 		assertStartUpFailsWith("may not decrease", "webhooks.delivery.retry.schedule=0s,10s,5s");
+	}
+
+	@Test
+	void signsTheStandardWebhooksWayByDefault() {
+		this.runner.withBean(InMemoryWebhookStore.class).run((context) -> {
+			WebhookSignatureScheme scheme = context.getBean(SignedRequestFactory.class).scheme();
+			assertThat(scheme).isInstanceOfSatisfying(StandardWebhooksScheme.class, (standard) -> {
+				assertThat(standard.idHeader()).isEqualTo("webhook-id");
+				assertThat(standard.timestampHeader()).isEqualTo("webhook-timestamp");
+				assertThat(standard.signatureHeader()).isEqualTo("webhook-signature");
+			});
+		});
+	}
+
+	@Test
+	void signsWithTheConfiguredBuiltInSchemeAndHeaderNames() {
+		this.runner.withBean(InMemoryWebhookStore.class)
+			.withPropertyValues("webhooks.delivery.signature.scheme=timestamped-hex",
+					"webhooks.delivery.signature.signature-header=Anvil-Signature",
+					"webhooks.delivery.signature.id-header=Anvil-Event-Id")
+			.run((context) -> assertThat(context.getBean(SignedRequestFactory.class).scheme())
+				.isInstanceOfSatisfying(TimestampedHexScheme.class, (hex) -> {
+					assertThat(hex.signatureHeader()).isEqualTo("Anvil-Signature");
+					assertThat(hex.idHeader()).isEqualTo("Anvil-Event-Id");
+				}));
+	}
+
+	@Test
+	void signsWithTheSchemeBeanNamedByItsBeanNameOrItsSchemeName() {
+		WebhookSignatureScheme own = new TimestampedHexScheme("X-Own-Signature", "X-Own-Id") {
+
+			@Override
+			public String name() {
+				return "own";
+			}
+
+		};
+		ApplicationContextRunner withScheme = this.runner.withBean(InMemoryWebhookStore.class)
+			.withBean("ownScheme", WebhookSignatureScheme.class, () -> own);
+		withScheme.withPropertyValues("webhooks.delivery.signature.scheme=ownScheme")
+			.run((context) -> assertThat(context.getBean(SignedRequestFactory.class).scheme()).isSameAs(own));
+		withScheme.withPropertyValues("webhooks.delivery.signature.scheme=own")
+			.run((context) -> assertThat(context.getBean(SignedRequestFactory.class).scheme()).isSameAs(own));
+	}
+
+	@Test
+	void failsAtStartUpOnAnUnknownScheme() {
+		assertStartUpFailsWith("webhooks.delivery.signature.scheme is 'anchor', which is not known: use "
+				+ "standard-webhooks, timestamped-hex or the bean name of a WebhookSignatureScheme",
+				"webhooks.delivery.signature.scheme=anchor");
+	}
+
+	@Test
+	void failsAtStartUpOnABeanThatIsNoScheme() {
+		this.runner.withBean(InMemoryWebhookStore.class)
+			.withBean("anchor", String.class, () -> "not a scheme")
+			.withPropertyValues("webhooks.delivery.signature.scheme=anchor")
+			.run((context) -> assertThat(context).hasFailed().getFailure().rootCause()
+				.hasMessageContaining("webhooks.delivery.signature.scheme names the bean 'anchor', which is a "
+						+ "java.lang.String, not a dev.webhooks.signing.WebhookSignatureScheme"));
+	}
+
+	@Test
+	void failsAtStartUpOnHeaderNamesTheSchemeCannotUse() {
+		assertStartUpFailsWith("webhooks.delivery.signature.id-header is empty, but the timestamped-hex scheme "
+				+ "needs it", "webhooks.delivery.signature.scheme=timestamped-hex",
+				"webhooks.delivery.signature.id-header=");
+		assertStartUpFailsWith("webhooks.delivery.signature.timestamp-header does not apply to the timestamped-hex "
+				+ "scheme", "webhooks.delivery.signature.scheme=timestamped-hex",
+				"webhooks.delivery.signature.timestamp-header=Anvil-Timestamp");
+		assertStartUpFailsWith("webhooks.delivery.signature.signature-header is 'Anvil Signature', which is not a "
+				+ "valid header name", "webhooks.delivery.signature.signature-header=Anvil Signature");
+		assertStartUpFailsWith("name the header 'SVIX-ID' twice", "webhooks.delivery.signature.id-header=svix-id",
+				"webhooks.delivery.signature.timestamp-header=SVIX-ID");
+		assertStartUpFailsWith("they cannot be sent with the timestamped-hex scheme",
+				"webhooks.delivery.signature.scheme=timestamped-hex", "webhooks.delivery.svix-headers=true");
+	}
+
+	@Test
+	void failsAtStartUpOnHeaderNamesForASchemeBean() {
+		this.runner.withBean(InMemoryWebhookStore.class)
+			.withBean("anchor", WebhookSignatureScheme.class, TimestampedHexScheme::new)
+			.withPropertyValues("webhooks.delivery.signature.scheme=anchor",
+					"webhooks.delivery.signature.signature-header=Anchor-Signature")
+			.run((context) -> assertThat(context).hasFailed().getFailure().rootCause()
+				.hasMessageContaining("webhooks.delivery.signature.signature-header apply to the built-in schemes "
+						+ "only; the scheme bean 'anchor' names its own headers"));
 	}
 
 	@Test

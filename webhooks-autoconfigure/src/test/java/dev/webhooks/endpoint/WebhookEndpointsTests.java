@@ -72,6 +72,42 @@ class WebhookEndpointsTests {
 	}
 
 	@Test
+	void createRefusesAnEndpointBeyondTheTenantsLimitCountingDisabledOnes() {
+		this.endpoints.setEndpointLimit((tenant) -> "pro".equals(tenant) ? 2 : 0);
+		String first = this.endpoints.create("pro", EndpointRequest.of("https://a.example.com/1")).endpoint().id();
+		this.endpoints.create("pro", EndpointRequest.of("https://a.example.com/2"));
+		this.endpoints.disable("pro", first, "paused");
+
+		assertThatExceptionOfType(EndpointLimitExceededException.class)
+			.isThrownBy(() -> this.endpoints.create("pro", EndpointRequest.of("https://a.example.com/3")))
+			.withMessage("Tenant 'pro' already has as many webhook endpoints as allowed (2)")
+			.satisfies((ex) -> assertThat(ex.getLimit()).isEqualTo(2));
+		this.endpoints.delete("pro", first);
+		this.endpoints.create("pro", EndpointRequest.of("https://a.example.com/3"));
+		for (int i = 0; i < 3; i++) {
+			this.endpoints.create("enterprise", EndpointRequest.of("https://b.example.com/" + i));
+		}
+		assertThat(this.endpoints.list("pro")).hasSize(2);
+		assertThat(this.endpoints.list("enterprise")).hasSize(3);
+	}
+
+	@Test
+	void aConfiguredEndpointBeyondTheLimitStopsTheStartUpButAnExistingOneIsUpdated() {
+		this.endpoints.setEndpointLimit(EndpointLimit.perTenant(1));
+		this.endpoints.upsertStatic(new StaticEndpoint("crm", "t1", "https://crm.example.com/hook", null, List.of(),
+				Map.of(), List.of(), true));
+
+		WebhookEndpoint updated = this.endpoints.upsertStatic(new StaticEndpoint("crm", "t1",
+				"https://crm.example.com/v2", null, List.of(), Map.of(), List.of(), true));
+
+		assertThat(updated.url()).isEqualTo("https://crm.example.com/v2");
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> this.endpoints.upsertStatic(new StaticEndpoint("erp", "t1",
+					"https://erp.example.com/hook", null, List.of(), Map.of(), List.of(), true)))
+			.withMessage("Webhook endpoint 'erp': Tenant 't1' already has as many webhook endpoints as allowed (1)");
+	}
+
+	@Test
 	void rotateKeepsTheOldSecretForTheOverlap() {
 		CreatedEndpoint created = this.endpoints.create("t1", EndpointRequest.of("https://a.example.com", "lead.*"));
 

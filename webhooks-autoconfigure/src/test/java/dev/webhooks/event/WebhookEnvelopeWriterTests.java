@@ -82,6 +82,33 @@ class WebhookEnvelopeWriterTests {
 	}
 
 	@Test
+	void replacesOnlyTheTruncatedFieldWhenThatIsEnoughAsAnchorDoes() {
+		WebhookEnvelopeWriter writer = new WebhookEnvelopeWriter(
+				EnvelopeFormat.builder().maxSize(2048).wrapData(false).truncatedField("/output/value").build());
+
+		JsonNode body = parse(writer.write(new EventContent("evt_1", "task.completed", CREATED, null, "done",
+				Map.of("execution_id", "exe_1", "output", Map.of("type", "text", "value", "x".repeat(4000))), null)));
+
+		assertThat(body.at("/data/output/value").asString()).isEqualTo("__truncated__");
+		assertThat(body.at("/data/output/type").asString()).isEqualTo("text");
+		assertThat(body.at("/data/execution_id").asString()).isEqualTo("exe_1");
+	}
+
+	@Test
+	void replacesTheWholePayloadWhenTheTruncatedFieldIsMissingOrNotEnough() {
+		WebhookEnvelopeWriter writer = new WebhookEnvelopeWriter(
+				EnvelopeFormat.builder().maxSize(2048).truncatedField("/output/value").build());
+
+		JsonNode missing = parse(writer.write(new EventContent("evt_1", "task.completed", CREATED, null, null,
+				Map.of("logs", "x".repeat(4000)), null)));
+		JsonNode notEnough = parse(writer.write(new EventContent("evt_2", "task.completed", CREATED, null, null,
+				Map.of("logs", "x".repeat(4000), "output", Map.of("value", "y")), null)));
+
+		assertThat(missing.at("/data/object").asString()).isEqualTo("__truncated__");
+		assertThat(notEnough.at("/data/object").asString()).isEqualTo("__truncated__");
+	}
+
+	@Test
 	void keepsAPayloadUnderTheLimit() {
 		WebhookEnvelopeWriter writer = new WebhookEnvelopeWriter(EnvelopeFormat.defaults());
 

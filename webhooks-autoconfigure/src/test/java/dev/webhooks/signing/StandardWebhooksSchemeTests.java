@@ -218,6 +218,44 @@ class StandardWebhooksSchemeTests {
 	}
 
 	@Test
+	void entriesSeparatedByAnyRunOfTabsNewlinesAndSpacesEachCount() throws Exception {
+		String other = this.scheme.signatures(SPEC_ID, 1614265330, SPEC_BODY, List.of(WebhookSecret.generate()));
+
+		for (String separator : List.of("\t", " \t ", "\r\n", "\u000B\f")) {
+			VerifiedSignature verified = this.scheme.verify(specHeaders("\t" + other + separator + SPEC_SIGNATURE
+					+ "\n"), SPEC_BODY, List.of(SPEC_SECRET), TOLERANCE, SPEC_TIME);
+			assertThat(verified.messageId()).as("separated by %s", separator.chars().boxed().toList())
+				.isEqualTo(SPEC_ID);
+		}
+	}
+
+	@Test
+	void onlyTheVersionBeforeAnEntrysFirstCommaCounts() {
+		String mac = SPEC_SIGNATURE.substring(3);
+
+		for (String header : List.of("v2,v1," + mac, "xv1," + mac, "v1" + mac, "V1," + mac)) {
+			assertThat(failure(specHeaders(header), SPEC_BODY, List.of(SPEC_SECRET), SPEC_TIME).getReason())
+				.as(header)
+				.isEqualTo(Reason.MALFORMED_HEADER);
+		}
+	}
+
+	@Test
+	void oneThreadAlternatingSecretsComputesEachSecretsOwnMac() {
+		WebhookSecret other = WebhookSecret.generate();
+		String specAlone = this.scheme.signatures(SPEC_ID, 1614265330, SPEC_BODY, List.of(SPEC_SECRET));
+		String otherAlone = this.scheme.signatures(SPEC_ID, 1614265330, SPEC_BODY, List.of(other));
+
+		for (int i = 0; i < 3; i++) {
+			assertThat(this.scheme.signatures(SPEC_ID, 1614265330, SPEC_BODY, List.of(SPEC_SECRET)))
+				.isEqualTo(SPEC_SIGNATURE);
+			assertThat(this.scheme.signatures(SPEC_ID, 1614265330, SPEC_BODY, List.of(other, SPEC_SECRET)))
+				.isEqualTo(otherAlone + " " + specAlone);
+			assertThat(this.scheme.signatures(SPEC_ID, 1614265330, SPEC_BODY, List.of(other))).isEqualTo(otherAlone);
+		}
+	}
+
+	@Test
 	void verifiesWithAnyOfSeveralSecretsDuringRotation() throws Exception {
 		WebhookSecret previous = SPEC_SECRET;
 		WebhookSecret current = WebhookSecret.generate();

@@ -153,4 +153,20 @@ class WebhookSecretTests {
 		assertThat(secret).isEqualTo(WebhookSecret.parse(SPEC_SECRET));
 	}
 
+	@Test
+	void textKeyedSignsWithTheSecretTextAsTheReceiverOfATextKeyedSchemeDoes() throws Exception {
+		WebhookSecret secret = WebhookSecret.generate();
+		byte[] message = "1713420013.{}".getBytes(StandardCharsets.UTF_8);
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(secret.reveal().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+
+		WebhookSecret keyed = secret.textKeyed();
+
+		assertThat(keyed.hmacSha256(message)).isEqualTo(mac.doFinal(message));
+		assertThat(keyed.reveal()).isEqualTo(secret.reveal());
+		assertThat(secret.textKeyed()).isSameAs(keyed);
+		WebhookSecret text = WebhookSecret.ofText("anvil_secret_1");
+		assertThat(text.textKeyed()).isSameAs(text);
+	}
+
 }

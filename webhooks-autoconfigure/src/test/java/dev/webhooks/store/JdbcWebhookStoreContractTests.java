@@ -1,6 +1,7 @@
 package dev.webhooks.store;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.time.OffsetDateTime;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.webhooks.delivery.AttemptSignature;
 import dev.webhooks.delivery.DeliveryAttempt;
 import dev.webhooks.delivery.DeliveryOutcome;
 import dev.webhooks.delivery.DeliveryOutcomeRecorder;
@@ -175,6 +177,30 @@ abstract class JdbcWebhookStoreContractTests extends WebhookStoreContractTests {
 			.containsEntry("response_body", null)
 			.containsEntry("error", "Connection refused")
 			.containsEntry("duration_ms", 0L);
+	}
+
+	@Test
+	void attemptRowsRecordTheSchemeAndHeadersEachAttemptWasSignedWith() {
+		this.endpoints.save(endpoint("ep_1", null, true));
+		List<String> ids = insertEvent("evt_1", null, List.of("ep_1"), T0, null);
+		DeliveryAttempt signed = new DeliveryAttempt(ids.get(0), 1, T0, Duration.ofMillis(7), 503, "busy", null,
+				new AttemptSignature("timestamped-hex", "Anvil-Event-Id,Anvil-Signature"));
+		DeliveryAttempt unsigned = new DeliveryAttempt(ids.get(0), 2, T0.plusSeconds(5), null, 0, null,
+				"Endpoint ep_1 has no valid signing secret");
+
+		this.deliveries.recordOutcomes(List.of(new DeliveryOutcome(ids.get(0), "ep_1", DeliveryStatus.PENDING,
+				T0.plusSeconds(5), signed, false)));
+		this.deliveries.recordOutcomes(List.of(new DeliveryOutcome(ids.get(0), "ep_1", DeliveryStatus.FAILED, null,
+				unsigned, false)));
+
+		List<Map<String, Object>> rows = this.jdbc.queryForList(
+				sql("SELECT signature_scheme, signature_headers FROM %TABLE_PREFIX%attempt WHERE delivery_id = ? "
+						+ "ORDER BY attempt_number"),
+				ids.get(0));
+		assertThat(rows).hasSize(2);
+		assertThat(rows.get(0)).containsEntry("signature_scheme", "timestamped-hex")
+			.containsEntry("signature_headers", "Anvil-Event-Id,Anvil-Signature");
+		assertThat(rows.get(1)).containsEntry("signature_scheme", null).containsEntry("signature_headers", null);
 	}
 
 	@Test
