@@ -7,5 +7,6 @@ CREATE TABLE IF NOT EXISTS migration (
 	created_at TIMESTAMP WITH TIME ZONE NOT NULL,
 	started_at TIMESTAMP WITH TIME ZONE,
 	finished_at TIMESTAMP WITH TIME ZONE,
-	error_message VARCHAR(1000)
+	error_message VARCHAR(1000),
+	tenant_id VARCHAR(255) NOT NULL
 );

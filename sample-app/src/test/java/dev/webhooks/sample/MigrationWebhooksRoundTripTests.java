@@ -126,7 +126,7 @@ class MigrationWebhooksRoundTripTests {
 		long completedEventsBefore = countEvents("migration.completed");
 
 		// when it is completed
-		ResponseEntity<String> response = RestClient.create("http://localhost:" + this.port)
+		ResponseEntity<String> response = client()
 			.post()
 			.uri("/migrations/" + id + "/complete")
 			.exchange((request, answer) -> ResponseEntity.status(answer.getStatusCode())
@@ -139,6 +139,35 @@ class MigrationWebhooksRoundTripTests {
 		assertThat(json.readTree(response.getBody()).get("detail").stringValue())
 			.isEqualTo("Migration " + id + " is PENDING; this needs WORKING");
 		assertThat(countEvents("migration.completed")).isEqualTo(completedEventsBefore);
+	}
+
+	@Test
+	void aMigrationBelongsToItsCreatorsTenantAndAnonymousCallsAreRefused() {
+		// given a migration alice (tenant acme) created
+		String id = post("/migrations", Map.of("name", "Acme only")).get("id").stringValue();
+
+		// then bob (tenant globex) does not find it, and a call without credentials is refused
+		RestClient bob = RestClient.builder()
+			.baseUrl("http://localhost:" + this.port)
+			.defaultHeaders((headers) -> headers.setBasicAuth("bob", "bob"))
+			.build();
+		assertThat(status(bob.get().uri("/migrations/" + id))).isEqualTo(404);
+		assertThat(status(bob.post().uri("/migrations/" + id + "/start"))).isEqualTo(404);
+		assertThat(status(RestClient.create("http://localhost:" + this.port).get().uri("/migrations/" + id)))
+			.isEqualTo(401);
+		assertThat(status(client().get().uri("/migrations/" + id))).isEqualTo(200);
+	}
+
+	private static int status(RestClient.RequestHeadersSpec<?> request) {
+		return request.exchange((req, answer) -> answer.getStatusCode().value());
+	}
+
+	/** The migrations API as alice, of tenant acme, whose endpoints include sample-self. */
+	private RestClient client() {
+		return RestClient.builder()
+			.baseUrl("http://localhost:" + this.port)
+			.defaultHeaders((headers) -> headers.setBasicAuth("alice", "alice"))
+			.build();
 	}
 
 	private VerifiedSignature verifyWithEndpointSecret(WebhookMessage message) throws WebhookVerificationException {
@@ -154,7 +183,7 @@ class MigrationWebhooksRoundTripTests {
 	}
 
 	private JsonNode post(String path, Object body) {
-		RestClient.RequestBodySpec request = RestClient.create("http://localhost:" + this.port)
+		RestClient.RequestBodySpec request = client()
 			.post()
 			.uri(path)
 			.contentType(MediaType.APPLICATION_JSON);
@@ -181,7 +210,7 @@ class MigrationWebhooksRoundTripTests {
 		ApplicationListener<WebServerInitializedEvent> sampleSelfEndpointOnRandomPort(WebhookEndpoints endpoints) {
 			return (event) -> {
 				String url = "http://localhost:" + event.getWebServer().getPort() + "/webhooks/incoming/anon";
-				endpoints.update(null, "sample-self", new EndpointRequest(url, null, null, null, null));
+				endpoints.update("acme", "sample-self", new EndpointRequest(url, null, null, null, null));
 			};
 		}
 

@@ -5,16 +5,21 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import dev.webhooks.delivery.DeliveryLog;
 import dev.webhooks.delivery.DeliveryRepository;
 import dev.webhooks.endpoint.EndpointRepository;
 import dev.webhooks.receive.IdempotencyStore;
+import dev.webhooks.signing.SecretEncryption;
 import dev.webhooks.store.H2WriteDelay;
+import dev.webhooks.store.JdbcDeliveryLog;
 import dev.webhooks.store.JdbcDeliveryRepository;
 import dev.webhooks.store.JdbcEndpointRepository;
 import dev.webhooks.store.JdbcIdempotencyStore;
 import dev.webhooks.store.StoreTables;
 import dev.webhooks.store.TablePrefix;
 import dev.webhooks.store.WebhooksSchemaInitializer;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,8 +46,9 @@ import org.springframework.web.servlet.function.RouterFunction;
 /**
  * Auto-configuration of the JDBC store on the application's {@link DataSource}, the one place that wires it: the
  * schema (created according to {@code webhooks.store.initialize-schema}, by default only on embedded databases),
- * the endpoint and delivery repositories, and the receiver's idempotency store. Each repository backs off when the
- * application defines its own, and each checks at start-up that its tables exist (after Flyway or Liquibase ran,
+ * the endpoint and delivery repositories, the delivery log the management API reads, the encryption of endpoint
+ * secrets at rest ({@code webhooks.store.encryption-keys}), and the receiver's idempotency store. Each repository
+ * backs off when the application defines its own, and each checks at start-up that its tables exist (after Flyway or Liquibase ran,
  * when the application has them), failing with how to create them when they do not. Every table is named with
  * {@code webhooks.store.table-prefix}. An H2 database in files is made to write each commit at once
  * ({@link H2WriteDelay}), so that a crash loses no accepted event.
@@ -53,6 +59,8 @@ import org.springframework.web.servlet.function.RouterFunction;
 @EnableConfigurationProperties(WebhooksStoreProperties.class)
 @Import(DatabaseInitializationDependencyConfigurer.class)
 public final class WebhooksStoreAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(WebhooksStoreAutoConfiguration.class);
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -101,11 +109,11 @@ public final class WebhooksStoreAutoConfiguration {
 		@DependsOnDatabaseInitialization
 		EndpointRepository webhookEndpointRepository(DataSource dataSource,
 				ObjectProvider<PlatformTransactionManager> transactionManager, WebhooksStoreProperties properties,
-				ObjectProvider<Clock> clock) {
+				ObjectProvider<Clock> clock, ObjectProvider<SecretEncryption> encryption) {
 			TablePrefix prefix = tablePrefix(properties);
 			return new JdbcEndpointRepository(withTables(dataSource, prefix, StoreTables.ENDPOINTS),
 					transactionTemplate(dataSource, transactionManager), clock.getIfUnique(Clock::systemUTC),
-					prefix);
+					prefix, encryption.getIfAvailable(SecretEncryption::none));
 		}
 
 		@Bean
@@ -113,11 +121,56 @@ public final class WebhooksStoreAutoConfiguration {
 		@DependsOnDatabaseInitialization
 		DeliveryRepository webhookDeliveryRepository(DataSource dataSource,
 				ObjectProvider<PlatformTransactionManager> transactionManager, WebhooksStoreProperties properties,
-				ObjectProvider<Clock> clock) {
+				ObjectProvider<Clock> clock, ObjectProvider<SecretEncryption> encryption) {
 			TablePrefix prefix = tablePrefix(properties);
 			return new JdbcDeliveryRepository(withTables(dataSource, prefix, StoreTables.DELIVERIES),
 					transactionTemplate(dataSource, transactionManager), clock.getIfUnique(Clock::systemUTC),
-					prefix);
+					prefix, encryption.getIfAvailable(SecretEncryption::none));
+		}
+
+		/**
+		 * The encryption of endpoint secrets at rest, from {@code webhooks.store.encryption-keys}; without a key,
+		 * a warning that they are stored in clear.
+		 * @param properties the store properties
+		 * @return the encryption
+		 */
+		@Bean
+		@ConditionalOnMissingBean
+		SecretEncryption webhookSecretEncryption(WebhooksStoreProperties properties) {
+			SecretEncryption encryption;
+			try {
+				encryption = SecretEncryption.withKeys(properties.getEncryptionKeys());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalStateException("webhooks.store.encryption-keys: " + ex.getMessage());
+			}
+			if (!encryption.isEnabled()) {
+				logger.warn("Webhook endpoint signing secrets are stored in clear: set webhooks.store.encryption-keys "
+						+ "(openssl rand -base64 32) to encrypt them with AES-GCM");
+			}
+			else if (logger.isInfoEnabled()) {
+				logger.info("Webhook endpoint signing secrets are encrypted with key "
+						+ encryption.keyFingerprints().get(0) + " (" + encryption.keyFingerprints().size()
+						+ " key(s) decrypt)");
+			}
+			return encryption;
+		}
+
+	}
+
+	/**
+	 * The read side of the outbox, which the management API shows. It checks no tables at start-up: an application
+	 * with repositories of its own needs none (and brings its own log if it offers the API), and with the JDBC
+	 * repositories their own check has run.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class JdbcDeliveryLogConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@DependsOnDatabaseInitialization
+		DeliveryLog webhookDeliveryLog(DataSource dataSource, WebhooksStoreProperties properties) {
+			return new JdbcDeliveryLog(new JdbcTemplate(dataSource), tablePrefix(properties));
 		}
 
 	}

@@ -1,6 +1,8 @@
 package dev.webhooks.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.init.DatabaseInitializationProperties;
@@ -19,6 +21,13 @@ public class WebhooksStoreProperties extends DatabaseInitializationProperties {
 	private Duration retention = Duration.ofDays(7);
 
 	/**
+	 * Keys that encrypt endpoint signing secrets at rest with AES-GCM, each 32 random bytes in base64 (openssl
+	 * rand -base64 32). The first encrypts; all decrypt, so a key is rotated by putting the new one first. Rows
+	 * written before a key was set are read and encrypted when next written. Empty stores secrets in clear.
+	 */
+	private List<String> encryptionKeys = new ArrayList<>();
+
+	/**
 	 * Prefix of the names of the store's tables and indexes: letters, digits and underscores, starting with a letter
 	 * or an underscore. The schema scripts create the tables with it, and every statement of the store uses it.
 	 */
@@ -35,6 +44,14 @@ public class WebhooksStoreProperties extends DatabaseInitializationProperties {
 
 	public void setRetention(Duration retention) {
 		this.retention = retention;
+	}
+
+	public List<String> getEncryptionKeys() {
+		return this.encryptionKeys;
+	}
+
+	public void setEncryptionKeys(List<String> encryptionKeys) {
+		this.encryptionKeys = encryptionKeys;
 	}
 
 	public String getTablePrefix() {

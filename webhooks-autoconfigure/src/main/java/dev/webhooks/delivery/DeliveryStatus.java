@@ -15,6 +15,9 @@ public enum DeliveryStatus {
 	FAILED,
 
 	/** Every attempt of the retry schedule failed. */
-	DEAD
+	DEAD,
+
+	/** Not sent and never will be: its endpoint was deleted while it was pending. */
+	CANCELLED
 
 }

@@ -203,9 +203,20 @@ public class WebhookEndpoints {
 	 * @return the endpoint and its new secret, which is never handed out again
 	 */
 	public CreatedEndpoint rotateSecret(String tenantId, String id) {
+		return rotateSecret(tenantId, id, this.rotationOverlap);
+	}
+
+	/**
+	 * Make a new secret current; the old current one keeps signing for the given overlap.
+	 * @param tenantId the caller's tenant, or {@code null}
+	 * @param id the endpoint id
+	 * @param overlap how long the old secret keeps signing beside the new one; zero stops it at once
+	 * @return the endpoint and its new secret, which is never handed out again
+	 */
+	public CreatedEndpoint rotateSecret(String tenantId, String id, Duration overlap) {
 		WebhookEndpoint current = get(tenantId, id);
 		Instant now = this.clock.instant();
-		Instant expiry = now.plus(this.rotationOverlap);
+		Instant expiry = now.plus(overlap);
 		WebhookSecret secret = WebhookSecret.generate();
 		List<EndpointSecret> secrets = new ArrayList<>();
 		secrets.add(new EndpointSecret(secret, null));

@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import dev.webhooks.endpoint.EndpointSecret;
 import dev.webhooks.endpoint.WebhookEndpoints;
+import dev.webhooks.signing.SecretEncryption;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,6 +42,10 @@ final class EndpointJson {
 
 	private static final ParsedColumns<List<EndpointSecret>> SECRETS = new ParsedColumns<>(EndpointJson::parseSecrets);
 
+	private static final ParsedColumns<List<EndpointSecret>> SEALED_SECRETS = new ParsedColumns<>((text) -> {
+		throw new IllegalStateException("Sealed secrets are read with their encryption");
+	});
+
 	private EndpointJson() {
 	}
 
@@ -69,6 +74,22 @@ final class EndpointJson {
 		return SECRETS.get(text);
 	}
 
+	/**
+	 * The secrets column as written: sealed when the encryption has a key.
+	 */
+	static String writeSecrets(List<EndpointSecret> secrets, SecretEncryption encryption) {
+		return encryption.seal(writeSecrets(secrets));
+	}
+
+	/**
+	 * The secrets of a column, sealed or written in clear before a key was set. A sealed text is opened only the
+	 * first time it is seen: the parsed secrets are kept by the sealed text.
+	 */
+	static List<EndpointSecret> readSecrets(String text, SecretEncryption encryption) {
+		return (text != null && text.startsWith(SecretEncryption.PREFIX))
+				? SEALED_SECRETS.get(text, (sealed) -> parseSecrets(encryption.open(sealed))) : SECRETS.get(text);
+	}
+
 	private static List<EndpointSecret> parseSecrets(String text) {
 		List<EndpointSecret> secrets = new ArrayList<>();
 		for (StoredSecret stored : JSON.readValue(text, SECRET_LIST)) {
@@ -94,9 +115,13 @@ final class EndpointJson {
 		}
 
 		T get(String text) {
+			return get(text, this.parser);
+		}
+
+		T get(String text, Function<String, T> parser) {
 			T value = this.values.get(text);
 			if (value == null) {
-				value = this.parser.apply(text);
+				value = parser.apply(text);
 				if (this.values.size() >= MAX_ENTRIES) {
 					this.values.clear();
 				}

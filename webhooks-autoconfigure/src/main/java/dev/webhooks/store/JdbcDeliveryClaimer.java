@@ -10,6 +10,7 @@ import java.util.List;
 
 import dev.webhooks.delivery.DeliveryTask;
 import dev.webhooks.endpoint.EndpointSecret;
+import dev.webhooks.signing.SecretEncryption;
 import dev.webhooks.signing.WebhookSecret;
 
 import org.springframework.jdbc.core.JdbcOperations;
@@ -57,8 +58,11 @@ final class JdbcDeliveryClaimer {
 
 	private final String releaseLease;
 
+	private final SecretEncryption encryption;
+
 	JdbcDeliveryClaimer(JdbcOperations jdbc, TransactionOperations transactions, StoreDialect dialect,
-			TablePrefix prefix) {
+			TablePrefix prefix, SecretEncryption encryption) {
+		this.encryption = encryption;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.dialect = dialect;
@@ -86,7 +90,8 @@ final class JdbcDeliveryClaimer {
 	}
 
 	private DeliveryTask mapTask(ResultSet rs, Instant now) throws SQLException {
-		List<WebhookSecret> secrets = EndpointSecret.signingAt(EndpointJson.readSecrets(rs.getString("secrets")), now);
+		List<WebhookSecret> secrets = EndpointSecret.signingAt(
+				EndpointJson.readSecrets(rs.getString("secrets"), this.encryption), now);
 		return new DeliveryTask(rs.getString("id"), rs.getString("event_id"), rs.getString("event_type"),
 				rs.getString("tenant_id"), JdbcTimestamps.get(rs, "created_at"), rs.getBytes("body"),
 				rs.getString("endpoint_id"), rs.getString("url"), EndpointJson.readHeaders(rs.getString("headers")),

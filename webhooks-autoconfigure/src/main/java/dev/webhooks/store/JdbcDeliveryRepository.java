@@ -14,6 +14,8 @@ import dev.webhooks.delivery.NewDelivery;
 import dev.webhooks.delivery.NewEvent;
 import dev.webhooks.event.OutboxEvent;
 
+import dev.webhooks.signing.SecretEncryption;
+
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -59,9 +61,24 @@ public class JdbcDeliveryRepository implements DeliveryRepository {
 	 */
 	public JdbcDeliveryRepository(JdbcOperations jdbc, TransactionOperations transactions, Clock clock,
 			TablePrefix prefix) {
+		this(jdbc, transactions, clock, prefix, SecretEncryption.none());
+	}
+
+	/**
+	 * Create a repository that reads encrypted endpoint secrets. Asks the database for its product name, once, to
+	 * choose its dialect.
+	 * @param jdbc JDBC access to the application's data source
+	 * @param transactions the transactions that claims, outcomes and purges run in; {@link #insert} runs in the
+	 * caller's
+	 * @param clock the clock for completion times
+	 * @param prefix the prefix of the table names
+	 * @param encryption opens the endpoints' secrets column, as the endpoint repository sealed it
+	 */
+	public JdbcDeliveryRepository(JdbcOperations jdbc, TransactionOperations transactions, Clock clock,
+			TablePrefix prefix, SecretEncryption encryption) {
 		StoreDialect dialect = StoreDialect.of(jdbc, prefix);
 		this.outbox = new JdbcOutboxWriter(jdbc, dialect, prefix);
-		this.claimer = new JdbcDeliveryClaimer(jdbc, transactions, dialect, prefix);
+		this.claimer = new JdbcDeliveryClaimer(jdbc, transactions, dialect, prefix, encryption);
 		this.outcomes = new JdbcOutcomeWriter(transactions, dialect, clock);
 		this.purger = new JdbcOutboxPurger(jdbc, transactions, prefix);
 		this.counter = new JdbcDeliveryCounter(jdbc, prefix);

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import dev.webhooks.endpoint.EndpointRepository;
 import dev.webhooks.endpoint.WebhookEndpoint;
+import dev.webhooks.signing.SecretEncryption;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcOperations;
@@ -126,6 +127,8 @@ public class JdbcEndpointRepository implements EndpointRepository {
 
 	private final Clock clock;
 
+	private final SecretEncryption encryption;
+
 	private final RowMapper<WebhookEndpoint> rowMapper = this::mapEndpoint;
 
 	private final String insertEndpoint;
@@ -173,9 +176,24 @@ public class JdbcEndpointRepository implements EndpointRepository {
 	 */
 	public JdbcEndpointRepository(JdbcOperations jdbc, TransactionOperations transactions, Clock clock,
 			TablePrefix prefix) {
+		this(jdbc, transactions, clock, prefix, SecretEncryption.none());
+	}
+
+	/**
+	 * Create a repository that encrypts the secrets column.
+	 * @param jdbc JDBC access to the application's data source
+	 * @param transactions runs the update-or-insert of {@link #save}, and each health write, in one transaction
+	 * @param clock the clock for {@code deleted_at}
+	 * @param prefix the prefix of the table name
+	 * @param encryption seals the secrets column when written and opens it when read; rows written in clear are
+	 * read as they are and sealed when next written
+	 */
+	public JdbcEndpointRepository(JdbcOperations jdbc, TransactionOperations transactions, Clock clock,
+			TablePrefix prefix, SecretEncryption encryption) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.encryption = encryption;
 		this.insertEndpoint = prefix.resolve(INSERT_ENDPOINT);
 		this.updateEndpoint = prefix.resolve(UPDATE_ENDPOINT);
 		this.selectById = prefix.resolve(SELECT_BY_ID);
@@ -219,13 +237,13 @@ public class JdbcEndpointRepository implements EndpointRepository {
 	}
 
 	/** Bind the columns both statements set, in {@link #COLUMNS} order; returns the next parameter index. */
-	private static int setColumns(PreparedStatement ps, WebhookEndpoint endpoint) throws SQLException {
+	private int setColumns(PreparedStatement ps, WebhookEndpoint endpoint) throws SQLException {
 		ps.setString(1, endpoint.tenantId());
 		ps.setString(2, endpoint.url());
 		ps.setString(3, endpoint.description());
 		ps.setString(4, EndpointJson.write(endpoint.eventTypes()));
 		ps.setString(5, EndpointJson.write(endpoint.headers()));
-		ps.setString(6, EndpointJson.writeSecrets(endpoint.secrets()));
+		ps.setString(6, EndpointJson.writeSecrets(endpoint.secrets(), this.encryption));
 		ps.setBoolean(7, endpoint.enabled());
 		ps.setString(8, endpoint.disabledReason());
 		JdbcTimestamps.set(ps, 9, endpoint.createdAt());
@@ -290,7 +308,8 @@ public class JdbcEndpointRepository implements EndpointRepository {
 	private WebhookEndpoint mapEndpoint(ResultSet rs, int row) throws SQLException {
 		return new WebhookEndpoint(rs.getString("id"), rs.getString("tenant_id"), rs.getString("url"),
 				rs.getString("description"), EndpointJson.readEventTypes(rs.getString("event_types")),
-				EndpointJson.readHeaders(rs.getString("headers")), EndpointJson.readSecrets(rs.getString("secrets")),
+				EndpointJson.readHeaders(rs.getString("headers")),
+				EndpointJson.readSecrets(rs.getString("secrets"), this.encryption),
 				rs.getBoolean("enabled"), rs.getString("disabled_reason"), JdbcTimestamps.get(rs, "created_at"),
 				JdbcTimestamps.get(rs, "updated_at"));
 	}

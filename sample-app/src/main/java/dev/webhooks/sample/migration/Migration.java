@@ -19,10 +19,12 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param startedAt when it started, or {@code null}
  * @param finishedAt when it completed or failed, or {@code null}
  * @param errorMessage why it failed, or {@code null}
+ * @param tenantId the tenant it belongs to, whose endpoints get its events; not part of the resource (the
+ * envelope carries it as {@code tenant_id})
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record Migration(String id, String name, MigrationStatus status, Instant createdAt, Instant startedAt,
-		Instant finishedAt, String errorMessage) {
+		Instant finishedAt, String errorMessage, @JsonIgnore String tenantId) {
 
 	/**
 	 * How long it ran, for the one-line summaries: {@code 4.2s}.

@@ -2,6 +2,9 @@ package dev.webhooks.sample.migration;
 
 import java.net.URI;
 
+import dev.webhooks.api.WebhookTenantResolver;
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,7 +14,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The migrations REST API. Every POST is one transition and publishes one {@code migration.*} webhook event.
+ * The migrations REST API. Every POST is one transition and publishes one {@code migration.*} webhook event to
+ * the caller's tenant's endpoints; a migration belongs to the tenant that created it, and another tenant gets 404.
  */
 @RestController
 @RequestMapping("/migrations")
@@ -19,35 +23,45 @@ public class MigrationController {
 
 	private final MigrationService migrations;
 
-	public MigrationController(MigrationService migrations) {
+	private final WebhookTenantResolver tenants;
+
+	public MigrationController(MigrationService migrations, WebhookTenantResolver tenants) {
 		this.migrations = migrations;
+		this.tenants = tenants;
 	}
 
 	@PostMapping
-	public ResponseEntity<Migration> create(@RequestBody(required = false) CreateMigration request) {
+	public ResponseEntity<Migration> create(HttpServletRequest http,
+			@RequestBody(required = false) CreateMigration request) {
 		String name = (request != null && request.name() != null) ? request.name() : "Unnamed migration";
-		Migration migration = this.migrations.create(name);
+		Migration migration = this.migrations.create(tenant(http), name);
 		return ResponseEntity.created(URI.create("/migrations/" + migration.id())).body(migration);
 	}
 
 	@GetMapping("/{id}")
-	public Migration get(@PathVariable String id) {
-		return this.migrations.get(id);
+	public Migration get(HttpServletRequest http, @PathVariable String id) {
+		return this.migrations.get(tenant(http), id);
 	}
 
 	@PostMapping("/{id}/start")
-	public Migration start(@PathVariable String id) {
-		return this.migrations.start(id);
+	public Migration start(HttpServletRequest http, @PathVariable String id) {
+		return this.migrations.start(tenant(http), id);
 	}
 
 	@PostMapping("/{id}/complete")
-	public Migration complete(@PathVariable String id) {
-		return this.migrations.complete(id);
+	public Migration complete(HttpServletRequest http, @PathVariable String id) {
+		return this.migrations.complete(tenant(http), id);
 	}
 
 	@PostMapping("/{id}/fail")
-	public Migration fail(@PathVariable String id, @RequestBody(required = false) FailMigration request) {
-		return this.migrations.fail(id, (request != null) ? request.reason() : null);
+	public Migration fail(HttpServletRequest http, @PathVariable String id,
+			@RequestBody(required = false) FailMigration request) {
+		return this.migrations.fail(tenant(http), id, (request != null) ? request.reason() : null);
+	}
+
+	/** The caller's tenant, as the management API sees it: a migration belongs to it. */
+	private String tenant(HttpServletRequest http) {
+		return this.tenants.resolveTenant(http);
 	}
 
 	/**

@@ -28,8 +28,10 @@ public class MigrationRepository {
 	 */
 	public void insert(Migration migration) {
 		this.jdbc
-			.sql("INSERT INTO migration (id, name, status, created_at, started_at, finished_at, error_message) "
-					+ "VALUES (:id, :name, :status, :createdAt, :startedAt, :finishedAt, :errorMessage)")
+			.sql("INSERT INTO migration (id, tenant_id, name, status, created_at, started_at, finished_at, "
+					+ "error_message) VALUES (:id, :tenantId, :name, :status, :createdAt, :startedAt, :finishedAt, "
+					+ ":errorMessage)")
+			.param("tenantId", migration.tenantId())
 			.param("id", migration.id())
 			.param("name", migration.name())
 			.param("status", migration.status().name())
@@ -57,26 +59,30 @@ public class MigrationRepository {
 	}
 
 	/**
-	 * Find a migration and lock its row until the transaction ends, so two transitions of one migration cannot
-	 * both pass the status check.
+	 * Find a migration of a tenant and lock its row until the transaction ends, so two transitions of one
+	 * migration cannot both pass the status check.
+	 * @param tenantId the tenant
 	 * @param id the id
 	 * @return the migration, if it exists
 	 */
-	public Optional<Migration> findForUpdate(String id) {
-		return this.jdbc.sql("SELECT * FROM migration WHERE id = :id FOR UPDATE")
+	public Optional<Migration> findForUpdate(String tenantId, String id) {
+		return this.jdbc.sql("SELECT * FROM migration WHERE id = :id AND tenant_id = :tenantId FOR UPDATE")
 			.param("id", id)
+			.param("tenantId", tenantId)
 			.query(MigrationRepository::migration)
 			.optional();
 	}
 
 	/**
-	 * Find a migration.
+	 * Find a migration of a tenant.
+	 * @param tenantId the tenant
 	 * @param id the id
 	 * @return the migration, if it exists
 	 */
-	public Optional<Migration> findById(String id) {
-		return this.jdbc.sql("SELECT * FROM migration WHERE id = :id")
+	public Optional<Migration> findById(String tenantId, String id) {
+		return this.jdbc.sql("SELECT * FROM migration WHERE id = :id AND tenant_id = :tenantId")
 			.param("id", id)
+			.param("tenantId", tenantId)
 			.query(MigrationRepository::migration)
 			.optional();
 	}
@@ -84,7 +90,7 @@ public class MigrationRepository {
 	private static Migration migration(ResultSet rs, int row) throws SQLException {
 		return new Migration(rs.getString("id"), rs.getString("name"), MigrationStatus.valueOf(rs.getString("status")),
 				instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("started_at")),
-				instant(rs.getTimestamp("finished_at")), rs.getString("error_message"));
+				instant(rs.getTimestamp("finished_at")), rs.getString("error_message"), rs.getString("tenant_id"));
 	}
 
 	private static Timestamp timestamp(Instant instant) {

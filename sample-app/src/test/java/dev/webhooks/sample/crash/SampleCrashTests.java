@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -109,6 +110,8 @@ class SampleCrashTests {
 	private String create(SampleProcess sample) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(sample.baseUrl() + "/migrations"))
 			.header("Content-Type", "application/json")
+			// the sample's demo user of tenant acme, whose endpoints the migration's events go to
+			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString("alice:alice".getBytes()))
 			.timeout(Duration.ofSeconds(30))
 			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Crash test export\"}"))
 			.build();

@@ -45,7 +45,8 @@ final class SampleProcess {
 		// a list given on the command line replaces the configured one whole, so the endpoint is repeated in full
 		List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-jar", jar, "--server.port=" + port,
 				"--webhooks.endpoints[0].id=sample-self", "--webhooks.endpoints[0].url=" + receiverUrl,
-				"--webhooks.endpoints[0].secrets[0]=" + SECRET, "--webhooks.endpoints[0].events[0]=migration.*"));
+				"--webhooks.endpoints[0].secrets[0]=" + SECRET, "--webhooks.endpoints[0].events[0]=migration.*",
+				"--webhooks.endpoints[0].tenant=acme"));
 		// for experiments only, such as -Dcrash.sample-args=--spring.datasource.url=jdbc:h2:file:./data/sample;WRITE_DELAY=500
 		String extra = System.getProperty("crash.sample-args", "");
 		if (!extra.isBlank()) {

@@ -1,0 +1,45 @@
+package dev.webhooks.api;
+
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import dev.webhooks.urlguard.UnsafeUrlException;
+
+/**
+ * Turns the refusals of the endpoint service into problem details naming the field: the URL guard's into
+ * {@code url}, the catalog's and the pattern syntax's into {@code events}, the header checks' into
+ * {@code headers}.
+ */
+final class EndpointProblems {
+
+	private EndpointProblems() {
+	}
+
+	static <T> T translate(Supplier<T> change) {
+		try {
+			return change.get();
+		}
+		catch (UnsafeUrlException ex) {
+			throw ApiProblemException.invalid("url", "url-guard", ex.getMessage());
+		}
+		catch (NullPointerException ex) {
+			throw ApiProblemException.invalid(null, "null-value", "A list or map of the request holds a null");
+		}
+		catch (IllegalArgumentException ex) {
+			String message = String.valueOf(ex.getMessage());
+			String lower = message.toLowerCase(Locale.ROOT);
+			if (lower.contains("header")) {
+				throw ApiProblemException.invalid("headers",
+						lower.contains("set by the delivery") ? "reserved-header" : "invalid-header", message);
+			}
+			if (lower.contains("matches no declared event type")) {
+				throw ApiProblemException.invalid("events", "unknown-event-type", message);
+			}
+			if (lower.contains("event-type pattern") || lower.contains("event type")) {
+				throw ApiProblemException.invalid("events", "invalid-event-type", message);
+			}
+			throw ApiProblemException.invalid(null, "invalid", message);
+		}
+	}
+
+}

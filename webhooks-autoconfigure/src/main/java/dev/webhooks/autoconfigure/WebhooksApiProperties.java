@@ -1,0 +1,147 @@
+package dev.webhooks.autoconfigure;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration of the management REST API ({@code webhooks.api.*}).
+ */
+@ConfigurationProperties("webhooks.api")
+public class WebhooksApiProperties {
+
+	/**
+	 * Whether the management REST API is served. Off by default: turn it on once its callers are authenticated
+	 * (Spring Security, or a WebhookTenantResolver bean), or on purpose with single-tenant.
+	 */
+	private boolean enabled;
+
+	/**
+	 * Path under which the API is served.
+	 */
+	private String basePath = "/v1/webhooks";
+
+	/**
+	 * Whether every caller acts as one tenant: the endpoints and events of no tenant. For applications that
+	 * secure the API themselves and have no tenants; without it, an API with no tenant resolver fails to start.
+	 */
+	private boolean singleTenant;
+
+	/**
+	 * Most endpoints a tenant may have, unless a WebhookEndpointLimits bean says otherwise.
+	 */
+	private int maxEndpointsPerTenant = 20;
+
+	/**
+	 * Largest request body read; a larger one is answered with 413 without being read whole.
+	 */
+	private DataSize maxRequestSize = DataSize.ofKilobytes(64);
+
+	/**
+	 * Page size of lists when the request gives no limit.
+	 */
+	private int defaultPageSize = 50;
+
+	/**
+	 * Largest page size a request may ask for.
+	 */
+	private int maxPageSize = 250;
+
+	/**
+	 * How long a rotated-out secret keeps signing beside the new one unless the request says otherwise; a request
+	 * may set 0 to 7 days. Empty uses webhooks.secrets.rotation-overlap.
+	 */
+	private Duration defaultGracePeriod;
+
+	/**
+	 * Event type of a test event when the request names none; declared in the catalog if it is not already.
+	 */
+	private String testEventType = "webhook.test";
+
+	/**
+	 * Most characters of a response body shown with an attempt.
+	 */
+	private int maxResponseBodyExcerpt = 1024;
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public String getBasePath() {
+		return this.basePath;
+	}
+
+	public void setBasePath(String basePath) {
+		this.basePath = basePath;
+	}
+
+	public boolean isSingleTenant() {
+		return this.singleTenant;
+	}
+
+	public void setSingleTenant(boolean singleTenant) {
+		this.singleTenant = singleTenant;
+	}
+
+	public int getMaxEndpointsPerTenant() {
+		return this.maxEndpointsPerTenant;
+	}
+
+	public void setMaxEndpointsPerTenant(int maxEndpointsPerTenant) {
+		this.maxEndpointsPerTenant = maxEndpointsPerTenant;
+	}
+
+	public DataSize getMaxRequestSize() {
+		return this.maxRequestSize;
+	}
+
+	public void setMaxRequestSize(DataSize maxRequestSize) {
+		this.maxRequestSize = maxRequestSize;
+	}
+
+	public int getDefaultPageSize() {
+		return this.defaultPageSize;
+	}
+
+	public void setDefaultPageSize(int defaultPageSize) {
+		this.defaultPageSize = defaultPageSize;
+	}
+
+	public int getMaxPageSize() {
+		return this.maxPageSize;
+	}
+
+	public void setMaxPageSize(int maxPageSize) {
+		this.maxPageSize = maxPageSize;
+	}
+
+	public Duration getDefaultGracePeriod() {
+		return this.defaultGracePeriod;
+	}
+
+	public void setDefaultGracePeriod(Duration defaultGracePeriod) {
+		this.defaultGracePeriod = defaultGracePeriod;
+	}
+
+	public String getTestEventType() {
+		return this.testEventType;
+	}
+
+	public void setTestEventType(String testEventType) {
+		this.testEventType = testEventType;
+	}
+
+	public int getMaxResponseBodyExcerpt() {
+		return this.maxResponseBodyExcerpt;
+	}
+
+	public void setMaxResponseBodyExcerpt(int maxResponseBodyExcerpt) {
+		this.maxResponseBodyExcerpt = maxResponseBodyExcerpt;
+	}
+
+}
