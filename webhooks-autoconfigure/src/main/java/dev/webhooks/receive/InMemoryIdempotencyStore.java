@@ -102,7 +102,10 @@ public class InMemoryIdempotencyStore implements IdempotencyStore, WebhookInbox 
 	public synchronized int purge(Instant receivedBefore) {
 		int removed = 0;
 		for (Iterator<Entry> iterator = this.entries.values().iterator(); iterator.hasNext();) {
-			if (iterator.next().receivedAt.isBefore(receivedBefore)) {
+			Entry entry = iterator.next();
+			// a pending message still waits in the listener executor's queue: forgetting its id would let the
+			// sender's retry run the listener a second time
+			if (entry.state != State.PENDING && entry.receivedAt.isBefore(receivedBefore)) {
 				iterator.remove();
 				removed++;
 			}

@@ -91,6 +91,18 @@ public abstract class IdempotencyStoreContractTests<S extends IdempotencyStore &
 	}
 
 	@Test
+	void purgeKeepsPendingMessagesThatAreNotHandledYet() {
+		this.store.claim("anon", "old_pending");
+		this.store.savePending(message("old_pending"));
+		this.clock.advance(Duration.ofDays(8));
+
+		int purged = this.store.purge(this.clock.instant().minus(Duration.ofDays(7)));
+
+		assertThat(purged).isZero();
+		assertThat(this.store.claim("anon", "old_pending")).isEqualTo(Claim.HANDLED);
+	}
+
+	@Test
 	void pendingMessageIsAnsweredAsHandledAndStaysSoOnceConfirmed() {
 		this.store.claim("anon", "msg_pending");
 		this.store.savePending(message("msg_pending"));
