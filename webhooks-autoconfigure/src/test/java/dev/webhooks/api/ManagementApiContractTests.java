@@ -177,6 +177,28 @@ abstract class ManagementApiContractTests {
 	}
 
 	@Test
+	void aFilteredEndpointGetsOnlyTheEventsItsFilterPassesButEveryTestEvent() throws Exception {
+		TestReceiver receiver = receiver(TestReceiver.answering(200));
+		ApiClient.Response created = acme().post(BASE, "{\"url\":\"" + receiver.url()
+				+ "\",\"filter\":{\"data.object.id\":{\"$startsWith\":\"ord_big\"}}}");
+		String id = created.text("/id");
+
+		String small = publish("order.created", "ord_small");
+		String big = publish("order.created", "ord_big_1");
+		await().atMost(WAIT).until(() -> receiver.count() == 1);
+		assertThat(receiver.requests().get(0).header("webhook-id")).isEqualTo(big);
+		assertThat(jdbc().queryForList("SELECT event_id FROM webhook_delivery WHERE endpoint_id = ?", String.class,
+				id)).containsExactly(big);
+
+		// a test event is sent whatever the filter says (the catalog example's id is ord_1)
+		ApiClient.Response test = acme().post(BASE + "/" + id + "/test", "");
+		assertThat(test.status()).as("%s", test).isEqualTo(202);
+		await().atMost(WAIT).until(() -> receiver.count() == 2);
+		assertThat(receiver.requests().get(1).header("webhook-id")).isEqualTo(test.text("/id"));
+		assertThat(receiver.requests()).extracting((request) -> request.header("webhook-id")).doesNotContain(small);
+	}
+
+	@Test
 	void deletingAnEndpointCancelsItsPendingDeliveriesAndHidesIt() throws Exception {
 		TestReceiver receiver = receiver(TestReceiver.answering(200));
 		String id = createEndpoint(acme(), receiver.url(), "order.created").get("id").asString();
