@@ -60,6 +60,7 @@ public final class FilteredPublishBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
+		String loadAtStart = loadAverage();
 		String stores = System.getProperty("bench.stores", "h2,postgresql");
 		String postgresUrl = System.getProperty("bench.postgres-url", "jdbc:postgresql://127.0.0.1:5432/test");
 		List<String> rows = new ArrayList<>();
@@ -85,7 +86,8 @@ public final class FilteredPublishBenchmark {
 		double filterNanos = filterStepNanos();
 		System.out.println();
 		System.out.printf(Locale.ROOT, "%d rounds of %d events per application, one publishing thread, %d endpoints "
-				+ "each, delivery engine off; load average at start %s%n%n", ROUNDS, EVENTS, ENDPOINTS, loadAverage());
+				+ "each, delivery engine off; /proc/loadavg at start %s, at end %s%n%n", ROUNDS, EVENTS, ENDPOINTS,
+				loadAtStart, loadAverage());
 		System.out.println("| store | endpoints | delivery rows per event | publishes/s (median of rounds, range) | publish p50 | publish p99 |");
 		System.out.println("|---|---|---|---|---|---|");
 		rows.forEach(System.out::println);
