@@ -316,11 +316,12 @@ public class WebhookEndpoints {
 			sslBundle = (definition.sslBundle() != null) ? checkSslBundle(definition.sslBundle()) : null;
 		}
 		catch (InvalidFilterException ex) {
-			throw new IllegalArgumentException("Webhook endpoint '" + definition.id() + "': " + ex.getField() + ": "
-					+ ex.getMessage(), ex);
+			throw new IllegalArgumentException("Webhook endpoint '" + definition.id() + "': " + ex.getField()
+					+ " (webhooks.endpoints[n].filter): " + ex.getMessage(), ex);
 		}
 		catch (InvalidEndpointFieldException ex) {
-			throw new IllegalArgumentException("Webhook endpoint '" + definition.id() + "': " + ex.getMessage(), ex);
+			throw new IllegalArgumentException("Webhook endpoint '" + definition.id() + "' (webhooks.endpoints[n]."
+					+ ex.getField().replace('_', '-') + "): " + ex.getMessage(), ex);
 		}
 		Instant now = this.clock.instant();
 		WebhookEndpoint existing = this.repository.findById(definition.id()).orElse(null);

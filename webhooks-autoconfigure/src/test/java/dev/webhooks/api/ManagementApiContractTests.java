@@ -661,6 +661,8 @@ abstract class ManagementApiContractTests {
 						"unknown-ssl-bundle"),
 				new BadInput("PATCH", ep, "{\"ssl_bundle\":42}", 400, "ssl_bundle", "wrong-type"),
 				new BadInput("PATCH", ep, "{\"ordering\":\"random\"}", 422, "ordering", "unknown-ordering"),
+				new BadInput("PATCH", ep, "{\"filter\":{\"type\":\"a\",\"type\":\"b\"}}", 400, null,
+						"malformed-json"),
 				new BadInput("POST", BASE, "{\"url\":", 400, null, "malformed-json"),
 				new BadInput("PATCH", ep, "{\"enabled\":true,}", 400, null, "malformed-json"),
 				new BadInput("POST", BASE, "{\"url\":42}", 400, "url", "wrong-type"),

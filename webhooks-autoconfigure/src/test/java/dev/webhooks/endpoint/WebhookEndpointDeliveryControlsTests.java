@@ -157,11 +157,11 @@ class WebhookEndpointDeliveryControlsTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.endpoints.upsertStatic(staticEndpoint(null, -5, null)))
 			.withMessageContaining("'crm'")
-			.withMessageContaining("rate_limit");
+			.withMessageContaining("webhooks.endpoints[n].rate-limit");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.endpoints.upsertStatic(staticEndpoint(null, null, "missing")))
 			.withMessageContaining("'crm'")
-			.withMessageContaining("ssl_bundle");
+			.withMessageContaining("webhooks.endpoints[n].ssl-bundle");
 		assertThat(this.store.findAll()).isEmpty();
 	}
 
