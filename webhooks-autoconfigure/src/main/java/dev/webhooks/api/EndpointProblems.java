@@ -3,9 +3,12 @@ package dev.webhooks.api;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import dev.webhooks.endpoint.EndpointLimitExceededException;
 import dev.webhooks.endpoint.InvalidEndpointFieldException;
 import dev.webhooks.event.filter.InvalidFilterException;
 import dev.webhooks.urlguard.UnsafeUrlException;
+
+import org.springframework.http.HttpStatus;
 
 /**
  * Turns the refusals of the endpoint service into problem details naming the field: the URL guard's into
@@ -30,6 +33,11 @@ final class EndpointProblems {
 		}
 		catch (InvalidEndpointFieldException ex) {
 			throw ApiProblemException.invalid(ex.getField(), ex.getRule(), ex.getMessage());
+		}
+		catch (EndpointLimitExceededException ex) {
+			// webhooks.publisher.max-endpoints-per-tenant (or an EndpointLimit bean) is the lower of the two limits
+			throw new ApiProblemException(HttpStatus.CONFLICT, null, "max-endpoints",
+					"The tenant already has " + ex.getLimit() + " endpoints, the most it may have");
 		}
 		catch (NullPointerException ex) {
 			throw ApiProblemException.invalid(null, "null-value", "A list or map of the request holds a null");
