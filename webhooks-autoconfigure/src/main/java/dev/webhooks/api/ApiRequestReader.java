@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
@@ -23,7 +24,7 @@ import org.springframework.http.MediaType;
 /**
  * Reads management API request bodies strictly: at most {@code maxSize} bytes are read (a larger body gets 413
  * without being read whole), the body must be JSON, in snake_case, with no unknown fields and no value of the
- * wrong JSON type (no string where a number belongs, nor the reverse). Each failure is an
+ * wrong JSON type (no string where a number belongs, nor the reverse), and no key given twice. Each failure is an
  * {@link ApiProblemException} naming the field.
  */
 public class ApiRequestReader {
@@ -42,6 +43,8 @@ public class ApiRequestReader {
 			.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
 			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
 					DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+			// a key given twice is ambiguous (which one did the caller mean?), in a filter document as anywhere
+			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 			.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
 			.withCoercionConfig(LogicalType.Textual, (config) -> config
 				.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

@@ -32,6 +32,9 @@ import org.springframework.util.function.SingletonSupplier;
  * recovery of an endpoint's failed deliveries. Each write is a transaction of its own whose deliveries, leased to
  * this instance, go to the {@link DeliveryDispatcher} after the commit, as a publish's do; they are then signed,
  * sent and retried like any other delivery.
+ * <p>
+ * None of these consults the endpoint's payload filter: the caller named the endpoint and the event, so a test
+ * event arrives whatever its payload, and a replay or recovery sends what was already accepted for the endpoint.
  */
 public class EndpointDeliveries {
 

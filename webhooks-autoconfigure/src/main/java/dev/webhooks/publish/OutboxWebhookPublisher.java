@@ -25,9 +25,11 @@ import dev.webhooks.event.EventTypes;
 import dev.webhooks.event.OutboxEvent;
 import dev.webhooks.event.SortableIdGenerator;
 import dev.webhooks.event.WebhookEnvelopeWriter;
+import dev.webhooks.event.filter.PayloadFilter;
 import dev.webhooks.publish.GroupCommit.Written;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.transaction.support.TransactionOperations;
@@ -38,7 +40,8 @@ import org.springframework.util.function.SingletonSupplier;
 /**
  * The transactional outbox write. In the caller's transaction, or in one of its own when none is active, it
  * serialises the envelope once, inserts the event and one delivery per subscribed enabled endpoint of the event's
- * tenant, the deliveries already leased to this instance's {@link DeliveryDispatcher}; after the commit it hands
+ * tenant whose payload filter, if it has one, the event passes (the envelope is read into a tree once per event for
+ * all such filters; an event a filter rejects gets no delivery row for that endpoint), the deliveries already leased to this instance's {@link DeliveryDispatcher}; after the commit it hands
  * them to the dispatcher, so the fast path never waits for the poller. A rollback inserts and sends nothing. With
  * no dispatcher in the application the rows stay pending for whichever instance polls.
  * <p>
@@ -162,7 +165,17 @@ public class OutboxWebhookPublisher implements WebhookPublisher {
 			Instant leasedUntil = (dispatcher != null) ? now.plus(dispatcher.lease()) : null;
 			List<NewDelivery> rows = new ArrayList<>(subscribers.size());
 			List<DeliveryTask> tasks = new ArrayList<>(subscribers.size());
+			// read once for all the filtered endpoints of this event, and only if there is one
+			JsonNode envelope = null;
 			for (WebhookEndpoint endpoint : subscribers) {
+				if (endpoint.filter() != null) {
+					if (envelope == null) {
+						envelope = PayloadFilter.readEnvelope(body);
+					}
+					if (!endpoint.filter().matches(envelope)) {
+						continue;
+					}
+				}
 				String deliveryId = this.ids.nextId(DELIVERY_PREFIX);
 				rows.add(new NewDelivery(deliveryId, endpoint.id(), now, owner, leasedUntil));
 				tasks.add(new DeliveryTask(deliveryId, eventId, message.type(), message.tenantId(), now, body,

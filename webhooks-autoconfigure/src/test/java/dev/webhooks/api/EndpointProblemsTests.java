@@ -1,0 +1,47 @@
+package dev.webhooks.api;
+
+import dev.webhooks.endpoint.EndpointLimitExceededException;
+import dev.webhooks.endpoint.InvalidEndpointFieldException;
+import dev.webhooks.event.filter.PayloadFilter;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The endpoint service's refusals as problem details: each names its field and rule.
+ */
+class EndpointProblemsTests {
+
+	@Test
+	void theServicesEndpointLimitIsAConflictNamedMaxEndpoints() {
+		assertThatExceptionOfType(ApiProblemException.class)
+			.isThrownBy(() -> EndpointProblems.translate(() -> {
+				throw new EndpointLimitExceededException("acme", 3);
+			}))
+			.satisfies((ex) -> {
+				assertThat(ex.getStatus()).isEqualTo(HttpStatus.CONFLICT);
+				assertThat(ex.getRule()).isEqualTo("max-endpoints");
+				assertThat(ex.getMessage()).contains("3");
+			});
+	}
+
+	@Test
+	void aFilterOrControlRefusalNamesThePlaceAndTheRule() {
+		assertThatExceptionOfType(ApiProblemException.class)
+			.isThrownBy(() -> EndpointProblems.translate(() -> PayloadFilter.parse("{\"data.amount\": {\"$gt\": {}}}")))
+			.satisfies((ex) -> {
+				assertThat(ex.getStatus()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+				assertThat(ex.getField()).isEqualTo("filter.data.amount.$gt");
+				assertThat(ex.getRule()).isEqualTo("comparable-operand");
+			});
+		assertThatExceptionOfType(ApiProblemException.class)
+			.isThrownBy(() -> EndpointProblems.translate(() -> {
+				throw new InvalidEndpointFieldException("rate_limit", "range", "out of range");
+			}))
+			.satisfies((ex) -> assertThat(ex.getField()).isEqualTo("rate_limit"));
+	}
+
+}
