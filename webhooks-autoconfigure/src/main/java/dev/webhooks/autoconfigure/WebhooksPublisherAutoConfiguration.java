@@ -29,6 +29,8 @@ import dev.webhooks.event.EventTypeDefinition;
 import dev.webhooks.event.WebhookEnvelopeWriter;
 import dev.webhooks.publish.MicrometerPublishMetrics;
 import dev.webhooks.publish.OutboxWebhookPublisher;
+import dev.webhooks.publish.WebhookPublishObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
 import dev.webhooks.publish.OutboxWebhookPublisher.PublisherSettings;
 import dev.webhooks.publish.PublishMetrics;
 import dev.webhooks.publish.StrippedPropertiesReporter;
@@ -182,12 +184,17 @@ public final class WebhooksPublisherAutoConfiguration {
 			EventTypeCatalog catalog, WebhookEnvelopeWriter envelopeWriter, DataSource dataSource,
 			ObjectProvider<PlatformTransactionManager> transactionManager,
 			ObjectProvider<DeliveryDispatcher> dispatcher, ObjectProvider<PublishMetrics> metrics,
-			WebhooksProperties properties, ObjectProvider<Clock> clock) {
+			WebhooksProperties properties, ObjectProvider<Clock> clock,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<WebhookPublishObservationConvention> observationConvention) {
 		WebhooksProperties.Publisher publisher = properties.getPublisher();
-		return new OutboxWebhookPublisher(deliveries, subscribers, catalog, envelopeWriter,
-				transactionTemplate(dataSource, transactionManager), dispatcher,
+		OutboxWebhookPublisher webhookPublisher = new OutboxWebhookPublisher(deliveries, subscribers, catalog,
+				envelopeWriter, transactionTemplate(dataSource, transactionManager), dispatcher,
 				new PublisherSettings(publisher.isStrictEventTypes(), publisher.getIdempotencyWindow()),
 				metrics.getIfAvailable(() -> PublishMetrics.NONE), clock.getIfUnique(Clock::systemUTC));
+		webhookPublisher.setObservationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
+		webhookPublisher.setObservationConvention(observationConvention.getIfUnique());
+		return webhookPublisher;
 	}
 
 	@Bean
