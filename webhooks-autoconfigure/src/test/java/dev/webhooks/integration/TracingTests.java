@@ -184,6 +184,42 @@ abstract class TracingTests {
 		});
 	}
 
+	@Test
+	void conventionBeansOfTheApplicationNameTheObservations() throws Exception {
+		TracingTestRegistry tracing = new TracingTestRegistry();
+		TestReceiver receiver = receiver(TestReceiver.answering(200));
+		ApplicationContextInitializer<ConfigurableApplicationContext> conventions = (context) -> {
+			context.getBeanFactory()
+				.registerSingleton("attemptConvention", new DefaultDeliveryAttemptObservationConvention() {
+
+				@Override
+				public String getName() {
+					return "acme.webhook.attempt";
+				}
+
+			});
+			context.getBeanFactory()
+				.registerSingleton("publishConvention", new DefaultWebhookPublishObservationConvention() {
+
+				@Override
+				public String getName() {
+					return "acme.webhook.publish";
+				}
+
+			});
+		};
+		ProviderApp app = start(newDatabase(), tracing.registry(), List.of(conventions));
+		app.endpoint(receiver.url());
+
+		app.publish("migration.completed", Map.of("id", "mig_1"));
+
+		await().atMost(WAIT).until(() -> attemptSpans(tracing).size() == 1);
+		assertThat(tracing.stopped()).extracting(Observation.Context::getName)
+			.contains("acme.webhook.publish", "acme.webhook.attempt")
+			.doesNotContain(DefaultWebhookPublishObservationConvention.NAME,
+					DefaultDeliveryAttemptObservationConvention.NAME);
+	}
+
 	private static SimpleSpan publishSpan(TracingTestRegistry tracing) {
 		List<SimpleSpan> spans = tracing.tracer()
 			.getSpans()
@@ -205,6 +241,11 @@ abstract class TracingTests {
 	}
 
 	ProviderApp start(List<String> database, ObservationRegistry registry, String... overrides) {
+		return start(database, registry, List.of(), overrides);
+	}
+
+	ProviderApp start(List<String> database, ObservationRegistry registry,
+			List<ApplicationContextInitializer<ConfigurableApplicationContext>> initializers, String... overrides) {
 		Map<String, String> properties = new LinkedHashMap<>();
 		List<String> all = new ArrayList<>(database);
 		all.addAll(List.of("spring.main.banner-mode=off", "webhooks.store.initialize-schema=always",
@@ -220,8 +261,11 @@ abstract class TracingTests {
 		ApplicationContextInitializer<ConfigurableApplicationContext> observed = (context) -> context
 			.getBeanFactory()
 			.registerSingleton("observationRegistry", registry);
+		List<ApplicationContextInitializer<?>> everyInitializer = new ArrayList<>(initializers);
+		everyInitializer.add(observed);
 		ProviderApp app = ProviderApp.start(
-				properties.entrySet().stream().map((e) -> e.getKey() + "=" + e.getValue()).toList(), observed);
+				properties.entrySet().stream().map((e) -> e.getKey() + "=" + e.getValue()).toList(),
+				everyInitializer.toArray(ApplicationContextInitializer[]::new));
 		this.resources.add(app);
 		return app;
 	}
