@@ -12,7 +12,7 @@ import io.micrometer.common.KeyValues;
  */
 public class DefaultDeliveryAttemptObservationConvention implements DeliveryAttemptObservationConvention {
 
-	/** The observation's name; its timer is {@code webhooks.attempt}, beside the older {@code webhooks.delivery.attempt}. */
+	/** The observation's name; its timer sits beside the older {@code webhooks.delivery.attempt} timer. */
 	public static final String NAME = "webhooks.attempt";
 
 	private static final String UNKNOWN = "unknown";

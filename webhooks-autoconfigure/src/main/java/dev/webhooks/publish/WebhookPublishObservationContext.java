@@ -1,6 +1,7 @@
 package dev.webhooks.publish;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import io.micrometer.observation.transport.Kind;
@@ -27,7 +28,7 @@ public class WebhookPublishObservationContext extends SenderContext<Map<String, 
 	public WebhookPublishObservationContext(PublishRequest request) {
 		super((carrier, key, value) -> {
 			if (carrier != null && key != null && value != null) {
-				carrier.put(key.toLowerCase(java.util.Locale.ROOT), value);
+				carrier.put(key.toLowerCase(Locale.ROOT), value);
 			}
 		}, Kind.PRODUCER);
 		this.request = request;
