@@ -14,4 +14,9 @@ class H2TracingTests extends TracingTests {
 				"spring.datasource.username=sa", "spring.datasource.password=");
 	}
 
+	@Override
+	String binaryType() {
+		return "VARBINARY";
+	}
+
 }

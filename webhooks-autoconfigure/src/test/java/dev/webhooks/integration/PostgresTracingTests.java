@@ -29,4 +29,9 @@ class PostgresTracingTests extends TracingTests {
 		this.schemas.clear();
 	}
 
+	@Override
+	String binaryType() {
+		return "BYTEA";
+	}
+
 }

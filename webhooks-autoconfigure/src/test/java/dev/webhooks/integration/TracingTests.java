@@ -185,6 +185,37 @@ abstract class TracingTests {
 	}
 
 	@Test
+	void anEventTableOfAnEarlierVersionGetsTheTraceParentColumnAtStartUp() throws Exception {
+		TracingTestRegistry tracing = new TracingTestRegistry();
+		TestReceiver receiver = receiver(TestReceiver.answering(200));
+		List<String> database = newDatabase();
+		// the event table as the version before this column created it
+		ProviderIntegrationTests.jdbc(database).execute("""
+				CREATE TABLE webhook_event (
+					id VARCHAR(64) NOT NULL PRIMARY KEY,
+					event_type VARCHAR(255) NOT NULL,
+					tenant_id VARCHAR(255),
+					idempotency_key VARCHAR(255),
+					created_at TIMESTAMP WITH TIME ZONE NOT NULL,
+					body %s NOT NULL
+				)""".formatted(binaryType()));
+		ProviderApp app = start(database, tracing.registry());
+		app.endpoint(receiver.url());
+
+		String eventId = app.publish("migration.completed", Map.of("id", "mig_1"));
+
+		await().atMost(WAIT).until(() -> receiver.count() == 1);
+		assertThat(app.jdbc().queryForObject("SELECT trace_parent FROM webhook_event WHERE id = ?", String.class,
+				eventId)).isEqualTo(TracingTestRegistry.traceParent(publishSpan(tracing)));
+	}
+
+	/**
+	 * The database's type of a byte column.
+	 * @return the type name
+	 */
+	abstract String binaryType();
+
+	@Test
 	void conventionBeansOfTheApplicationNameTheObservations() throws Exception {
 		TracingTestRegistry tracing = new TracingTestRegistry();
 		TestReceiver receiver = receiver(TestReceiver.answering(200));
