@@ -6,6 +6,7 @@ import java.time.Duration;
 import dev.webhooks.autoconfigure.WebhooksDeliveryProperties.Exponential;
 import dev.webhooks.autoconfigure.WebhooksDeliveryProperties.Retry;
 import dev.webhooks.delivery.DefaultDeliveryDispatcher;
+import dev.webhooks.delivery.DeliveryAttemptObservationConvention;
 import dev.webhooks.delivery.DeliveryBacklog;
 import dev.webhooks.delivery.DeliveryDispatcher;
 import dev.webhooks.delivery.DeliveryHealthIndicator;
@@ -28,6 +29,7 @@ import dev.webhooks.endpoint.EndpointRepository;
 import dev.webhooks.signing.WebhookSignatureScheme;
 import dev.webhooks.urlguard.UrlGuard;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.hc.client5.http.DnsResolver;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -148,7 +150,8 @@ public final class WebhooksDeliveryAutoConfiguration {
 			ObjectProvider<PlatformTransactionManager> transactionManager, WebhookTransport transport,
 			SignedRequestFactory requestFactory, DeliveryOutcomeClassifier classifier,
 			ApplicationEventPublisher eventPublisher, ObjectProvider<DeliveryMetrics> metrics,
-			ObjectProvider<Clock> clock) {
+			ObjectProvider<Clock> clock, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<DeliveryAttemptObservationConvention> observationConvention) {
 		String instanceId = StringUtils.hasText(properties.getInstanceId()) ? properties.getInstanceId()
 				: DefaultDeliveryDispatcher.defaultInstanceId();
 		DefaultDeliveryDispatcher.Settings settings = valid(() -> new DefaultDeliveryDispatcher.Settings(instanceId,
@@ -162,8 +165,13 @@ public final class WebhooksDeliveryAutoConfiguration {
 				: TransactionOperations.withoutTransaction();
 		Clock time = clock.getIfUnique(Clock::systemUTC);
 		DeliveryOutcomeRecorder outcomes = new DeliveryOutcomeRecorder(repository, endpoints, transactions, time);
-		return new DefaultDeliveryDispatcher(settings, repository, outcomes, transport, requestFactory, classifier,
-				eventPublisher, metrics.getIfAvailable(() -> DeliveryMetrics.NONE), time);
+		DefaultDeliveryDispatcher dispatcher = new DefaultDeliveryDispatcher(settings, repository, outcomes,
+				transport, requestFactory, classifier, eventPublisher,
+				metrics.getIfAvailable(() -> DeliveryMetrics.NONE), time);
+		dispatcher.setObservationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
+		dispatcher.setObservationConvention(observationConvention.getIfUnique());
+		dispatcher.setPropagateTraceContext(properties.isPropagateTraceContext());
+		return dispatcher;
 	}
 
 	@Bean

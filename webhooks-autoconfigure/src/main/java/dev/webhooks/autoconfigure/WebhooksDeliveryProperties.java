@@ -94,6 +94,12 @@ public class WebhooksDeliveryProperties {
 	private boolean svixHeaders = false;
 
 	/**
+	 * Whether to send the publish's W3C {@code traceparent} header on every delivery request, so the receiver's
+	 * spans join the publish's trace. Off by default: it tells every endpoint the trace id.
+	 */
+	private boolean propagateTraceContext = false;
+
+	/**
 	 * The {@code user-agent} header. Defaults to the starter's name and version.
 	 */
 	private String userAgent;
@@ -216,6 +222,14 @@ public class WebhooksDeliveryProperties {
 
 	public void setInstanceId(String instanceId) {
 		this.instanceId = instanceId;
+	}
+
+	public boolean isPropagateTraceContext() {
+		return this.propagateTraceContext;
+	}
+
+	public void setPropagateTraceContext(boolean propagateTraceContext) {
+		this.propagateTraceContext = propagateTraceContext;
 	}
 
 	public boolean isSvixHeaders() {

@@ -37,8 +37,10 @@ import dev.webhooks.publish.WebhookEventApplicationListener;
 import dev.webhooks.publish.WebhookEventExpressions;
 import dev.webhooks.publish.WebhookEventMethodInterceptor;
 import dev.webhooks.publish.WebhookEventTypeCollector;
+import dev.webhooks.publish.WebhookPublishObservationConvention;
 import dev.webhooks.publish.WebhookPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -190,12 +192,17 @@ public final class WebhooksPublisherAutoConfiguration {
 			EventTypeCatalog catalog, WebhookEnvelopeWriter envelopeWriter, DataSource dataSource,
 			ObjectProvider<PlatformTransactionManager> transactionManager,
 			ObjectProvider<DeliveryDispatcher> dispatcher, ObjectProvider<PublishMetrics> metrics,
-			WebhooksProperties properties, ObjectProvider<Clock> clock) {
+			WebhooksProperties properties, ObjectProvider<Clock> clock,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<WebhookPublishObservationConvention> observationConvention) {
 		WebhooksProperties.Publisher publisher = properties.getPublisher();
-		return new OutboxWebhookPublisher(deliveries, subscribers, catalog, envelopeWriter,
-				transactionTemplate(dataSource, transactionManager), dispatcher,
+		OutboxWebhookPublisher webhookPublisher = new OutboxWebhookPublisher(deliveries, subscribers, catalog,
+				envelopeWriter, transactionTemplate(dataSource, transactionManager), dispatcher,
 				new PublisherSettings(publisher.isStrictEventTypes(), publisher.getIdempotencyWindow()),
 				metrics.getIfAvailable(() -> PublishMetrics.NONE), clock.getIfUnique(Clock::systemUTC));
+		webhookPublisher.setObservationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
+		webhookPublisher.setObservationConvention(observationConvention.getIfUnique());
+		return webhookPublisher;
 	}
 
 	@Bean

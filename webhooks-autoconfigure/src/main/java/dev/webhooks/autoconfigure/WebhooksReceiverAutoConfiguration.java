@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.webhooks.receive.AsyncWebhookListenerInvoker;
@@ -25,6 +26,7 @@ import dev.webhooks.receive.WebhookListener;
 import dev.webhooks.receive.WebhookListenerAnnotationBeanPostProcessor;
 import dev.webhooks.receive.WebhookListenerArgumentResolver;
 import dev.webhooks.receive.WebhookListenerRegistry;
+import dev.webhooks.receive.WebhookReceiveObservationConvention;
 import dev.webhooks.receive.WebhookReceiver;
 import dev.webhooks.receive.WebhookReceiverMetrics;
 import dev.webhooks.receive.WebhookReceiverRoutes;
@@ -144,8 +146,13 @@ public final class WebhooksReceiverAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(value = WebhookReceiverRoutes.class, name = "webhookReceiverRoutes")
 	WebhookReceiverRoutes webhookReceiverRoutes(WebhooksReceiverProperties properties, WebhookSources sources,
-			WebhookReceiver receiver, WebhookReceiverMetrics metrics) {
-		return new WebhookReceiverRoutes(properties.getPath(), sources, receiver, metrics);
+			WebhookReceiver receiver, WebhookReceiverMetrics metrics,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<WebhookReceiveObservationConvention> observationConvention) {
+		WebhookReceiverRoutes routes = new WebhookReceiverRoutes(properties.getPath(), sources, receiver, metrics);
+		routes.setObservationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
+		routes.setObservationConvention(observationConvention.getIfUnique());
+		return routes;
 	}
 
 	@Bean

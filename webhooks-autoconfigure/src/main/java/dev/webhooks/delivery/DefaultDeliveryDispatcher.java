@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +18,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -47,6 +50,9 @@ public class DefaultDeliveryDispatcher implements DeliveryDispatcher, SmartLifec
 	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
 	private static final Log logger = LogFactory.getLog(DefaultDeliveryDispatcher.class);
+
+	private static final DeliveryAttemptObservationConvention DEFAULT_OBSERVATION_CONVENTION =
+			new DefaultDeliveryAttemptObservationConvention();
 
 	private final Settings settings;
 
@@ -80,6 +86,12 @@ public class DefaultDeliveryDispatcher implements DeliveryDispatcher, SmartLifec
 
 	private volatile boolean accepting = true;
 
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private DeliveryAttemptObservationConvention observationConvention;
+
+	private boolean propagateTraceContext;
+
 	private volatile boolean running;
 
 	/**
@@ -112,6 +124,32 @@ public class DefaultDeliveryDispatcher implements DeliveryDispatcher, SmartLifec
 		CustomizableThreadFactory threads = new CustomizableThreadFactory("webhooks-delivery-");
 		threads.setDaemon(true);
 		this.executor = Executors.newFixedThreadPool(settings.threads(), threads);
+	}
+
+	/**
+	 * Observe each attempt in a registry ({@link ObservationRegistry#NOOP} by default).
+	 * @param observationRegistry the registry
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		this.observationRegistry = (observationRegistry != null) ? observationRegistry : ObservationRegistry.NOOP;
+	}
+
+	/**
+	 * Name and tag the attempts' observations with a convention of the application's.
+	 * @param observationConvention the convention, or {@code null} for the
+	 * {@link DefaultDeliveryAttemptObservationConvention}
+	 */
+	public void setObservationConvention(DeliveryAttemptObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
+	}
+
+	/**
+	 * Send the publish's {@code traceparent}, stored with the event, on every request, so the receiver's spans join
+	 * the publish's trace. Off by default: it tells every endpoint the trace id.
+	 * @param propagateTraceContext whether to send it
+	 */
+	public void setPropagateTraceContext(boolean propagateTraceContext) {
+		this.propagateTraceContext = propagateTraceContext;
 	}
 
 	@Override
@@ -176,36 +214,69 @@ public class DefaultDeliveryDispatcher implements DeliveryDispatcher, SmartLifec
 			finished(task);
 			return;
 		}
+		Observation observation = Observation.createNotStarted(this.observationConvention,
+				DEFAULT_OBSERVATION_CONVENTION, () -> new DeliveryAttemptObservationContext(task),
+				this.observationRegistry)
+			.start();
 		WebhookRequest request;
-		try {
-			request = this.requestFactory.create(task, startedAt);
+		try (Observation.Scope scope = observation.openScope()) {
+			request = withTraceParent(this.requestFactory.create(task, startedAt), task);
 		}
 		catch (RuntimeException ex) {
-			completed(pending, this.classifier.classify(task, startedAt, startedAt, ex), Duration.ZERO);
+			completed(pending, this.classifier.classify(task, startedAt, startedAt, ex), Duration.ZERO, observation,
+					ex);
 			return;
 		}
 		AttemptSignature signature = request.signature();
 		long startNanos = System.nanoTime();
-		try {
+		try (Observation.Scope scope = observation.openScope()) {
 			this.transport.send(request).whenCompleteAsync((response, error) -> {
 				Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
 				Instant endedAt = startedAt.plus(took);
 				Classification classification = (response != null)
 						? this.classifier.classify(task, signature, startedAt, endedAt, response)
 						: this.classifier.classify(task, signature, startedAt, endedAt, error);
-				completed(pending, classification, took);
+				completed(pending, classification, took, observation, error);
 			}, this::execute);
 		}
 		catch (RuntimeException ex) {
 			Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
-			completed(pending, this.classifier.classify(task, signature, startedAt, startedAt.plus(took), ex), took);
+			completed(pending, this.classifier.classify(task, signature, startedAt, startedAt.plus(took), ex), took,
+					observation, ex);
 		}
 	}
 
-	private void completed(Pending pending, Classification classification, Duration took) {
+	private WebhookRequest withTraceParent(WebhookRequest request, DeliveryTask task) {
+		if (!this.propagateTraceContext || task.traceParent() == null) {
+			return request;
+		}
+		Map<String, String> headers = new LinkedHashMap<>(request.headers());
+		headers.keySet().removeIf(DeliveryAttemptObservationContext.TRACE_PARENT::equalsIgnoreCase);
+		headers.put(DeliveryAttemptObservationContext.TRACE_PARENT, task.traceParent());
+		return new WebhookRequest(request.url(), headers, request.body(), request.signature());
+	}
+
+	private static void observed(Observation observation, Classification classification, Throwable error) {
+		if (observation.isNoop()) {
+			return;
+		}
+		if (observation.getContext() instanceof DeliveryAttemptObservationContext context) {
+			context.setResult(classification.result());
+			int status = classification.outcome().attempt().statusCode();
+			context.setStatusCode((status > 0) ? status : null);
+		}
+		if (error != null) {
+			observation.error(error);
+		}
+		observation.stop();
+	}
+
+	private void completed(Pending pending, Classification classification, Duration took, Observation observation,
+			Throwable error) {
 		DeliveryTask task = pending.task();
 		DeliveryOutcome outcome = classification.outcome();
 		try {
+			observed(observation, classification, error);
 			this.metrics.attempted(task.eventType(), classification.result(), took);
 			if (classification.result() == AttemptResult.DELIVERED && task.eventCreatedAt() != null) {
 				Instant now = this.clock.instant();
@@ -241,7 +312,7 @@ public class DefaultDeliveryDispatcher implements DeliveryDispatcher, SmartLifec
 		DeliveryTask task = pending.task();
 		DeliveryTask next = new DeliveryTask(task.deliveryId(), task.eventId(), task.eventType(), task.tenantId(),
 				task.eventCreatedAt(), task.body(), task.endpointId(), task.url(), task.headers(), task.secrets(),
-				task.attemptsMade() + 1);
+				task.attemptsMade() + 1, task.traceParent());
 		try {
 			execute(() -> attempt(new Pending(next, now)));
 		}

@@ -20,8 +20,32 @@ import dev.webhooks.signing.WebhookSecret;
  * @param headers the endpoint's custom headers
  * @param secrets the endpoint's secrets valid now, current first
  * @param attemptsMade how many attempts were already made
+ * @param traceParent the W3C {@code traceparent} of the publish that stored the event, or {@code null}, so each
+ * attempt's span joins the publish's trace, also when another instance or a restarted one makes it
  */
 public record DeliveryTask(String deliveryId, String eventId, String eventType, String tenantId,
 		Instant eventCreatedAt, byte[] body, String endpointId, String url, Map<String, String> headers,
-		List<WebhookSecret> secrets, int attemptsMade) {
+		List<WebhookSecret> secrets, int attemptsMade, String traceParent) {
+
+	/**
+	 * A task of an event stored without a trace context.
+	 * @param deliveryId the delivery id
+	 * @param eventId the event id
+	 * @param eventType the event type
+	 * @param tenantId the event's tenant, or {@code null}
+	 * @param eventCreatedAt when the event was published
+	 * @param body the serialised envelope
+	 * @param endpointId the endpoint id
+	 * @param url the endpoint URL
+	 * @param headers the endpoint's custom headers
+	 * @param secrets the endpoint's secrets valid now
+	 * @param attemptsMade how many attempts were already made
+	 */
+	public DeliveryTask(String deliveryId, String eventId, String eventType, String tenantId, Instant eventCreatedAt,
+			byte[] body, String endpointId, String url, Map<String, String> headers, List<WebhookSecret> secrets,
+			int attemptsMade) {
+		this(deliveryId, eventId, eventType, tenantId, eventCreatedAt, body, endpointId, url, headers, secrets,
+				attemptsMade, null);
+	}
+
 }

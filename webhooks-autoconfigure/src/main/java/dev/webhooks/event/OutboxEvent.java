@@ -12,7 +12,23 @@ import java.time.Instant;
  * @param createdAt when it was published
  * @param body the serialised envelope
  * @param idempotencyKey the publisher's idempotency key, or {@code null}
+ * @param traceParent the W3C {@code traceparent} of the publish, or {@code null} when it was not traced
  */
 public record OutboxEvent(String id, String type, String tenantId, Instant createdAt, byte[] body,
-		String idempotencyKey) {
+		String idempotencyKey, String traceParent) {
+
+	/**
+	 * An event stored without a trace context.
+	 * @param id the event id
+	 * @param type the event type
+	 * @param tenantId the tenant, or {@code null}
+	 * @param createdAt when it was published
+	 * @param body the serialised envelope
+	 * @param idempotencyKey the publisher's idempotency key, or {@code null}
+	 */
+	public OutboxEvent(String id, String type, String tenantId, Instant createdAt, byte[] body,
+			String idempotencyKey) {
+		this(id, type, tenantId, createdAt, body, idempotencyKey, null);
+	}
+
 }

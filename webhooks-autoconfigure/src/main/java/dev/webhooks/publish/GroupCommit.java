@@ -25,15 +25,15 @@ import org.springframework.transaction.support.TransactionOperations;
  * dispatcher) runs on each caller's own thread. When the shared transaction fails, its requests are written again
  * one transaction each, so one bad request fails alone.
  */
-final class GroupCommit {
+final class GroupCommit<R> {
 
 	private final AtomicBoolean writing = new AtomicBoolean();
 
-	private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
+	private final Queue<Pending<R>> queue = new ConcurrentLinkedQueue<>();
 
 	private final TransactionOperations transactions;
 
-	private final Function<List<PublishRequest>, List<Written>> write;
+	private final Function<List<R>, List<Written>> write;
 
 	private final int maxGroupSize;
 
@@ -44,7 +44,7 @@ final class GroupCommit {
 	 * produced
 	 * @param maxGroupSize the most requests in one transaction
 	 */
-	GroupCommit(TransactionOperations transactions, Function<List<PublishRequest>, List<Written>> write,
+	GroupCommit(TransactionOperations transactions, Function<List<R>, List<Written>> write,
 			int maxGroupSize) {
 		this.transactions = transactions;
 		this.write = write;
@@ -56,8 +56,8 @@ final class GroupCommit {
 	 * @param request the request
 	 * @return the event id, once committed
 	 */
-	String publish(PublishRequest request) {
-		Pending pending = new Pending(request, Thread.currentThread());
+	String publish(R request) {
+		Pending<R> pending = new Pending<>(request, Thread.currentThread());
 		this.queue.add(pending);
 		boolean interrupted = false;
 		while (!pending.done) {
@@ -70,7 +70,7 @@ final class GroupCommit {
 				finally {
 					this.writing.set(false);
 					// a caller that queued after the last group found a writer busy and is waiting: hand over to it
-					Pending next = this.queue.peek();
+					Pending<R> next = this.queue.peek();
 					if (next != null) {
 						LockSupport.unpark(next.caller);
 					}
@@ -93,8 +93,8 @@ final class GroupCommit {
 	}
 
 	private void writeGroup() {
-		List<Pending> group = new ArrayList<>();
-		Pending next;
+		List<Pending<R>> group = new ArrayList<>();
+		Pending<R> next;
 		while (group.size() < this.maxGroupSize && (next = this.queue.poll()) != null) {
 			group.add(next);
 		}
@@ -106,7 +106,7 @@ final class GroupCommit {
 		}
 		catch (Error error) {
 			// the callers of this group would otherwise wait for ever; the writer's own thread gets the error
-			for (Pending pending : group) {
+			for (Pending<R> pending : group) {
 				if (!pending.done) {
 					pending.failed(new IllegalStateException("Publishing failed: " + error, error));
 				}
@@ -115,7 +115,7 @@ final class GroupCommit {
 		}
 	}
 
-	private void writeTogetherOrAlone(List<Pending> group) {
+	private void writeTogetherOrAlone(List<Pending<R>> group) {
 		try {
 			List<Written> written = this.transactions
 				.execute((status) -> this.write.apply(group.stream().map(Pending::request).toList()));
@@ -128,13 +128,13 @@ final class GroupCommit {
 				group.get(0).failed(ex);
 				return;
 			}
-			for (Pending pending : group) {
+			for (Pending<R> pending : group) {
 				writeAlone(pending);
 			}
 		}
 	}
 
-	private void writeAlone(Pending pending) {
+	private void writeAlone(Pending<R> pending) {
 		try {
 			pending.succeeded(this.transactions.execute((status) -> this.write.apply(List.of(pending.request)).get(0)));
 		}
@@ -156,9 +156,9 @@ final class GroupCommit {
 	 * A queued request. Its result is written before {@code done}, which is volatile, so a caller that sees it
 	 * done sees the result.
 	 */
-	private static final class Pending {
+	private static final class Pending<R> {
 
-		private final PublishRequest request;
+		private final R request;
 
 		private final Thread caller;
 
@@ -168,12 +168,12 @@ final class GroupCommit {
 
 		private RuntimeException failure;
 
-		Pending(PublishRequest request, Thread caller) {
+		Pending(R request, Thread caller) {
 			this.request = request;
 			this.caller = caller;
 		}
 
-		PublishRequest request() {
+		R request() {
 			return this.request;
 		}
 

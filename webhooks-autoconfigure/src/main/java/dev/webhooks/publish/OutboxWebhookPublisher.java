@@ -27,6 +27,8 @@ import dev.webhooks.event.SortableIdGenerator;
 import dev.webhooks.event.WebhookEnvelopeWriter;
 import dev.webhooks.event.filter.PayloadFilter;
 import dev.webhooks.publish.GroupCommit.Written;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.JsonNode;
@@ -62,6 +64,9 @@ public class OutboxWebhookPublisher implements WebhookPublisher {
 	/** The most publishes of concurrent callers written in one transaction. */
 	private static final int MAX_GROUP_SIZE = 100;
 
+	private static final WebhookPublishObservationConvention DEFAULT_OBSERVATION_CONVENTION =
+			new DefaultWebhookPublishObservationConvention();
+
 	private static final Runnable NOTHING = () -> {
 	};
 
@@ -86,7 +91,11 @@ public class OutboxWebhookPublisher implements WebhookPublisher {
 
 	private final SortableIdGenerator ids;
 
-	private final GroupCommit groupCommit;
+	private final GroupCommit<Outgoing> groupCommit;
+
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private WebhookPublishObservationConvention observationConvention;
 
 	/**
 	 * Create a publisher.
@@ -115,30 +124,76 @@ public class OutboxWebhookPublisher implements WebhookPublisher {
 		this.metrics = metrics;
 		this.clock = clock;
 		this.ids = new SortableIdGenerator(clock);
-		this.groupCommit = new GroupCommit(transactions, this::write, MAX_GROUP_SIZE);
+		this.groupCommit = new GroupCommit<>(transactions, this::write, MAX_GROUP_SIZE);
+	}
+
+	/**
+	 * Observe each publish in a registry ({@link ObservationRegistry#NOOP} by default).
+	 * @param observationRegistry the registry
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		this.observationRegistry = (observationRegistry != null) ? observationRegistry : ObservationRegistry.NOOP;
+	}
+
+	/**
+	 * Name and tag the publishes' observations with a convention of the application's.
+	 * @param observationConvention the convention, or {@code null} for the
+	 * {@link DefaultWebhookPublishObservationConvention}
+	 */
+	public void setObservationConvention(WebhookPublishObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
 	}
 
 	@Override
 	public String publish(PublishRequest message) {
+		Observation observation = Observation.createNotStarted(this.observationConvention,
+				DEFAULT_OBSERVATION_CONVENTION, () -> new WebhookPublishObservationContext(message),
+				this.observationRegistry)
+			.start();
+		// null when nothing observes (the no-op registry creates no context)
+		WebhookPublishObservationContext context = (observation
+			.getContext() instanceof WebhookPublishObservationContext publish) ? publish : null;
+		try (Observation.Scope scope = observation.openScope()) {
+			// started, so a tracing handler has written the publish's trace context into the carrier
+			String eventId = publish(new Outgoing(message, (context != null) ? context.getTraceParent() : null));
+			if (context != null) {
+				context.setEventId(eventId);
+			}
+			return eventId;
+		}
+		catch (RuntimeException ex) {
+			if (context != null) {
+				context.setFailed(true);
+			}
+			observation.error(ex);
+			throw ex;
+		}
+		finally {
+			observation.stop();
+		}
+	}
+
+	private String publish(Outgoing outgoing) {
+		PublishRequest message = outgoing.request();
 		EventTypes.requireValid(message.type());
 		if (this.settings.strictEventTypes()) {
 			this.catalog.requireDeclared(message.type());
 		}
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
 			return this.transactions.execute((status) -> {
-				Written written = write(List.of(message)).get(0);
+				Written written = write(List.of(outgoing)).get(0);
 				afterCommit(written.afterCommit());
 				return written.eventId();
 			});
 		}
-		return this.groupCommit.publish(message);
+		return this.groupCommit.publish(outgoing);
 	}
 
 	/**
 	 * Write requests in the current transaction: their events and deliveries go to the store in one batch, and
 	 * the subscribers of each tenant and type are looked up once for all of them.
 	 */
-	private List<Written> write(List<PublishRequest> requests) {
+	private List<Written> write(List<Outgoing> requests) {
 		DeliveryDispatcher dispatcher = this.dispatcher.get();
 		String owner = (dispatcher != null) ? dispatcher.instanceId() : null;
 		Map<TenantType, List<WebhookEndpoint>> subscribersByType = new HashMap<>();
@@ -147,7 +202,8 @@ public class OutboxWebhookPublisher implements WebhookPublisher {
 		lockIdempotencyKeys(requests);
 		List<NewEvent> inserts = new ArrayList<>(requests.size());
 		List<Written> written = new ArrayList<>(requests.size());
-		for (PublishRequest message : requests) {
+		for (Outgoing outgoing : requests) {
+			PublishRequest message = outgoing.request();
 			Instant now = this.clock.instant();
 			TenantKey key = (message.idempotencyKey() != null)
 					? new TenantKey(message.tenantId(), message.idempotencyKey()) : null;
@@ -179,10 +235,11 @@ public class OutboxWebhookPublisher implements WebhookPublisher {
 				String deliveryId = this.ids.nextId(DELIVERY_PREFIX);
 				rows.add(new NewDelivery(deliveryId, endpoint.id(), now, owner, leasedUntil));
 				tasks.add(new DeliveryTask(deliveryId, eventId, message.type(), message.tenantId(), now, body,
-						endpoint.id(), endpoint.url(), endpoint.headers(), endpoint.signingSecretsAt(now), 0));
+						endpoint.id(), endpoint.url(), endpoint.headers(), endpoint.signingSecretsAt(now), 0,
+						outgoing.traceParent()));
 			}
 			inserts.add(new NewEvent(new OutboxEvent(eventId, message.type(), message.tenantId(), now, body,
-					message.idempotencyKey()), rows));
+					message.idempotencyKey(), outgoing.traceParent()), rows));
 			if (key != null) {
 				keysInBatch.put(key, eventId);
 			}
@@ -195,9 +252,10 @@ public class OutboxWebhookPublisher implements WebhookPublisher {
 	}
 
 	/** Locks the batch's keys in one order, so that two transactions never each hold a key the other waits for. */
-	private void lockIdempotencyKeys(List<PublishRequest> requests) {
+	private void lockIdempotencyKeys(List<Outgoing> requests) {
 		Set<TenantKey> keys = new TreeSet<>(TenantKey.ORDER);
-		for (PublishRequest request : requests) {
+		for (Outgoing outgoing : requests) {
+			PublishRequest request = outgoing.request();
 			if (request.idempotencyKey() != null) {
 				keys.add(new TenantKey(request.tenantId(), request.idempotencyKey()));
 			}
@@ -253,6 +311,10 @@ public class OutboxWebhookPublisher implements WebhookPublisher {
 
 
 	private record TenantType(String tenantId, String type) {
+	}
+
+	/** A request with the trace context of its publish, carried to whichever thread writes it. */
+	private record Outgoing(PublishRequest request, String traceParent) {
 	}
 
 	private record TenantKey(String tenantId, String idempotencyKey) {

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.Optional;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -30,6 +32,9 @@ public class WebhookReceiverRoutes implements RouterFunction<ServerResponse> {
 
 	private static final String UNKNOWN_SOURCE_TAG = "unknown";
 
+	private static final WebhookReceiveObservationConvention DEFAULT_OBSERVATION_CONVENTION =
+			new DefaultWebhookReceiveObservationConvention();
+
 	private final WebhookSources sources;
 
 	private final WebhookReceiver receiver;
@@ -37,6 +42,10 @@ public class WebhookReceiverRoutes implements RouterFunction<ServerResponse> {
 	private final WebhookReceiverMetrics metrics;
 
 	private final RouterFunction<ServerResponse> routes;
+
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private WebhookReceiveObservationConvention observationConvention;
 
 	/**
 	 * Create the routes of every source and the 404 route for unknown ones.
@@ -51,6 +60,23 @@ public class WebhookReceiverRoutes implements RouterFunction<ServerResponse> {
 		this.receiver = receiver;
 		this.metrics = metrics;
 		this.routes = build(basePath);
+	}
+
+	/**
+	 * Observe each received request in a registry ({@link ObservationRegistry#NOOP} by default).
+	 * @param observationRegistry the registry
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		this.observationRegistry = (observationRegistry != null) ? observationRegistry : ObservationRegistry.NOOP;
+	}
+
+	/**
+	 * Name and tag the observations with a convention of the application's.
+	 * @param observationConvention the convention, or {@code null} for the
+	 * {@link DefaultWebhookReceiveObservationConvention}
+	 */
+	public void setObservationConvention(WebhookReceiveObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
 	}
 
 	@Override
@@ -72,15 +98,16 @@ public class WebhookReceiverRoutes implements RouterFunction<ServerResponse> {
 	private RouterFunction<ServerResponse> build(String basePath) {
 		RouterFunctions.Builder builder = RouterFunctions.route();
 		for (WebhookSource source : this.sources.all()) {
-			builder.POST(source.path(), (request) -> receive(source, request));
+			builder.POST(source.path(), (request) -> observed(source.name(), () -> receive(source, request)));
 		}
 		String base = basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath;
-		builder.POST(base + "/{source}", this::unknownSource);
+		builder.POST(base + "/{source}", (request) -> observed(UNKNOWN_SOURCE_TAG, () -> unknownSource(request)));
 		return builder.build();
 	}
 
 	private ServerResponse unknownSource(ServerRequest request) {
 		this.metrics.received(UNKNOWN_SOURCE_TAG, ReceiveOutcome.UNKNOWN_SOURCE);
+		observe(ReceiveOutcome.UNKNOWN_SOURCE);
 		return problem(request, new ReceiveResult(ReceiveOutcome.UNKNOWN_SOURCE,
 				"No webhook source is configured at " + request.path()));
 	}
@@ -101,8 +128,33 @@ public class WebhookReceiverRoutes implements RouterFunction<ServerResponse> {
 		return answer(source, request, this.receiver.receive(source, request.headers().asHttpHeaders(), body));
 	}
 
+	private ServerResponse observed(String source, Handling handling) throws IOException {
+		Observation observation = Observation.createNotStarted(this.observationConvention,
+				DEFAULT_OBSERVATION_CONVENTION, () -> new WebhookReceiveObservationContext(source),
+				this.observationRegistry)
+			.start();
+		try (Observation.Scope scope = observation.openScope()) {
+			return handling.handle();
+		}
+		catch (IOException | RuntimeException ex) {
+			observation.error(ex);
+			throw ex;
+		}
+		finally {
+			observation.stop();
+		}
+	}
+
+	private void observe(ReceiveOutcome outcome) {
+		Observation current = this.observationRegistry.getCurrentObservation();
+		if (current != null && current.getContext() instanceof WebhookReceiveObservationContext context) {
+			context.setOutcome(outcome);
+		}
+	}
+
 	private ServerResponse answer(WebhookSource source, ServerRequest request, ReceiveResult result) {
 		this.metrics.received(source.name(), result.outcome());
+		observe(result.outcome());
 		if (result.outcome().status().isError()) {
 			if (logger.isDebugEnabled()) {
 				logger.debug("Answered " + result.outcome().status().value() + " to a webhook from '" + source.name()
@@ -125,6 +177,13 @@ public class WebhookReceiverRoutes implements RouterFunction<ServerResponse> {
 		return ServerResponse.status(result.outcome().status())
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(problem);
+	}
+
+	@FunctionalInterface
+	private interface Handling {
+
+		ServerResponse handle() throws IOException;
+
 	}
 
 }

@@ -20,10 +20,11 @@ import org.springframework.jdbc.core.JdbcOperations;
 final class H2StoreDialect extends StoreDialect {
 
 	private static final String INSERT_EVENTS = """
-			INSERT INTO %TABLE_PREFIX%event (id, event_type, tenant_id, idempotency_key, created_at, body)
+			INSERT INTO %TABLE_PREFIX%event (id, event_type, tenant_id, idempotency_key, created_at, body,
+				trace_parent)
 			VALUES""";
 
-	private static final int EVENT_COLUMNS = 6;
+	private static final int EVENT_COLUMNS = 7;
 
 	private static final String INSERT_DELIVERIES = """
 			INSERT INTO %TABLE_PREFIX%delivery (id, event_id, endpoint_id, status, attempts, next_attempt_at,
@@ -90,6 +91,7 @@ final class H2StoreDialect extends StoreDialect {
 		ps.setString(index + 3, event.idempotencyKey());
 		JdbcTimestamps.set(ps, index + 4, event.createdAt());
 		ps.setBytes(index + 5, event.body());
+		ps.setString(index + 6, event.traceParent());
 	}
 
 	private static void setDelivery(PreparedStatement ps, int index, OutboxEvent event, NewDelivery delivery)

@@ -21,9 +21,10 @@ final class PostgresStoreDialect extends StoreDialect {
 	// one text for any number of events and deliveries, and one round trip: the group commit's write on PostgreSQL
 	private static final String INSERT_EVENTS_AND_DELIVERIES = """
 			WITH events AS (
-				INSERT INTO %TABLE_PREFIX%event (id, event_type, tenant_id, idempotency_key, created_at, body)
+				INSERT INTO %TABLE_PREFIX%event (id, event_type, tenant_id, idempotency_key, created_at, body,
+					trace_parent)
 				SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::timestamptz[],
-					?::bytea[])
+					?::bytea[], ?::varchar[])
 			)
 			INSERT INTO %TABLE_PREFIX%delivery (id, event_id, endpoint_id, status, attempts, next_attempt_at,
 				locked_by, locked_until, created_at)
@@ -94,13 +95,14 @@ final class PostgresStoreDialect extends StoreDialect {
 			PostgresArrays.setText(ps, 4, events, OutboxEvent::idempotencyKey);
 			PostgresArrays.setTimestamp(ps, 5, events, OutboxEvent::createdAt);
 			PostgresArrays.setBytes(ps, 6, events, OutboxEvent::body);
-			PostgresArrays.setText(ps, 7, deliveries, (d) -> d.getValue().deliveryId());
-			PostgresArrays.setText(ps, 8, deliveries, (d) -> d.getKey().id());
-			PostgresArrays.setText(ps, 9, deliveries, (d) -> d.getValue().endpointId());
-			PostgresArrays.setTimestamp(ps, 10, deliveries, (d) -> d.getValue().nextAttemptAt());
-			PostgresArrays.setText(ps, 11, deliveries, (d) -> d.getValue().lockedBy());
-			PostgresArrays.setTimestamp(ps, 12, deliveries, (d) -> d.getValue().lockedUntil());
-			PostgresArrays.setTimestamp(ps, 13, deliveries, (d) -> d.getKey().createdAt());
+			PostgresArrays.setText(ps, 7, events, OutboxEvent::traceParent);
+			PostgresArrays.setText(ps, 8, deliveries, (d) -> d.getValue().deliveryId());
+			PostgresArrays.setText(ps, 9, deliveries, (d) -> d.getKey().id());
+			PostgresArrays.setText(ps, 10, deliveries, (d) -> d.getValue().endpointId());
+			PostgresArrays.setTimestamp(ps, 11, deliveries, (d) -> d.getValue().nextAttemptAt());
+			PostgresArrays.setText(ps, 12, deliveries, (d) -> d.getValue().lockedBy());
+			PostgresArrays.setTimestamp(ps, 13, deliveries, (d) -> d.getValue().lockedUntil());
+			PostgresArrays.setTimestamp(ps, 14, deliveries, (d) -> d.getKey().createdAt());
 		});
 	}
 

@@ -1,4 +1,5 @@
--- Tables of the webhooks starter. Only CREATE ... IF NOT EXISTS: an existing table is never dropped or altered.
+-- Tables of the webhooks starter. Only CREATE ... IF NOT EXISTS and ADD COLUMN IF NOT EXISTS: an existing table is
+-- never dropped, and nothing in it is changed or removed.
 -- Every table and index name starts with %TABLE_PREFIX%, which the starter replaces with webhooks.store.table-prefix
 -- (webhook_ by default); replace it the same way when you give this script to Flyway or Liquibase.
 
@@ -31,8 +32,12 @@ CREATE TABLE IF NOT EXISTS %TABLE_PREFIX%event (
 	tenant_id VARCHAR(255),
 	idempotency_key VARCHAR(255),
 	created_at TIMESTAMP WITH TIME ZONE NOT NULL,
-	body BYTEA NOT NULL
+	body BYTEA NOT NULL,
+	-- the W3C traceparent of the publish, so delivery attempts join its trace (NULL when not traced)
+	trace_parent VARCHAR(512)
 );
+-- for an event table created by an earlier version (a nullable column, so nothing is rewritten)
+ALTER TABLE %TABLE_PREFIX%event ADD COLUMN IF NOT EXISTS trace_parent VARCHAR(512);
 CREATE INDEX IF NOT EXISTS %TABLE_PREFIX%event_created_idx ON %TABLE_PREFIX%event (created_at);
 CREATE INDEX IF NOT EXISTS %TABLE_PREFIX%event_idempotency_idx ON %TABLE_PREFIX%event (idempotency_key, created_at)
 	WHERE idempotency_key IS NOT NULL;

@@ -12,6 +12,7 @@ import dev.webhooks.endpoint.WebhookEndpoints;
 import dev.webhooks.publish.WebhookPublisher;
 
 import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,11 +29,12 @@ final class ProviderApp implements AutoCloseable {
 		this.context = context;
 	}
 
-	static ProviderApp start(List<String> properties) {
+	static ProviderApp start(List<String> properties, ApplicationContextInitializer<?>... initializers) {
 		List<String> args = new ArrayList<>();
 		properties.forEach((property) -> args.add("--" + property));
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(ProviderTestApplication.class)
 			.web(WebApplicationType.NONE)
+			.initializers(initializers)
 			.run(args.toArray(String[]::new));
 		return new ProviderApp(context);
 	}

@@ -36,7 +36,7 @@ class GroupCommitTests {
 	@Test
 	void callersQueuedDuringAWriteShareTheNextTransaction() throws Exception {
 		// given a first caller whose write is under way
-		GroupCommit groupCommit = new GroupCommit(this.transactions, this::write, 100);
+		GroupCommit<PublishRequest> groupCommit = new GroupCommit<>(this.transactions, this::write, 100);
 		Map<String, String> ids = new ConcurrentHashMap<>();
 		Thread first = publishInBackground(groupCommit, "first", ids);
 		assertThat(this.firstIsWriting.await(5, TimeUnit.SECONDS)).isTrue();
@@ -59,7 +59,7 @@ class GroupCommitTests {
 	@Test
 	void aRequestThatFailsInAGroupFailsAloneAndTheOthersAreWritten() throws Exception {
 		// given a first caller whose write is under way, and a group queued behind it with one bad request
-		GroupCommit groupCommit = new GroupCommit(this.transactions, this::write, 100);
+		GroupCommit<PublishRequest> groupCommit = new GroupCommit<>(this.transactions, this::write, 100);
 		Map<String, String> ids = new ConcurrentHashMap<>();
 		Map<String, Throwable> failures = new ConcurrentHashMap<>();
 		Thread first = publishInBackground(groupCommit, "first", ids);
@@ -80,7 +80,7 @@ class GroupCommitTests {
 	@Test
 	void manyCallersPublishingAtOnceAreAllWrittenAndNoneIsLeftWaiting() throws Exception {
 		// given sixteen callers, each publishing 2,000 requests as fast as it can
-		GroupCommit groupCommit = new GroupCommit(this.transactions, this::write, 100);
+		GroupCommit<PublishRequest> groupCommit = new GroupCommit<>(this.transactions, this::write, 100);
 		Set<String> ids = ConcurrentHashMap.newKeySet();
 		List<Thread> callers = new ArrayList<>();
 		for (int t = 0; t < 16; t++) {
@@ -135,7 +135,7 @@ class GroupCommitTests {
 	@Test
 	void anErrorInAGroupFailsItsCallersAndLaterCallersAreStillWritten() throws Exception {
 		// given a first caller whose write is under way, and a group queued behind it whose write throws an Error
-		GroupCommit groupCommit = new GroupCommit(this.transactions, this::write, 100);
+		GroupCommit<PublishRequest> groupCommit = new GroupCommit<>(this.transactions, this::write, 100);
 		Map<String, String> ids = new ConcurrentHashMap<>();
 		Map<String, Throwable> failures = new ConcurrentHashMap<>();
 		Thread first = publishInBackground(groupCommit, "first", ids);
@@ -159,7 +159,7 @@ class GroupCommitTests {
 	@Test
 	void eachCallerRunsItsOwnAfterCommitActionOnItsOwnThread() throws Exception {
 		// given a first caller whose write is under way, and a group queued behind it
-		GroupCommit groupCommit = new GroupCommit(this.transactions, this::write, 100);
+		GroupCommit<PublishRequest> groupCommit = new GroupCommit<>(this.transactions, this::write, 100);
 		Map<String, String> ids = new ConcurrentHashMap<>();
 		Thread first = publishInBackground(groupCommit, "first", ids);
 		assertThat(this.firstIsWriting.await(5, TimeUnit.SECONDS)).isTrue();
