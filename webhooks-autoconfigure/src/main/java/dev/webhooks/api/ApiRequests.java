@@ -22,11 +22,12 @@ public final class ApiRequests {
 	 * @param events event types or patterns ({@code lead.*}); empty subscribes to every type
 	 * @param headers custom headers sent with every request
 	 * @param enabled whether deliveries are made
+	 * @param signatureVersions {@code v1}, {@code v1a} or both; absent for {@code v1} on create
 	 */
 	public record EndpointBody(String url, String description, List<String> events, Map<String, String> headers,
-			Boolean enabled) {
+			Boolean enabled, List<String> signatureVersions) {
 
-		static final EndpointBody EMPTY = new EndpointBody(null, null, null, null, null);
+		static final EndpointBody EMPTY = new EndpointBody(null, null, null, null, null, null);
 
 	}
 

@@ -8,7 +8,7 @@ import dev.webhooks.urlguard.UnsafeUrlException;
 /**
  * Turns the refusals of the endpoint service into problem details naming the field: the URL guard's into
  * {@code url}, the catalog's and the pattern syntax's into {@code events}, the header checks' into
- * {@code headers}.
+ * {@code headers}, the signature-version check's into {@code signature_versions}.
  */
 final class EndpointProblems {
 
@@ -28,6 +28,9 @@ final class EndpointProblems {
 		catch (IllegalArgumentException ex) {
 			String message = String.valueOf(ex.getMessage());
 			String lower = message.toLowerCase(Locale.ROOT);
+			if (lower.contains("signature version")) {
+				throw ApiProblemException.invalid("signature_versions", "invalid-signature-version", message);
+			}
 			if (lower.contains("header")) {
 				throw ApiProblemException.invalid("headers",
 						lower.contains("set by the delivery") ? "reserved-header" : "invalid-header", message);

@@ -171,7 +171,8 @@ public final class WebhooksPublisherAutoConfiguration {
 		List<StaticEndpoint> definitions = properties.getEndpoints().stream()
 			.map((endpoint) -> new StaticEndpoint(endpoint.getId(), emptyToNull(endpoint.getTenant()),
 					endpoint.getUrl(), endpoint.getDescription(), List.copyOf(endpoint.getEvents()),
-					endpoint.getHeaders(), List.copyOf(endpoint.getSecrets()), endpoint.isEnabled()))
+					endpoint.getHeaders(), List.copyOf(endpoint.getSecrets()), endpoint.isEnabled(),
+					(endpoint.getSignatureVersions() != null) ? List.copyOf(endpoint.getSignatureVersions()) : null))
 			.toList();
 		return new StaticEndpointsInitializer(endpoints, definitions);
 	}

@@ -15,9 +15,27 @@ import java.util.Map;
  * @param headers custom headers
  * @param secrets the secrets, current first; empty keeps the stored ones, or generates one the first time
  * @param enabled whether deliveries are made
+ * @param signatureVersions the signature versions, {@code null} for those of the configured secrets (or
+ * {@code v1} when none is configured)
  */
 public record StaticEndpoint(String id, String tenantId, String url, String description, List<String> eventTypes,
-		Map<String, String> headers, List<String> secrets, boolean enabled) {
+		Map<String, String> headers, List<String> secrets, boolean enabled, List<String> signatureVersions) {
+
+	/**
+	 * A configured endpoint that signs with the versions of its configured secrets.
+	 * @param id the id
+	 * @param tenantId the tenant, or {@code null}
+	 * @param url the URL
+	 * @param description free text, or {@code null}
+	 * @param eventTypes the subscribed patterns
+	 * @param headers custom headers
+	 * @param secrets the secrets, current first
+	 * @param enabled whether deliveries are made
+	 */
+	public StaticEndpoint(String id, String tenantId, String url, String description, List<String> eventTypes,
+			Map<String, String> headers, List<String> secrets, boolean enabled) {
+		this(id, tenantId, url, description, eventTypes, headers, secrets, enabled, null);
+	}
 
 	@Override
 	public String toString() {
