@@ -54,8 +54,10 @@ public record WebhookSourceSettings(String name, List<String> secrets, List<Stri
 		List<String> secretTexts = (this.secrets != null) ? this.secrets : List.of();
 		List<String> keyTexts = (this.publicKeys != null) ? this.publicKeys : List.of();
 		if (secretTexts.isEmpty() && keyTexts.isEmpty()) {
-			throw new IllegalStateException(prefix + ".secrets and " + prefix + ".public-keys are empty: a source "
-					+ "needs at least one secret or public key to verify its requests");
+			boolean standard = signatureScheme instanceof StandardWebhooksScheme;
+			throw new IllegalStateException(prefix + ".secrets is empty"
+					+ (standard ? " and so is " + prefix + ".public-keys" : "") + ": a source needs at least one "
+					+ "secret" + (standard ? " or public key" : "") + " to verify its requests");
 		}
 		if (!keyTexts.isEmpty() && !(signatureScheme instanceof StandardWebhooksScheme)) {
 			throw new IllegalStateException(prefix + ".public-keys verify Standard Webhooks v1a signatures; the "
