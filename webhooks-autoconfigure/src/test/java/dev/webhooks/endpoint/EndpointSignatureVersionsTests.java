@@ -109,7 +109,7 @@ class EndpointSignatureVersionsTests {
 		CreatedEndpoint created = this.endpoints.create("t1", EndpointRequest.of(URL));
 
 		CreatedEndpoint changed = this.endpoints.change("t1", created.endpoint().id(),
-				new EndpointRequest(null, null, null, null, null, List.of("v1a")));
+				new EndpointRequest(null, null, null, null, null, null, null, null, null, List.of("v1a")));
 
 		assertThat(changed.secret()).isNull();
 		assertThat(changed.endpoint().signatureVersions()).containsExactly("v1a");
@@ -125,7 +125,7 @@ class EndpointSignatureVersionsTests {
 		WebhookEndpoint endpoint = this.endpoints.create("t1", request(List.of("v1a"))).endpoint();
 
 		CreatedEndpoint changed = this.endpoints.change("t1", endpoint.id(),
-				new EndpointRequest(null, null, null, null, null, List.of("v1", "v1a")));
+				new EndpointRequest(null, null, null, null, null, null, null, null, null, List.of("v1", "v1a")));
 
 		assertThat(changed.secret().reveal()).startsWith("whsec_");
 		assertThat(changed.endpoint().publicKey()).isEqualTo(endpoint.publicKey());
@@ -169,11 +169,12 @@ class EndpointSignatureVersionsTests {
 	}
 
 	private static EndpointRequest request(List<String> versions) {
-		return new EndpointRequest(URL, null, List.of(), Map.of(), null, versions);
+		return new EndpointRequest(URL, null, List.of(), Map.of(), null, null, null, null, null, versions);
 	}
 
 	private static StaticEndpoint staticEndpoint(List<String> secrets, List<String> versions) {
-		return new StaticEndpoint("crm", null, URL, null, List.of(), Map.of(), secrets, true, versions);
+		return new StaticEndpoint("crm", null, URL, null, List.of(), Map.of(), secrets, true, null, null, null, null,
+				versions);
 	}
 
 }

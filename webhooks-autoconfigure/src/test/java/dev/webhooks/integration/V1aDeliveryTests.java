@@ -53,7 +53,7 @@ abstract class V1aDeliveryTests {
 	void anEndpointSigningBothVersionsIsVerifiedByAReceiverThatHasOnlyItsPublicKey() throws Exception {
 		ProviderApp provider = provider();
 		CreatedEndpoint created = provider.endpoints().create(null, new EndpointRequest("http://127.0.0.1:9/none",
-				null, List.of("migration.completed"), Map.of(), null, List.of("v1", "v1a")));
+				null, List.of("migration.completed"), Map.of(), null, null, null, null, null, List.of("v1", "v1a")));
 		String publicKey = created.endpoint().publicKey();
 		ConfigurableApplicationContext receiver = receiver("webhooks.receiver.sources.provider.public-keys[0]="
 				+ publicKey);
@@ -79,7 +79,7 @@ abstract class V1aDeliveryTests {
 	void aReceiverWithAnotherPublicKeyRejectsTheDeliveryAndTheListenerIsNotCalled() throws Exception {
 		ProviderApp provider = provider();
 		CreatedEndpoint created = provider.endpoints().create(null, new EndpointRequest("http://127.0.0.1:9/none",
-				null, List.of("migration.completed"), Map.of(), null, List.of("v1a")));
+				null, List.of("migration.completed"), Map.of(), null, null, null, null, null, List.of("v1a")));
 		String otherKey = dev.webhooks.signing.Ed25519Key.generate().publicText();
 		ConfigurableApplicationContext receiver = receiver("webhooks.receiver.sources.provider.public-keys[0]="
 				+ otherKey);
