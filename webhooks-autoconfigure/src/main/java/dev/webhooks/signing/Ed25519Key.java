@@ -53,7 +53,7 @@ public final class Ed25519Key {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	private static final ThreadLocal<Signature> SIGNATURE = ThreadLocal.withInitial(Ed25519Key::newSignature);
+	private static final ThreadLocal<KeyedSignature> SIGNATURE = ThreadLocal.withInitial(KeyedSignature::new);
 
 	private final PrivateKey privateKey;
 
@@ -216,15 +216,16 @@ public final class Ed25519Key {
 		if (!isPrivate()) {
 			throw new IllegalStateException("A public ed25519 key cannot sign");
 		}
-		Signature signature = SIGNATURE.get();
+		KeyedSignature keyed = SIGNATURE.get();
 		try {
-			signature.initSign(this.privateKey);
+			Signature signature = keyed.signingWith(this.privateKey);
 			for (byte[] part : parts) {
 				signature.update(part);
 			}
 			return signature.sign();
 		}
-		catch (InvalidKeyException | SignatureException ex) {
+		catch (InvalidKeyException | SignatureException | RuntimeException ex) {
+			keyed.forget();
 			throw new IllegalStateException("The ed25519 key cannot sign", ex);
 		}
 	}
@@ -239,20 +240,27 @@ public final class Ed25519Key {
 		if (signatureBytes.length != SIGNATURE_BYTES) {
 			return false;
 		}
-		Signature signature = SIGNATURE.get();
+		KeyedSignature keyed = SIGNATURE.get();
 		try {
-			signature.initVerify(this.publicKey);
+			Signature signature = keyed.verifyingWith(this.publicKey);
 			for (byte[] part : parts) {
 				signature.update(part);
 			}
 			return signature.verify(signatureBytes);
 		}
 		catch (InvalidKeyException ex) {
+			keyed.forget();
 			throw new IllegalStateException("The ed25519 key cannot verify", ex);
 		}
 		catch (SignatureException ex) {
-			// a malformed signature (not a point of the curve): it does not verify
+			// a malformed signature (not a point of the curve): it does not verify; the instance is reset by it
+			keyed.forget();
 			return false;
+		}
+		catch (RuntimeException ex) {
+			// an instance left half-updated must be initialised again before its next use
+			keyed.forget();
+			throw ex;
 		}
 	}
 
@@ -280,13 +288,48 @@ public final class Ed25519Key {
 		return isPrivate() ? "Ed25519Key[" + PRIVATE_PREFIX + "*****]" : "Ed25519Key[" + publicText() + "]";
 	}
 
-	private static Signature newSignature() {
-		try {
-			return Signature.getInstance(ALGORITHM);
+	/**
+	 * A thread's {@link Signature} and the key it was last initialised with: {@code sign()} and {@code verify()}
+	 * leave the instance initialised with the same key, so a thread that signs for one endpoint, or verifies one
+	 * source's requests, again skips the initialisation, as {@link HmacSha256} does for the MAC.
+	 */
+	private static final class KeyedSignature {
+
+		private final Signature signature;
+
+		private Object key;
+
+		KeyedSignature() {
+			try {
+				this.signature = Signature.getInstance(ALGORITHM);
+			}
+			catch (GeneralSecurityException ex) {
+				throw new IllegalStateException("Ed25519 is not available in this JVM", ex);
+			}
 		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("Ed25519 is not available in this JVM", ex);
+
+		Signature signingWith(PrivateKey privateKey) throws InvalidKeyException {
+			if (privateKey != this.key) {
+				this.key = null;
+				this.signature.initSign(privateKey);
+				this.key = privateKey;
+			}
+			return this.signature;
 		}
+
+		Signature verifyingWith(PublicKey publicKey) throws InvalidKeyException {
+			if (publicKey != this.key) {
+				this.key = null;
+				this.signature.initVerify(publicKey);
+				this.key = publicKey;
+			}
+			return this.signature;
+		}
+
+		void forget() {
+			this.key = null;
+		}
+
 	}
 
 	private static boolean startsWith(byte[] bytes, byte[] prefix) {

@@ -86,6 +86,21 @@ class Ed25519KeyTests {
 	}
 
 	@Test
+	void oneThreadAlternatingKeysSignsAndVerifiesWithEachKeysOwn() {
+		Ed25519Key first = Ed25519Key.parse("whsk_" + b64(SEED));
+		Ed25519Key second = Ed25519Key.generate();
+
+		for (int round = 0; round < 3; round++) {
+			assertThat(first.sign(MESSAGE)).isEqualTo(SIGNATURE);
+			byte[] other = second.sign(MESSAGE);
+			assertThat(second.publicKey().verify(other, MESSAGE)).isTrue();
+			assertThat(first.publicKey().verify(other, MESSAGE)).isFalse();
+			assertThat(first.publicKey().verify(SIGNATURE, MESSAGE)).isTrue();
+			assertThat(first.publicKey().verify(new byte[64], MESSAGE)).isFalse();
+		}
+	}
+
+	@Test
 	void rejectsASvixLayoutWhosePublicHalfIsNotTheSeeds() {
 		byte[] wrongPublic = PUBLIC.clone();
 		wrongPublic[0] ^= 1;
