@@ -26,11 +26,14 @@ public final class ApiRequests {
 	 * @param ordering {@code parallel} or {@code fifo}
 	 * @param rateLimit requests per second; JSON {@code null} removes the limit
 	 * @param sslBundle the SSL bundle that presents a client certificate; JSON {@code null} removes it
+	 * @param signatureVersions {@code v1}, {@code v1a} or both; absent for {@code v1} on create
 	 */
 	public record EndpointBody(String url, String description, List<String> events, Map<String, String> headers,
-			Boolean enabled, JsonNode filter, String ordering, JsonNode rateLimit, JsonNode sslBundle) {
+			Boolean enabled, JsonNode filter, String ordering, JsonNode rateLimit, JsonNode sslBundle,
+			List<String> signatureVersions) {
 
-		static final EndpointBody EMPTY = new EndpointBody(null, null, null, null, null, null, null, null, null);
+		static final EndpointBody EMPTY = new EndpointBody(null, null, null, null, null, null, null, null, null,
+				null);
 
 	}
 

@@ -60,19 +60,24 @@ public final class ApiResponses {
 	 * @param ordering {@code parallel} or {@code fifo}
 	 * @param rateLimit requests per second, or {@code null} for no limit
 	 * @param sslBundle the SSL bundle that presents a client certificate, or {@code null}
-	 * @param secret the signing secret: only in the answer to create and rotate
+	 * @param signatureVersions the signature versions it signs with, {@code v1}, {@code v1a} or both
+	 * @param publicKey the {@code whpk_} public key receivers verify {@code v1a} with; absent without {@code v1a}
+	 * @param secret the {@code v1} signing secret: only in the answer to create and rotate, and to a change that
+	 * adds {@code v1}
 	 */
 	@JsonNaming(SnakeCaseStrategy.class)
 	public record EndpointView(String id, String url, String description, List<String> events,
 			Map<String, String> headers, boolean enabled, String disabledReason, Instant createdAt,
 			Instant updatedAt, JsonNode filter, String ordering, Integer rateLimit, String sslBundle,
+			List<String> signatureVersions, @JsonInclude(JsonInclude.Include.NON_NULL) String publicKey,
 			@JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
 
 		static EndpointView of(WebhookEndpoint endpoint, String secret) {
 			return new EndpointView(endpoint.id(), endpoint.url(), endpoint.description(), endpoint.eventTypes(),
 					endpoint.headers(), endpoint.enabled(), endpoint.disabledReason(), endpoint.createdAt(),
 					endpoint.updatedAt(), (endpoint.filter() != null) ? endpoint.filter().tree() : null,
-					endpoint.ordering().apiName(), endpoint.rateLimit(), endpoint.sslBundle(), secret);
+					endpoint.ordering().apiName(), endpoint.rateLimit(), endpoint.sslBundle(),
+					endpoint.signatureVersions(), endpoint.publicKey(), secret);
 		}
 
 		@Override
@@ -97,6 +102,17 @@ public final class ApiResponses {
 			return "RotatedSecretView[id=" + this.id + ", secret=(hidden)]";
 		}
 
+	}
+
+	/**
+	 * A new {@code v1a} key pair: only the public key is ever shown; the private key signs and stays in the store.
+	 *
+	 * @param id the endpoint id
+	 * @param publicKey the new {@code whpk_} public key receivers verify with
+	 * @param previousKeyExpiresAt until when the previous key keeps signing beside it, absent when there was none
+	 */
+	@JsonNaming(SnakeCaseStrategy.class)
+	public record RotatedKeyView(String id, String publicKey, Instant previousKeyExpiresAt) {
 	}
 
 	/**

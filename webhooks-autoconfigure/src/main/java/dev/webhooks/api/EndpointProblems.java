@@ -14,7 +14,8 @@ import org.springframework.http.HttpStatus;
  * Turns the refusals of the endpoint service into problem details naming the field: the URL guard's into
  * {@code url}, the catalog's and the pattern syntax's into {@code events}, the header checks' into
  * {@code headers}, the filter's into the place in the filter that is wrong ({@code filter.data.amount.$gt}), and
- * those of the delivery controls into their field ({@code rate_limit}, {@code ssl_bundle}, {@code ordering}).
+ * those of the delivery controls into their field ({@code rate_limit}, {@code ssl_bundle}, {@code ordering}), the signature-version check's into
+ * {@code signature_versions}.
  */
 final class EndpointProblems {
 
@@ -45,6 +46,9 @@ final class EndpointProblems {
 		catch (IllegalArgumentException ex) {
 			String message = String.valueOf(ex.getMessage());
 			String lower = message.toLowerCase(Locale.ROOT);
+			if (lower.contains("signature version")) {
+				throw ApiProblemException.invalid("signature_versions", "invalid-signature-version", message);
+			}
 			if (lower.contains("header")) {
 				throw ApiProblemException.invalid("headers",
 						lower.contains("set by the delivery") ? "reserved-header" : "invalid-header", message);

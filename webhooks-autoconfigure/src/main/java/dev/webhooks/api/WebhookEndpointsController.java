@@ -16,6 +16,7 @@ import dev.webhooks.api.ApiResponses.AcceptedView;
 import dev.webhooks.api.ApiResponses.EndpointView;
 import dev.webhooks.api.ApiResponses.PageView;
 import dev.webhooks.api.ApiResponses.RecoveredView;
+import dev.webhooks.api.ApiResponses.RotatedKeyView;
 import dev.webhooks.api.ApiResponses.RotatedSecretView;
 import dev.webhooks.api.ApiResponses.StatsView;
 import dev.webhooks.delivery.DeliveryLog;
@@ -103,7 +104,7 @@ public class WebhookEndpointsController {
 		}
 		CreatedEndpoint created = EndpointProblems.translate(() -> this.endpoints.create(tenant, toRequest(body)));
 		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(EndpointView.of(created.endpoint(), created.secret().reveal()));
+			.body(EndpointView.of(created.endpoint(), revealed(created)));
 	}
 
 	@GetMapping
@@ -126,8 +127,8 @@ public class WebhookEndpointsController {
 	public EndpointView update(HttpServletRequest request, @PathVariable String id) {
 		String tenant = this.context.tenantOf(request);
 		EndpointBody body = this.context.reader().read(request, EndpointBody.class, EndpointBody.EMPTY);
-		WebhookEndpoint updated = EndpointProblems.translate(() -> this.endpoints.update(tenant, id, toRequest(body)));
-		return EndpointView.of(updated, null);
+		CreatedEndpoint updated = EndpointProblems.translate(() -> this.endpoints.change(tenant, id, toRequest(body)));
+		return EndpointView.of(updated.endpoint(), revealed(updated));
 	}
 
 	@DeleteMapping("/{id}")
@@ -143,19 +144,41 @@ public class WebhookEndpointsController {
 	@PostMapping("/{id}/rotate-secret")
 	public RotatedSecretView rotateSecret(HttpServletRequest request, @PathVariable String id) {
 		String tenant = this.context.tenantOf(request);
-		RotateSecretBody body = this.context.reader().read(request, RotateSecretBody.class, RotateSecretBody.EMPTY);
-		Duration grace = this.context.defaultGracePeriod();
-		if (body.gracePeriodSeconds() != null) {
-			if (body.gracePeriodSeconds() < 0 || body.gracePeriodSeconds() > MAX_GRACE_PERIOD.toSeconds()) {
-				throw ApiProblemException.invalid("grace_period_seconds", "range",
-						"'grace_period_seconds' must be between 0 and " + MAX_GRACE_PERIOD.toSeconds() + " (7 days)");
-			}
-			grace = Duration.ofSeconds(body.gracePeriodSeconds());
-		}
+		Duration grace = gracePeriod(request);
 		CreatedEndpoint rotated = this.endpoints.rotateSecret(tenant, id, grace);
-		Instant previousExpiry = rotated.endpoint().secrets().stream().skip(1).map(EndpointSecret::expiresAt)
+		return new RotatedSecretView(id, rotated.secret().reveal(), previousExpiry(rotated.endpoint(), false));
+	}
+
+	@PostMapping("/{id}/rotate-signing-key")
+	public RotatedKeyView rotateSigningKey(HttpServletRequest request, @PathVariable String id) {
+		String tenant = this.context.tenantOf(request);
+		Duration grace = gracePeriod(request);
+		WebhookEndpoint rotated = this.endpoints.rotateSigningKey(tenant, id, grace);
+		return new RotatedKeyView(id, rotated.publicKey(), previousExpiry(rotated, true));
+	}
+
+	private Duration gracePeriod(HttpServletRequest request) {
+		RotateSecretBody body = this.context.reader().read(request, RotateSecretBody.class, RotateSecretBody.EMPTY);
+		if (body.gracePeriodSeconds() == null) {
+			return this.context.defaultGracePeriod();
+		}
+		if (body.gracePeriodSeconds() < 0 || body.gracePeriodSeconds() > MAX_GRACE_PERIOD.toSeconds()) {
+			throw ApiProblemException.invalid("grace_period_seconds", "range",
+					"'grace_period_seconds' must be between 0 and " + MAX_GRACE_PERIOD.toSeconds() + " (7 days)");
+		}
+		return Duration.ofSeconds(body.gracePeriodSeconds());
+	}
+
+	/** The latest expiry of the rotated-out credentials of one kind (the new one is first and does not expire). */
+	private static Instant previousExpiry(WebhookEndpoint endpoint, boolean ed25519) {
+		return endpoint.secrets().stream().skip(1)
+			.filter((secret) -> secret.secret().isEd25519() == ed25519)
+			.map(EndpointSecret::expiresAt)
 			.filter(Objects::nonNull).max(Instant::compareTo).orElse(null);
-		return new RotatedSecretView(id, rotated.secret().reveal(), previousExpiry);
+	}
+
+	private static String revealed(CreatedEndpoint created) {
+		return (created.secret() != null) ? created.secret().reveal() : null;
 	}
 
 	@PostMapping("/{id}/test")
@@ -210,7 +233,8 @@ public class WebhookEndpointsController {
 	private static EndpointRequest toRequest(EndpointBody body) {
 		return new EndpointRequest(body.url(), body.description(), body.events(), body.headers(), body.enabled(),
 				filter(body.filter()), (body.ordering() != null) ? EndpointOrdering.fromApiName(body.ordering()) : null,
-				rateLimit(body.rateLimit()), sslBundle(body.sslBundle()));
+				rateLimit(body.rateLimit()), sslBundle(body.sslBundle()),
+				body.signatureVersions());
 	}
 
 	/** Absent keeps the filter, JSON {@code null} removes it (the empty document is no filter). */

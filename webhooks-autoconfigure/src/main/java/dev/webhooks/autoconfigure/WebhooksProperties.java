@@ -85,10 +85,17 @@ public class WebhooksProperties {
 		private String url;
 
 		/**
-		 * Signing secrets, current first: 'whsec_' secrets, or any other text for schemes that use the text as
-		 * the key. Empty keeps the stored secrets, or generates one the first time.
+		 * Signing secrets, current first: 'whsec_' secrets (v1), 'whsk_' ed25519 private keys (v1a), or any other
+		 * text for schemes that use the text as the key. A signature version with no secret here keeps its stored
+		 * secret, or gets a new one the first time.
 		 */
 		private List<String> secrets = new ArrayList<>();
+
+		/**
+		 * Standard Webhooks signature versions to sign with: 'v1' (HMAC-SHA256), 'v1a' (ed25519) or both, sent
+		 * space-separated in one header. Unset: the versions of the configured secrets, or 'v1'.
+		 */
+		private List<String> signatureVersions;
 
 		/**
 		 * Subscribed event types, with wildcards such as 'lead.*' or '*'. Empty subscribes to every type.
@@ -187,6 +194,14 @@ public class WebhooksProperties {
 
 		public List<String> getSecrets() {
 			return this.secrets;
+		}
+
+		public List<String> getSignatureVersions() {
+			return this.signatureVersions;
+		}
+
+		public void setSignatureVersions(List<String> signatureVersions) {
+			this.signatureVersions = signatureVersions;
 		}
 
 		public void setSecrets(List<String> secrets) {

@@ -181,7 +181,8 @@ public final class WebhooksPublisherAutoConfiguration {
 					endpoint.getUrl(), endpoint.getDescription(), List.copyOf(endpoint.getEvents()),
 					endpoint.getHeaders(), List.copyOf(endpoint.getSecrets()), endpoint.isEnabled(),
 					emptyToNull(endpoint.getFilter()), endpoint.getOrdering(), endpoint.getRateLimit(),
-					emptyToNull(endpoint.getSslBundle())))
+					emptyToNull(endpoint.getSslBundle()),
+					(endpoint.getSignatureVersions() != null) ? List.copyOf(endpoint.getSignatureVersions()) : null))
 			.toList();
 		return new StaticEndpointsInitializer(endpoints, definitions);
 	}

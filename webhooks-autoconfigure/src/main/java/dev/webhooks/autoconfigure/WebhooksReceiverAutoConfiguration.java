@@ -164,7 +164,8 @@ public final class WebhooksReceiverAutoConfiguration {
 	}
 
 	private static WebhookSourceSettings settings(String name, WebhooksReceiverProperties.Source source) {
-		return new WebhookSourceSettings(name, source.getSecrets(), source.getScheme(), source.getSignatureHeader(),
+		return new WebhookSourceSettings(name, source.getSecrets(), source.getPublicKeys(), source.getScheme(),
+				source.getSignatureHeader(),
 				source.getIdHeader(), source.getTolerance(), source.getMaxBodySize(), source.getPath(),
 				source.isAsync());
 	}

@@ -132,6 +132,12 @@ public class WebhooksReceiverProperties {
 		private List<String> secrets = new ArrayList<>();
 
 		/**
+		 * Ed25519 public keys (whpk_<base64>) that verify the sender's asymmetric v1a signatures, beside or instead
+		 * of the secrets: a request verifies when any v1 or v1a signature in it verifies with any secret or key.
+		 */
+		private List<String> publicKeys = new ArrayList<>();
+
+		/**
 		 * Signature scheme: 'standard-webhooks' (webhook-id, webhook-timestamp and webhook-signature 'v1,<base64>'
 		 * headers, as Svix and Anon send), 'timestamped-hex' (one 't=<unix>,v1=<hex>' header, as Stripe and Anvil
 		 * send), or the name of a WebhookSignatureScheme bean of the application.
@@ -178,6 +184,14 @@ public class WebhooksReceiverProperties {
 
 		public void setSecrets(List<String> secrets) {
 			this.secrets = secrets;
+		}
+
+		public List<String> getPublicKeys() {
+			return this.publicKeys;
+		}
+
+		public void setPublicKeys(List<String> publicKeys) {
+			this.publicKeys = publicKeys;
 		}
 
 		public String getScheme() {

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 
 import dev.webhooks.signing.StandardWebhooksScheme;
 import dev.webhooks.signing.TimestampedHexScheme;
+import dev.webhooks.signing.WebhookSecret;
 import dev.webhooks.signing.WebhookSignatureScheme;
 
 /**
@@ -140,7 +141,7 @@ public class SignedRequestFactory {
 		headers.put("user-agent", userAgentFor(task));
 		headers.put("content-type", "application/json");
 		Map<String, String> signature = this.scheme.sign(messageId(task.eventId()), attemptTime, task.body(),
-				task.secrets());
+				secretsFor(task));
 		if (custom && this.knownSignature == null) {
 			signature.keySet().forEach((name) -> headers.keySet().removeIf(name::equalsIgnoreCase));
 		}
@@ -152,6 +153,23 @@ public class SignedRequestFactory {
 			headers.put(SVIX_HEADERS.get(2), signature.get(standard.signatureHeader()));
 		}
 		return new WebhookRequest(url, headers, task.body(), signatureOf(signature));
+	}
+
+	/**
+	 * The secrets the scheme signs with: all of them for Standard Webhooks, which signs {@code v1a} with the
+	 * ed25519 keys; the HMAC secrets alone for any other scheme, which knows nothing of {@code v1a}.
+	 */
+	private List<WebhookSecret> secretsFor(DeliveryTask task) {
+		List<WebhookSecret> secrets = task.secrets();
+		if (this.scheme instanceof StandardWebhooksScheme || secrets.stream().noneMatch(WebhookSecret::isEd25519)) {
+			return secrets;
+		}
+		List<WebhookSecret> hmac = secrets.stream().filter((secret) -> !secret.isEd25519()).toList();
+		if (hmac.isEmpty()) {
+			throw new IllegalArgumentException("Endpoint " + task.endpointId() + " signs v1a only, which the "
+					+ this.scheme.name() + " scheme cannot send; give it a v1 secret or sign with standard-webhooks");
+		}
+		return hmac;
 	}
 
 	private String messageId(String eventId) {

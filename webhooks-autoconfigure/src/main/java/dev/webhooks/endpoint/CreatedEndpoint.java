@@ -7,7 +7,9 @@ import dev.webhooks.signing.WebhookSecret;
  * secret is handed out. Its {@code toString()} does not show the secret.
  *
  * @param endpoint the endpoint
- * @param secret the new current secret; {@link WebhookSecret#reveal()} gives its text
+ * @param secret the new current {@code whsec_} secret; {@link WebhookSecret#reveal()} gives its text. {@code null}
+ * when none was made: an endpoint that signs {@code v1a} only (its private key is never handed out; receivers need
+ * only {@link WebhookEndpoint#publicKey()})
  */
 public record CreatedEndpoint(WebhookEndpoint endpoint, WebhookSecret secret) {
 }

@@ -21,15 +21,19 @@ import dev.webhooks.event.filter.PayloadFilter;
  * removes the limit
  * @param sslBundle the name of a Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) for a client certificate;
  * empty removes it
+ * @param signatureVersions the Standard Webhooks signature versions to sign with, {@code v1}, {@code v1a} or
+ * both; {@code null} for {@code v1} on create, or to leave them as they are on update
  */
 public record EndpointRequest(String url, String description, List<String> eventTypes, Map<String, String> headers,
-		Boolean enabled, PayloadFilter filter, EndpointOrdering ordering, Integer rateLimit, String sslBundle) {
+		Boolean enabled, PayloadFilter filter, EndpointOrdering ordering, Integer rateLimit, String sslBundle,
+		List<String> signatureVersions) {
 
 	/** The rate limit that means "no limit". */
 	public static final int NO_RATE_LIMIT = 0;
 
 	/**
-	 * A request that leaves the filter, ordering, rate limit and SSL bundle as they are (or at their defaults).
+	 * A request that leaves the filter, ordering, rate limit, SSL bundle and signature versions as they are (or at
+	 * their defaults).
 	 * @param url the HTTPS URL
 	 * @param description free text
 	 * @param eventTypes the subscribed event-type patterns
@@ -38,7 +42,24 @@ public record EndpointRequest(String url, String description, List<String> event
 	 */
 	public EndpointRequest(String url, String description, List<String> eventTypes, Map<String, String> headers,
 			Boolean enabled) {
-		this(url, description, eventTypes, headers, enabled, null, null, null, null);
+		this(url, description, eventTypes, headers, enabled, null, null, null, null, null);
+	}
+
+	/**
+	 * A request that leaves the signature versions as they are (or at their default, {@code v1}).
+	 * @param url the HTTPS URL
+	 * @param description free text
+	 * @param eventTypes the subscribed event-type patterns
+	 * @param headers custom headers
+	 * @param enabled whether deliveries are made
+	 * @param filter the payload filter
+	 * @param ordering the delivery order
+	 * @param rateLimit requests per second
+	 * @param sslBundle the SSL bundle name
+	 */
+	public EndpointRequest(String url, String description, List<String> eventTypes, Map<String, String> headers,
+			Boolean enabled, PayloadFilter filter, EndpointOrdering ordering, Integer rateLimit, String sslBundle) {
+		this(url, description, eventTypes, headers, enabled, filter, ordering, rateLimit, sslBundle, null);
 	}
 
 	/**

@@ -19,10 +19,12 @@ import java.util.Map;
  * @param ordering the delivery order, or {@code null} for parallel
  * @param rateLimit requests per second, or {@code null} for no limit
  * @param sslBundle the SSL bundle for a client certificate, or {@code null}
+ * @param signatureVersions the signature versions, {@code null} for those of the configured secrets (or
+ * {@code v1} when none is configured)
  */
 public record StaticEndpoint(String id, String tenantId, String url, String description, List<String> eventTypes,
 		Map<String, String> headers, List<String> secrets, boolean enabled, String filter, EndpointOrdering ordering,
-		Integer rateLimit, String sslBundle) {
+		Integer rateLimit, String sslBundle, List<String> signatureVersions) {
 
 	/**
 	 * A configured endpoint without filter, rate limit or SSL bundle, delivered in parallel.
@@ -37,7 +39,29 @@ public record StaticEndpoint(String id, String tenantId, String url, String desc
 	 */
 	public StaticEndpoint(String id, String tenantId, String url, String description, List<String> eventTypes,
 			Map<String, String> headers, List<String> secrets, boolean enabled) {
-		this(id, tenantId, url, description, eventTypes, headers, secrets, enabled, null, null, null, null);
+		this(id, tenantId, url, description, eventTypes, headers, secrets, enabled, null, null, null, null, null);
+	}
+
+	/**
+	 * A configured endpoint that signs with the versions of its configured secrets.
+	 * @param id the id
+	 * @param tenantId the tenant, or {@code null}
+	 * @param url the URL
+	 * @param description free text, or {@code null}
+	 * @param eventTypes the subscribed patterns
+	 * @param headers custom headers
+	 * @param secrets the secrets, current first
+	 * @param enabled whether deliveries are made
+	 * @param filter the payload filter as JSON text, or {@code null}
+	 * @param ordering the delivery order, or {@code null}
+	 * @param rateLimit requests per second, or {@code null}
+	 * @param sslBundle the SSL bundle, or {@code null}
+	 */
+	public StaticEndpoint(String id, String tenantId, String url, String description, List<String> eventTypes,
+			Map<String, String> headers, List<String> secrets, boolean enabled, String filter, EndpointOrdering ordering,
+			Integer rateLimit, String sslBundle) {
+		this(id, tenantId, url, description, eventTypes, headers, secrets, enabled, filter, ordering, rateLimit,
+				sslBundle, null);
 	}
 
 	@Override
@@ -45,7 +69,7 @@ public record StaticEndpoint(String id, String tenantId, String url, String desc
 		return "StaticEndpoint[id=" + this.id + ", tenantId=" + this.tenantId + ", url=" + this.url + ", eventTypes="
 				+ this.eventTypes + ", secrets=" + this.secrets.size() + " (hidden), enabled=" + this.enabled
 				+ ", filter=" + this.filter + ", ordering=" + this.ordering + ", rateLimit=" + this.rateLimit
-				+ ", sslBundle=" + this.sslBundle + "]";
+				+ ", sslBundle=" + this.sslBundle + ", signatureVersions=" + this.signatureVersions + "]";
 	}
 
 }

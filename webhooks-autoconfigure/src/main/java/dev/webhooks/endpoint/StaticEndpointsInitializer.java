@@ -43,6 +43,11 @@ public class StaticEndpointsInitializer implements InitializingBean {
 		}
 		for (StaticEndpoint definition : this.definitions) {
 			WebhookEndpoint endpoint = this.endpoints.upsertStatic(definition);
+			if (endpoint.publicKey() != null && logger.isInfoEnabled()) {
+				// the public key is no secret, and the one way to learn a generated one without the API
+				logger.info("Webhook endpoint '" + endpoint.id() + "' signs v1a (ed25519); receivers verify with "
+						+ "its public key " + endpoint.publicKey());
+			}
 			if (logger.isDebugEnabled()) {
 				logger.debug("Webhook endpoint '" + endpoint.id() + "' configured for " + endpoint.url()
 						+ " (events " + (endpoint.eventTypes().isEmpty() ? "*" : endpoint.eventTypes()) + ")");

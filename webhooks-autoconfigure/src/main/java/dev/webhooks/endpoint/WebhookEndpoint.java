@@ -17,7 +17,8 @@ import dev.webhooks.signing.WebhookSecret;
  * @param eventTypes the subscribed event-type patterns ({@code lead.created}, {@code lead.*}, {@code *});
  * empty means every type
  * @param headers custom headers sent with every request
- * @param secrets the signing secrets, current first; a rotated secret stays until it expires
+ * @param secrets the signing secrets, current first; a rotated secret stays until it expires. {@code whsec_}
+ * secrets sign {@code v1}, ed25519 private keys sign {@code v1a}
  * @param enabled whether deliveries are made
  * @param disabledReason why the endpoint was disabled, or {@code null}
  * @param createdAt when it was created
@@ -78,6 +79,29 @@ public record WebhookEndpoint(String id, String tenantId, String url, String des
 	 */
 	public List<WebhookSecret> signingSecretsAt(Instant now) {
 		return EndpointSecret.signingAt(this.secrets, now);
+	}
+
+	/**
+	 * The signature versions this endpoint signs with: those of its current secrets (see
+	 * {@link SignatureVersions}).
+	 * @return {@code v1}, {@code v1a} or both, in that order
+	 */
+	public List<String> signatureVersions() {
+		return SignatureVersions.of(this.secrets);
+	}
+
+	/**
+	 * The public key of the current {@code v1a} signing key, which receivers verify with: public, so it may be
+	 * shown at any time.
+	 * @return {@code whpk_…}, or {@code null} when the endpoint does not sign {@code v1a}
+	 */
+	public String publicKey() {
+		for (EndpointSecret secret : this.secrets) {
+			if (secret.expiresAt() == null && secret.secret().isEd25519()) {
+				return secret.secret().ed25519().publicText();
+			}
+		}
+		return null;
 	}
 
 }

@@ -21,6 +21,7 @@ import dev.webhooks.event.EventTypePattern;
 import dev.webhooks.event.SortableIdGenerator;
 import dev.webhooks.event.filter.InvalidFilterException;
 import dev.webhooks.event.filter.PayloadFilter;
+import dev.webhooks.signing.Ed25519Key;
 import dev.webhooks.signing.WebhookSecret;
 import dev.webhooks.urlguard.UnsafeUrlException;
 import dev.webhooks.urlguard.UrlGuard;
@@ -118,10 +119,12 @@ public class WebhookEndpoints {
 	}
 
 	/**
-	 * Create an endpoint with a new secret.
+	 * Create an endpoint with a new secret per signature version: a {@code whsec_} secret for {@code v1}, an
+	 * ed25519 key pair for {@code v1a}.
 	 * @param tenantId the owning tenant, or {@code null}
-	 * @param request the URL, event types, headers, description and enabled flag
-	 * @return the endpoint and its secret, which is never handed out again
+	 * @param request the URL, event types, headers, description, enabled flag and signature versions
+	 * @return the endpoint and its {@code v1} secret, which is never handed out again (the {@code v1a} private key
+	 * is never handed out at all)
 	 * @throws UnsafeUrlException when the URL guard refuses the URL
 	 * @throws IllegalArgumentException when an event type or header is not valid
 	 * @throws InvalidEndpointFieldException when the rate limit, ordering or SSL bundle is not valid
@@ -135,12 +138,20 @@ public class WebhookEndpoints {
 		Map<String, String> headers = checkHeaders(request.headers());
 		Integer rateLimit = checkRateLimit(request.rateLimit());
 		String sslBundle = checkSslBundle(request.sslBundle());
-		WebhookSecret secret = WebhookSecret.generate();
+		List<String> versions = (request.signatureVersions() != null)
+				? SignatureVersions.check(request.signatureVersions()) : SignatureVersions.DEFAULT;
+		WebhookSecret secret = null;
+		List<EndpointSecret> secrets = new ArrayList<>();
+		for (String version : versions) {
+			WebhookSecret made = SignatureVersions.generate(version);
+			secret = SignatureVersions.V1.equals(version) ? made : secret;
+			secrets.add(new EndpointSecret(made, null));
+		}
 		Instant now = this.clock.instant();
 		boolean enabled = request.enabled() == null || request.enabled();
 		WebhookEndpoint endpoint = new WebhookEndpoint(this.ids.nextId(ID_PREFIX), tenantId, request.url(),
-				request.description(), eventTypes, headers, List.of(new EndpointSecret(secret, null)), enabled, null,
-				now, now, nonEmpty(request.filter()), request.ordering(), rateLimit, sslBundle);
+				request.description(), eventTypes, headers, List.copyOf(secrets), enabled, null, now, now,
+				nonEmpty(request.filter()), request.ordering(), rateLimit, sslBundle);
 		this.repository.save(endpoint);
 		this.subscribers.endpointsChanged();
 		return new CreatedEndpoint(endpoint, secret);
@@ -155,6 +166,20 @@ public class WebhookEndpoints {
 	 * @throws EndpointNotFoundException when the tenant has no such endpoint
 	 */
 	public WebhookEndpoint update(String tenantId, String id, EndpointRequest request) {
+		return change(tenantId, id, request).endpoint();
+	}
+
+	/**
+	 * Change an endpoint as {@link #update} does, handing out the {@code v1} secret made when the change adds
+	 * {@code v1} to its signature versions. A version the change drops keeps signing for the rotation overlap, so
+	 * receivers can move at their own pace.
+	 * @param tenantId the caller's tenant, or {@code null}
+	 * @param id the endpoint id
+	 * @param request the changes
+	 * @return the endpoint as changed, and the new {@code v1} secret or {@code null}
+	 * @throws EndpointNotFoundException when the tenant has no such endpoint
+	 */
+	public CreatedEndpoint change(String tenantId, String id, EndpointRequest request) {
 		WebhookEndpoint current = get(tenantId, id);
 		String url = current.url();
 		if (request.url() != null && !request.url().equals(current.url())) {
@@ -173,12 +198,22 @@ public class WebhookEndpoints {
 		EndpointOrdering ordering = (request.ordering() != null) ? request.ordering() : current.ordering();
 		Integer rateLimit = (request.rateLimit() != null) ? checkRateLimit(request.rateLimit()) : current.rateLimit();
 		String sslBundle = (request.sslBundle() != null) ? checkSslBundle(request.sslBundle()) : current.sslBundle();
+		Instant now = this.clock.instant();
+		List<EndpointSecret> secrets = current.secrets();
+		WebhookSecret newSecret = null;
+		if (request.signatureVersions() != null) {
+			List<String> versions = SignatureVersions.check(request.signatureVersions());
+			SignatureVersions.Change change = SignatureVersions.change(secrets, versions, now,
+					now.plus(this.rotationOverlap));
+			secrets = change.secrets();
+			newSecret = change.newV1Secret();
+		}
 		WebhookEndpoint updated = new WebhookEndpoint(current.id(), current.tenantId(), url, description, eventTypes,
-				headers, current.secrets(), enabled, disabledReason, current.createdAt(), this.clock.instant(), filter,
-				ordering, rateLimit, sslBundle);
+				headers, secrets, enabled, disabledReason, current.createdAt(), now, filter, ordering, rateLimit,
+				sslBundle);
 		this.repository.save(updated);
 		this.subscribers.endpointsChanged();
-		return updated;
+		return new CreatedEndpoint(updated, newSecret);
 	}
 
 	/**
@@ -240,18 +275,53 @@ public class WebhookEndpoints {
 	 * @return the endpoint and its new secret, which is never handed out again
 	 */
 	public CreatedEndpoint rotateSecret(String tenantId, String id, Duration overlap) {
+		WebhookEndpoint rotated = rotate(tenantId, id, overlap, SignatureVersions.V1);
+		return new CreatedEndpoint(rotated, rotated.secrets().get(0).secret());
+	}
+
+	/**
+	 * Make a new ed25519 key pair current for {@code v1a}; the old key keeps signing for the rotation overlap.
+	 * @param tenantId the caller's tenant, or {@code null}
+	 * @param id the endpoint id
+	 * @return the endpoint, whose {@link WebhookEndpoint#publicKey()} is the new public key
+	 */
+	public WebhookEndpoint rotateSigningKey(String tenantId, String id) {
+		return rotateSigningKey(tenantId, id, this.rotationOverlap);
+	}
+
+	/**
+	 * Make a new ed25519 key pair current for {@code v1a}; the old key keeps signing for the given overlap.
+	 * @param tenantId the caller's tenant, or {@code null}
+	 * @param id the endpoint id
+	 * @param overlap how long the old key keeps signing beside the new one; zero stops it at once
+	 * @return the endpoint, whose {@link WebhookEndpoint#publicKey()} is the new public key
+	 */
+	public WebhookEndpoint rotateSigningKey(String tenantId, String id, Duration overlap) {
+		return rotate(tenantId, id, overlap, SignatureVersions.V1A);
+	}
+
+	/**
+	 * A new current credential of one version, first in the list; the valid ones of that version expire at the
+	 * end of the overlap, those of the other version are kept as they are, expired ones are dropped. Rotating a
+	 * version the endpoint does not sign adds it.
+	 */
+	private WebhookEndpoint rotate(String tenantId, String id, Duration overlap, String version) {
 		WebhookEndpoint current = get(tenantId, id);
 		Instant now = this.clock.instant();
 		Instant expiry = now.plus(overlap);
-		WebhookSecret secret = WebhookSecret.generate();
 		List<EndpointSecret> secrets = new ArrayList<>();
-		secrets.add(new EndpointSecret(secret, null));
+		secrets.add(new EndpointSecret(SignatureVersions.generate(version), null));
 		for (EndpointSecret old : current.secrets()) {
-			if (old.isValidAt(now)) {
-				Instant expiresAt = (old.expiresAt() == null || old.expiresAt().isAfter(expiry)) ? expiry
-						: old.expiresAt();
-				secrets.add(new EndpointSecret(old.secret(), expiresAt));
+			if (!old.isValidAt(now)) {
+				continue;
 			}
+			if (!version.equals(SignatureVersions.versionOf(old.secret()))) {
+				secrets.add(old);
+				continue;
+			}
+			Instant expiresAt = (old.expiresAt() == null || old.expiresAt().isAfter(expiry)) ? expiry
+					: old.expiresAt();
+			secrets.add(new EndpointSecret(old.secret(), expiresAt));
 		}
 		WebhookEndpoint rotated = new WebhookEndpoint(current.id(), current.tenantId(), current.url(),
 				current.description(), current.eventTypes(), current.headers(), List.copyOf(secrets),
@@ -259,7 +329,7 @@ public class WebhookEndpoints {
 				current.ordering(), current.rateLimit(), current.sslBundle());
 		this.repository.save(rotated);
 		this.subscribers.endpointsChanged();
-		return new CreatedEndpoint(rotated, secret);
+		return rotated;
 	}
 
 	/**
@@ -333,16 +403,7 @@ public class WebhookEndpoints {
 				throw new IllegalStateException("Webhook endpoint '" + definition.id() + "': " + ex.getMessage(), ex);
 			}
 		}
-		List<EndpointSecret> secrets;
-		if (!orEmpty(definition.secrets()).isEmpty()) {
-			secrets = definition.secrets().stream().map((text) -> new EndpointSecret(parseSecret(text), null)).toList();
-		}
-		else if (existing != null && !existing.secrets().isEmpty()) {
-			secrets = existing.secrets();
-		}
-		else {
-			secrets = List.of(new EndpointSecret(WebhookSecret.generate(), null));
-		}
+		List<EndpointSecret> secrets = StaticEndpointSecrets.of(definition, existing);
 		WebhookEndpoint endpoint = new WebhookEndpoint(definition.id(), definition.tenantId(), definition.url(),
 				definition.description(), eventTypes, headers, secrets, definition.enabled(),
 				definition.enabled() ? null : "Disabled in configuration",
@@ -354,14 +415,16 @@ public class WebhookEndpoints {
 	}
 
 	/**
-	 * Read a configured secret: a Standard Webhooks {@code whsec_} secret, or any other text used as the key
-	 * itself (for {@code t=…,v1=…} schemes).
+	 * Read a configured secret: a Standard Webhooks {@code whsec_} secret, an ed25519 private key {@code whsk_}
+	 * ({@code v1a}), or any other text used as the key itself (for {@code t=…,v1=…} schemes).
 	 * @param text the secret text
 	 * @return the secret
 	 */
 	public static WebhookSecret parseSecret(String text) {
-		return (text != null && text.strip().startsWith(WebhookSecret.PREFIX)) ? WebhookSecret.parse(text)
-				: WebhookSecret.ofText(text);
+		String stripped = (text != null) ? text.strip() : "";
+		boolean standard = stripped.startsWith(WebhookSecret.PREFIX)
+				|| stripped.startsWith(Ed25519Key.PRIVATE_PREFIX) || stripped.startsWith(Ed25519Key.PUBLIC_PREFIX);
+		return standard ? WebhookSecret.parse(text) : WebhookSecret.ofText(text);
 	}
 
 	private WebhookEndpoint withState(WebhookEndpoint current, boolean enabled, String reason) {

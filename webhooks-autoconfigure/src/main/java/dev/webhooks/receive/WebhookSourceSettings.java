@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import dev.webhooks.signing.Ed25519Key;
 import dev.webhooks.signing.InvalidWebhookSecretException;
 import dev.webhooks.signing.StandardWebhooksScheme;
 import dev.webhooks.signing.TimestampedHexScheme;
@@ -20,6 +21,8 @@ import org.springframework.util.unit.DataSize;
  *
  * @param name the source name, the key under {@code webhooks.receiver.sources}
  * @param secrets the secrets as written
+ * @param publicKeys the {@code whpk_} ed25519 public keys that verify {@code v1a} signatures, beside or instead of
+ * the secrets (Standard Webhooks only)
  * @param scheme the scheme name, {@code null} for Standard Webhooks
  * @param signatureHeader the signature header of the timestamped-hex scheme
  * @param idHeader the message-id header of the timestamped-hex scheme
@@ -28,8 +31,9 @@ import org.springframework.util.unit.DataSize;
  * @param path the source's own path, or {@code null} or blank for {@code {base path}/{name}}
  * @param async whether listeners run after the request is answered with 202
  */
-public record WebhookSourceSettings(String name, List<String> secrets, String scheme, String signatureHeader,
-		String idHeader, Duration tolerance, DataSize maxBodySize, String path, boolean async) {
+public record WebhookSourceSettings(String name, List<String> secrets, List<String> publicKeys, String scheme,
+		String signatureHeader, String idHeader, Duration tolerance, DataSize maxBodySize, String path,
+		boolean async) {
 
 	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
@@ -47,18 +51,47 @@ public record WebhookSourceSettings(String name, List<String> secrets, String sc
 					+ "' may only use letters, digits, '.', '_' and '-', as it is a path segment");
 		}
 		WebhookSignatureScheme signatureScheme = signatureScheme(prefix, customSchemes);
-		if (this.secrets == null || this.secrets.isEmpty()) {
-			throw new IllegalStateException(prefix + ".secrets is empty: a source needs at least one secret to "
-					+ "verify its requests");
+		List<String> secretTexts = (this.secrets != null) ? this.secrets : List.of();
+		List<String> keyTexts = (this.publicKeys != null) ? this.publicKeys : List.of();
+		if (secretTexts.isEmpty() && keyTexts.isEmpty()) {
+			boolean standard = signatureScheme instanceof StandardWebhooksScheme;
+			throw new IllegalStateException(prefix + ".secrets is empty"
+					+ (standard ? " and so is " + prefix + ".public-keys" : "") + ": a source needs at least one "
+					+ "secret" + (standard ? " or public key" : "") + " to verify its requests");
+		}
+		if (!keyTexts.isEmpty() && !(signatureScheme instanceof StandardWebhooksScheme)) {
+			throw new IllegalStateException(prefix + ".public-keys verify Standard Webhooks v1a signatures; the "
+					+ signatureScheme.name() + " scheme has none");
 		}
 		List<WebhookSecret> parsed = new ArrayList<>();
-		for (int index = 0; index < this.secrets.size(); index++) {
+		for (int index = 0; index < secretTexts.size(); index++) {
 			try {
-				parsed.add(signatureScheme.parseSecret(this.secrets.get(index)));
+				WebhookSecret secret = signatureScheme.parseSecret(secretTexts.get(index));
+				if (secret.isEd25519()) {
+					throw new IllegalStateException(prefix + ".secrets[" + index + "] is an ed25519 key; a source "
+							+ "verifies v1a with the sender's public key (whpk_), configured under " + prefix
+							+ ".public-keys");
+				}
+				parsed.add(secret);
 			}
 			catch (InvalidWebhookSecretException ex) {
 				throw new IllegalStateException(prefix + ".secrets[" + index + "] is not a valid secret for the "
 						+ signatureScheme.name() + " scheme: " + ex.getMessage());
+			}
+		}
+		for (int index = 0; index < keyTexts.size(); index++) {
+			String text = keyTexts.get(index);
+			if (text == null || !text.strip().startsWith(Ed25519Key.PUBLIC_PREFIX)) {
+				// a private key here would be a leak waiting to happen: the receiver never needs one
+				throw new IllegalStateException(prefix + ".public-keys[" + index + "] is not an ed25519 public key "
+						+ "(" + Ed25519Key.PUBLIC_PREFIX + "…)");
+			}
+			try {
+				parsed.add(WebhookSecret.of(Ed25519Key.parse(text)));
+			}
+			catch (InvalidWebhookSecretException ex) {
+				throw new IllegalStateException(prefix + ".public-keys[" + index + "] is not a valid public key: "
+						+ ex.getMessage());
 			}
 		}
 		String sourcePath = (this.path != null && !this.path.isBlank()) ? this.path.strip()
@@ -103,7 +136,7 @@ public record WebhookSourceSettings(String name, List<String> secrets, String sc
 	public String toString() {
 		// secrets as written: only their number is printed
 		return "WebhookSourceSettings[name=" + this.name + ", secrets="
-				+ ((this.secrets != null) ? this.secrets.size() : 0) + ", scheme=" + this.scheme + ", path="
+				+ ((this.secrets != null) ? this.secrets.size() : 0) + ", publicKeys=" + this.publicKeys + ", scheme=" + this.scheme + ", path="
 				+ this.path + ", async=" + this.async + "]";
 	}
 

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +14,8 @@ import dev.webhooks.signing.WebhookVerificationException.Reason;
 /**
  * The <a href="https://www.standardwebhooks.com/">Standard Webhooks</a> scheme, as Svix and Anon use it: the
  * headers {@code webhook-id}, {@code webhook-timestamp} (unix seconds) and {@code webhook-signature}, whose
- * value is one or more space-separated {@code v1,<base64 HMAC-SHA256>} of {@code id.timestamp.body}.
+ * value is one or more space-separated {@code v1,<base64 HMAC-SHA256>} of {@code id.timestamp.body}, or
+ * {@code v1a,<base64 ed25519 signature>} of the same content for a secret that is an {@link Ed25519Key}.
  * <p>
  * Verification accepts the {@code svix-} prefixed headers as well, skips signatures of other versions, and
  * compares in constant time.
@@ -44,15 +44,18 @@ public class StandardWebhooksScheme implements WebhookSignatureScheme {
 
 	private static final String SVIX_SIGNATURE_HEADER = "svix-signature";
 
-	private static final String VERSION = "v1";
+	private static final String V1 = "v1";
 
-	private static final byte[] DOT = { '.' };
+	private static final String V1A = "v1a";
 
 	private final String idHeader;
 
 	private final String timestampHeader;
 
 	private final String signatureHeader;
+
+	// where a bad timestamp came from, for its message, made once rather than on every verification
+	private final String timestampWhere;
 
 	/** The scheme with the standard header names. */
 	public StandardWebhooksScheme() {
@@ -69,6 +72,7 @@ public class StandardWebhooksScheme implements WebhookSignatureScheme {
 		this.idHeader = idHeader;
 		this.timestampHeader = timestampHeader;
 		this.signatureHeader = signatureHeader;
+		this.timestampWhere = "the " + timestampHeader + " header";
 	}
 
 	/**
@@ -118,42 +122,92 @@ public class StandardWebhooksScheme implements WebhookSignatureScheme {
 	 * @param messageId the message id
 	 * @param timestampSeconds the unix timestamp in seconds
 	 * @param body the body bytes
-	 * @param secrets the secrets, each giving one {@code v1,…} entry
+	 * @param secrets the secrets, each giving one entry: {@code v1,…} for a {@code whsec_} secret, {@code v1a,…}
+	 * for an ed25519 private key
 	 * @return the space-separated signatures
+	 * @throws IllegalArgumentException for a public key, which cannot sign
 	 */
 	public String signatures(String messageId, long timestampSeconds, byte[] body, List<WebhookSecret> secrets) {
 		StringBuilder value = new StringBuilder();
 		Base64.Encoder encoder = Base64.getEncoder();
+		byte[] prefix = signedPrefix(messageId, timestampSeconds);
 		for (WebhookSecret secret : secrets) {
 			if (!value.isEmpty()) {
 				value.append(' ');
 			}
-			value.append(VERSION).append(',')
-				.append(encoder.encodeToString(mac(secret, messageId, timestampSeconds, body)));
+			Ed25519Key key = secret.ed25519();
+			if (key == null) {
+				value.append(V1).append(',').append(encoder.encodeToString(secret.hmacSha256(prefix, body)));
+			}
+			else if (key.isPrivate()) {
+				value.append(V1A).append(',').append(encoder.encodeToString(key.sign(prefix, body)));
+			}
+			else {
+				throw new IllegalArgumentException("A public ed25519 key (whpk_) verifies v1a signatures but cannot "
+						+ "sign; signing needs the private key (whsk_)");
+			}
 		}
 		return value.toString();
 	}
 
+	/**
+	 * Verify a received request: any {@code v1} entry against each HMAC secret, any {@code v1a} entry against
+	 * each ed25519 key (of which only the public half is used).
+	 */
 	@Override
 	public VerifiedSignature verify(WebhookHeaders headers, byte[] body, List<WebhookSecret> secrets,
 			Duration tolerance, Instant now) throws WebhookVerificationException {
 		String id = required(headers, this.idHeader, ID_HEADER, SVIX_ID_HEADER);
 		String timestampText = required(headers, this.timestampHeader, TIMESTAMP_HEADER, SVIX_TIMESTAMP_HEADER);
 		String signatureHeader = required(headers, this.signatureHeader, SIGNATURE_HEADER, SVIX_SIGNATURE_HEADER);
-		Instant timestamp = WebhookSignatureScheme.parseTimestamp(timestampText,
-				"the " + this.timestampHeader + " header");
-		long seconds = timestamp.getEpochSecond();
+		Instant timestamp = WebhookSignatureScheme.parseTimestamp(timestampText, this.timestampWhere);
 		WebhookSignatureScheme.checkTimestamp(timestamp, tolerance, now);
-		List<byte[]> candidates = candidates(signatureHeader);
-		if (candidates.isEmpty()) {
-			throw new WebhookVerificationException(Reason.MALFORMED_HEADER,
-					"The " + this.signatureHeader + " header holds no " + VERSION + " signature");
-		}
-		for (WebhookSecret secret : secrets) {
-			byte[] expected = mac(secret, id, seconds, body);
-			for (byte[] candidate : candidates) {
-				if (MessageDigest.isEqual(expected, candidate)) {
+		byte[] prefix = signedPrefix(id, timestamp.getEpochSecond());
+		// the fast path compares each MAC's base64 with the entries as received, so no entry is decoded; the MACs
+		// are kept for the slow path, which runs only when nothing matched, to say why
+		byte[][] macs = new byte[secrets.size()][];
+		for (int i = 0; i < macs.length; i++) {
+			WebhookSecret secret = secrets.get(i);
+			Ed25519Key key = secret.ed25519();
+			if (key == null) {
+				macs[i] = secret.hmacSha256(prefix, body);
+				if (SignatureEntries.containsEncoded(signatureHeader, V1, macs[i])) {
 					return new VerifiedSignature(id, timestamp);
+				}
+			}
+			else if (SignatureEntries.anyVerifies(signatureHeader, V1A, key, prefix, body)) {
+				return new VerifiedSignature(id, timestamp);
+			}
+		}
+		return verifyDecoded(signatureHeader, secrets, macs, id, timestamp);
+	}
+
+	/**
+	 * The slow path: an entry that is valid base64 but not in the encoder's own form (no padding, say) still
+	 * verifies, and a header with no usable entry of the versions the source verifies is malformed, not a
+	 * mismatch.
+	 */
+	private VerifiedSignature verifyDecoded(String header, List<WebhookSecret> secrets, byte[][] macs, String id,
+			Instant timestamp) throws WebhookVerificationException {
+		boolean hmac = false;
+		boolean ed25519 = false;
+		for (WebhookSecret secret : secrets) {
+			hmac |= !secret.isEd25519();
+			ed25519 |= secret.isEd25519();
+		}
+		List<byte[]> v1 = hmac ? SignatureEntries.decoded(header, V1) : List.of();
+		List<byte[]> v1a = ed25519 ? SignatureEntries.decoded(header, V1A) : List.of();
+		if (v1.isEmpty() && v1a.isEmpty()) {
+			String versions = (hmac && ed25519) ? V1 + " or " + V1A : (hmac ? V1 : V1A);
+			throw new WebhookVerificationException(Reason.MALFORMED_HEADER,
+					"The " + this.signatureHeader + " header holds no " + versions + " signature");
+		}
+		for (byte[] mac : macs) {
+			if (mac != null) {
+				for (byte[] candidate : v1) {
+					if (MessageDigest.isEqual(mac, candidate)) {
+						return new VerifiedSignature(id, timestamp);
+					}
 				}
 			}
 		}
@@ -171,49 +225,46 @@ public class StandardWebhooksScheme implements WebhookSignatureScheme {
 	}
 
 	/**
-	 * The decoded {@code v1} signatures of a header; other versions and undecodable values are skipped. The
-	 * tokens are split by hand as {@code strip().split("\\s+")} would split them: that call compiles its
-	 * pattern on every request, which cost more than the MAC of a small body.
+	 * The signed content's start, {@code id.timestamp.}, in one array: the body follows it into the MAC or the
+	 * signature without being copied. An ASCII id (every id seen in practice) is written without an encoder.
 	 */
-	private static List<byte[]> candidates(String header) {
-		List<byte[]> result = new ArrayList<>(2);
-		Base64.Decoder decoder = Base64.getDecoder();
-		String stripped = header.strip();
-		int length = stripped.length();
-		int start = 0;
-		while (start < length) {
-			int end = start;
-			int comma = -1;
-			while (end < length && !isRegexSpace(stripped.charAt(end))) {
-				if (comma < 0 && stripped.charAt(end) == ',') {
-					comma = end;
-				}
-				end++;
-			}
-			if (comma - start == VERSION.length() && stripped.startsWith(VERSION, start)) {
-				try {
-					result.add(decoder.decode(stripped.substring(comma + 1, end)));
-				}
-				catch (IllegalArgumentException ex) {
-					// not base64: cannot match, and another entry may still verify
-				}
-			}
-			start = end;
-			while (start < length && isRegexSpace(stripped.charAt(start))) {
-				start++;
+	static byte[] signedPrefix(String messageId, long seconds) {
+		int idLength = messageId.length();
+		boolean ascii = true;
+		for (int i = 0; ascii && i < idLength; i++) {
+			ascii = messageId.charAt(i) < 0x80;
+		}
+		byte[] id = ascii ? null : messageId.getBytes(StandardCharsets.UTF_8);
+		int idBytes = ascii ? idLength : id.length;
+		int digits = digits(seconds);
+		byte[] prefix = new byte[idBytes + digits + 2];
+		if (ascii) {
+			for (int i = 0; i < idLength; i++) {
+				prefix[i] = (byte) messageId.charAt(i);
 			}
 		}
-		return result;
+		else {
+			System.arraycopy(id, 0, prefix, 0, idBytes);
+		}
+		prefix[idBytes] = '.';
+		long rest = seconds;
+		for (int i = idBytes + digits; i > idBytes; i--) {
+			prefix[i] = (byte) ('0' + (rest % 10));
+			rest /= 10;
+		}
+		prefix[prefix.length - 1] = '.';
+		return prefix;
 	}
 
-	/** The characters of the regular expression class {@code \s}. */
-	private static boolean isRegexSpace(char c) {
-		return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
-	}
-
-	private static byte[] mac(WebhookSecret secret, String messageId, long seconds, byte[] body) {
-		return secret.hmacSha256(messageId.getBytes(StandardCharsets.UTF_8), DOT,
-				Long.toString(seconds).getBytes(StandardCharsets.US_ASCII), DOT, body);
+	private static int digits(long value) {
+		if (value < 0) {
+			throw new IllegalArgumentException("A webhook timestamp is not negative");
+		}
+		int digits = 1;
+		for (long rest = value / 10; rest > 0; rest /= 10) {
+			digits++;
+		}
+		return digits;
 	}
 
 }

@@ -83,9 +83,16 @@ public class TimestampedHexScheme implements WebhookSignatureScheme {
 		if (secrets.isEmpty()) {
 			throw new IllegalArgumentException("At least one secret is needed to sign a webhook");
 		}
+		if (secrets.stream().allMatch(WebhookSecret::isEd25519)) {
+			throw new IllegalArgumentException("The " + NAME + " scheme signs with HMAC secrets only; an ed25519 "
+					+ "key (v1a) is a Standard Webhooks key");
+		}
 		long seconds = timestamp.getEpochSecond();
 		StringBuilder value = new StringBuilder("t=").append(seconds);
 		for (WebhookSecret secret : secrets) {
+			if (secret.isEd25519()) {
+				continue;
+			}
 			value.append(",v1=").append(HEX.formatHex(mac(secret, seconds, body)));
 		}
 		Map<String, String> headers = new LinkedHashMap<>();
@@ -136,6 +143,10 @@ public class TimestampedHexScheme implements WebhookSignatureScheme {
 					"The " + this.signatureHeader + " header holds no v1 signature");
 		}
 		for (WebhookSecret secret : secrets) {
+			if (secret.isEd25519()) {
+				// a v1a key has no place in this scheme; the source's HMAC secrets still verify
+				continue;
+			}
 			byte[] expected = mac(secret, seconds, body);
 			for (byte[] candidate : candidates) {
 				if (MessageDigest.isEqual(expected, candidate)) {

@@ -7,8 +7,12 @@ import java.util.Base64;
 
 /**
  * A signing secret. The Standard Webhooks form is {@code whsec_} followed by the base64 of 24 to 64 random
- * bytes; those bytes are the HMAC key. Schemes that use the secret text itself as the key (Stripe-style
- * {@code t=…,v1=…}) create it with {@link #ofText(String)}.
+ * bytes; those bytes are the HMAC key ({@code v1} signatures). Schemes that use the secret text itself as the key
+ * (Stripe-style {@code t=…,v1=…}) create it with {@link #ofText(String)}.
+ * <p>
+ * A secret may instead be an {@link Ed25519Key} of the asymmetric {@code v1a} signatures ({@link #of(Ed25519Key)},
+ * or {@link #parse(String)} of {@code whsk_…} or {@code whpk_…}), so the one list of an endpoint's or a source's
+ * secrets carries both kinds, each signing or verifying its own version.
  * <p>
  * The key never appears in {@link #toString()}, so a secret can be logged or put in an exception message
  * by accident without leaking.
@@ -33,12 +37,31 @@ public final class WebhookSecret {
 
 	private final String value;
 
+	// the ed25519 key of a v1a secret, or null for an HMAC secret
+	private final Ed25519Key ed25519;
+
 	// this secret keyed with its text; made once, on first use, as every attempt of a text-keyed scheme needs it
 	private volatile WebhookSecret textKeyed;
 
 	private WebhookSecret(byte[] key, String value) {
 		this.key = key;
 		this.value = value;
+		this.ed25519 = null;
+	}
+
+	private WebhookSecret(Ed25519Key ed25519) {
+		this.key = null;
+		this.value = ed25519.reveal();
+		this.ed25519 = ed25519;
+	}
+
+	/**
+	 * A {@code v1a} secret: a private key signs, a public key verifies.
+	 * @param key the ed25519 key
+	 * @return the secret
+	 */
+	public static WebhookSecret of(Ed25519Key key) {
+		return new WebhookSecret(key);
 	}
 
 	/**
@@ -65,7 +88,8 @@ public final class WebhookSecret {
 	}
 
 	/**
-	 * Parse a Standard Webhooks secret ({@code whsec_<base64>}).
+	 * Parse a Standard Webhooks secret: {@code whsec_<base64>}, or an ed25519 key {@code whsk_…} or
+	 * {@code whpk_…} (see {@link Ed25519Key#parse(String)}).
 	 * @param value the secret text
 	 * @return the secret
 	 * @throws InvalidWebhookSecretException saying what is wrong, without echoing the value
@@ -75,6 +99,9 @@ public final class WebhookSecret {
 			throw new InvalidWebhookSecretException("The webhook secret is empty");
 		}
 		String trimmed = value.strip();
+		if (trimmed.startsWith(Ed25519Key.PRIVATE_PREFIX) || trimmed.startsWith(Ed25519Key.PUBLIC_PREFIX)) {
+			return new WebhookSecret(Ed25519Key.parse(trimmed));
+		}
 		if (!trimmed.startsWith(PREFIX)) {
 			throw new InvalidWebhookSecretException("The webhook secret does not start with '" + PREFIX + "'");
 		}
@@ -116,9 +143,41 @@ public final class WebhookSecret {
 	/**
 	 * The HMAC key.
 	 * @return a copy of the key bytes
+	 * @throws IllegalStateException for an ed25519 secret
 	 */
 	public byte[] key() {
-		return this.key.clone();
+		return hmacKey().clone();
+	}
+
+	/**
+	 * The ed25519 key of a {@code v1a} secret.
+	 * @return the key, or {@code null} for an HMAC secret
+	 */
+	public Ed25519Key ed25519() {
+		return this.ed25519;
+	}
+
+	/**
+	 * Whether this is an ed25519 key ({@code v1a}) rather than an HMAC secret ({@code v1}).
+	 * @return {@code true} for an ed25519 key
+	 */
+	public boolean isEd25519() {
+		return this.ed25519 != null;
+	}
+
+	/**
+	 * The Standard Webhooks signature version this secret signs or verifies.
+	 * @return {@code v1a} for an ed25519 key, else {@code v1}
+	 */
+	public String version() {
+		return isEd25519() ? "v1a" : "v1";
+	}
+
+	private byte[] hmacKey() {
+		if (this.key == null) {
+			throw new IllegalStateException("An ed25519 key (v1a) is not an HMAC secret");
+		}
+		return this.key;
 	}
 
 	/**
@@ -128,7 +187,7 @@ public final class WebhookSecret {
 	 * @return the 32-byte MAC
 	 */
 	public byte[] hmacSha256(byte[]... parts) {
-		return HmacSha256.mac(this.key, parts);
+		return HmacSha256.mac(hmacKey(), parts);
 	}
 
 	/**
@@ -140,6 +199,7 @@ public final class WebhookSecret {
 	public WebhookSecret textKeyed() {
 		WebhookSecret keyed = this.textKeyed;
 		if (keyed == null) {
+			hmacKey();
 			byte[] text = this.value.getBytes(StandardCharsets.UTF_8);
 			keyed = Arrays.equals(text, this.key) ? this : new WebhookSecret(text, this.value);
 			this.textKeyed = keyed;
@@ -148,7 +208,8 @@ public final class WebhookSecret {
 	}
 
 	/**
-	 * The secret as text, to be shown once when it is created and to be stored. Never log it.
+	 * The secret as text, to be shown once when it is created and to be stored. Never log it (a public
+	 * {@code whpk_} key alone is safe to show).
 	 * @return the secret text
 	 */
 	public String reveal() {
@@ -157,16 +218,22 @@ public final class WebhookSecret {
 
 	@Override
 	public boolean equals(Object other) {
-		return other instanceof WebhookSecret that && Arrays.equals(this.key, that.key);
+		if (!(other instanceof WebhookSecret that)) {
+			return false;
+		}
+		return isEd25519() ? this.ed25519.equals(that.ed25519) : Arrays.equals(this.key, that.key);
 	}
 
 	@Override
 	public int hashCode() {
-		return Arrays.hashCode(this.key);
+		return isEd25519() ? this.ed25519.hashCode() : Arrays.hashCode(this.key);
 	}
 
 	@Override
 	public String toString() {
+		if (isEd25519()) {
+			return "WebhookSecret[" + this.ed25519 + "]";
+		}
 		return "WebhookSecret[" + (this.value.startsWith(PREFIX) ? PREFIX : "") + "*****]";
 	}
 

@@ -307,6 +307,83 @@ abstract class ManagementApiContractTests {
 	}
 
 	@Test
+	void anEndpointSigningV1AndV1aShowsItsPublicKeyAlwaysAndItsPrivateKeyNever() throws Exception {
+		TestReceiver receiver = receiver(TestReceiver.answering(204));
+		ApiClient.Response created = acme().post(BASE, "{\"url\":\"" + receiver.url()
+				+ "\",\"signature_versions\":[\"v1\",\"v1a\"]}");
+		assertThat(created.status()).as("%s", created).isEqualTo(201);
+		String id = created.text("/id");
+		String secret = created.text("/secret");
+		String publicKey = created.text("/public_key");
+		assertThat(publicKey).startsWith("whpk_");
+		assertThat(created.body()).doesNotContain("whsk_");
+		ApiClient.Response read = acme().get(BASE + "/" + id);
+		assertThat(read.text("/public_key")).isEqualTo(publicKey);
+		assertThat(read.json().get("signature_versions").toString()).isEqualTo("[\"v1\",\"v1a\"]");
+		assertThat(read.body()).doesNotContain("whsk_").doesNotContain(secret);
+
+		acme().post(BASE + "/" + id + "/test", "");
+		await().atMost(WAIT).until(() -> receiver.count() == 1);
+		TestReceiver.Received request = receiver.requests().get(0);
+		assertVerifies(secret, request);
+		assertThat(verifiesWithPublicKey(publicKey, request)).isTrue();
+
+		ApiClient.Response rotated = acme().post(BASE + "/" + id + "/rotate-signing-key",
+				"{\"grace_period_seconds\":3600}");
+		assertThat(rotated.status()).as("%s", rotated).isEqualTo(200);
+		String newKey = rotated.text("/public_key");
+		assertThat(newKey).startsWith("whpk_").isNotEqualTo(publicKey);
+		assertThat(Instant.parse(rotated.text("/previous_key_expires_at"))).isAfter(Instant.now());
+		assertThat(rotated.body()).doesNotContain("whsk_");
+		assertThat(acme().get(BASE + "/" + id).text("/public_key")).isEqualTo(newKey);
+		acme().post(BASE + "/" + id + "/test", "");
+		await().atMost(WAIT).until(() -> receiver.count() == 2);
+		TestReceiver.Received during = receiver.requests().get(1);
+		assertThat(during.header("webhook-signature").split(" ")).hasSize(3);
+		assertVerifies(secret, during);
+		assertThat(verifiesWithPublicKey(newKey, during)).isTrue();
+		assertThat(verifiesWithPublicKey(publicKey, during)).isTrue();
+		String row = jdbc().queryForObject("SELECT secrets FROM webhook_endpoint WHERE id = ?", String.class, id);
+		assertThat(row).startsWith("enc:v1:").doesNotContain("whsk_");
+	}
+
+	@Test
+	void aChangeOfSignatureVersionsAddsAKeyPairAndABadVersionIsAProblemNamingTheField() {
+		String id = createEndpoint(acme(), "https://hooks.example.com/v1a", "order.created").get("id").asString();
+		Map<String, Object> before = endpointRow(id);
+
+		assertProblem(acme().patch(BASE + "/" + id, "{\"signature_versions\":[\"v2\"]}"), 422,
+				"signature_versions", "invalid-signature-version");
+		assertProblem(acme().patch(BASE + "/" + id, "{\"signature_versions\":[]}"), 422, "signature_versions",
+				"invalid-signature-version");
+		assertProblem(acme().post(BASE, "{\"url\":\"https://hooks.example.com/x\",\"signature_versions\":[\"hmac\"]}"),
+				422, "signature_versions", "invalid-signature-version");
+		assertThat(endpointRow(id)).isEqualTo(before);
+
+		ApiClient.Response changed = acme().patch(BASE + "/" + id, "{\"signature_versions\":[\"v1a\"]}");
+		assertThat(changed.status()).as("%s", changed).isEqualTo(200);
+		assertThat(changed.text("/public_key")).startsWith("whpk_");
+		assertThat(changed.json().has("secret")).isFalse();
+		assertThat(changed.json().get("signature_versions").toString()).isEqualTo("[\"v1a\"]");
+		ApiClient.Response again = acme().patch(BASE + "/" + id, "{\"signature_versions\":[\"v1\",\"v1a\"]}");
+		assertThat(again.text("/secret")).as("a v1 secret made by a change is shown in its answer").startsWith("whsec_");
+		assertThat(again.text("/public_key")).isEqualTo(changed.text("/public_key"));
+	}
+
+	static boolean verifiesWithPublicKey(String publicKey, TestReceiver.Received request) {
+		try {
+			new dev.webhooks.signing.StandardWebhooksScheme().verify(
+					dev.webhooks.signing.WebhookHeaders.of(request.headers()), request.body(),
+					List.of(dev.webhooks.signing.WebhookSecret.parse(publicKey)), Duration.ofMinutes(5),
+					Instant.now());
+			return true;
+		}
+		catch (dev.webhooks.signing.WebhookVerificationException ex) {
+			return false;
+		}
+	}
+
+	@Test
 	void aTestEventReachesTheReceiverSignedWithTheCatalogExampleOrTheGivenPayload() throws Exception {
 		TestReceiver receiver = receiver(TestReceiver.answering(204));
 		JsonNode endpoint = createEndpoint(acme(), receiver.url(), "order.shipped");

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import dev.webhooks.signing.Ed25519Key;
 import dev.webhooks.signing.StandardWebhooksScheme;
 import dev.webhooks.signing.VerifiedSignature;
 import dev.webhooks.signing.WebhookHeaders;
@@ -29,7 +30,9 @@ import org.openjdk.jmh.annotations.State;
  * <p>
  * The two-secret cases are the rotation case at its most expensive: signing with two secrets computes two MACs,
  * and the two-secret verifier holds the new secret first while the sender still signs with the old one only, so
- * both secrets are tried. {@link #hmacFloor()} is the MAC alone, the limit of any verifier.
+ * both secrets are tried. {@link #hmacFloor()} is the MAC alone, the limit of any verifier. The {@code v1a} cases
+ * sign with an ed25519 private key and verify with its public key alone, as a receiver of an asymmetric sender does;
+ * "both versions" is an endpoint that signs {@code v1} and {@code v1a} in one header.
  */
 @State(Scope.Thread)
 public class SignedMessage {
@@ -44,6 +47,8 @@ public class SignedMessage {
 
 	private final StandardWebhooksScheme scheme = new StandardWebhooksScheme();
 
+	private final PreviousVerifier previous = new PreviousVerifier();
+
 	private final WebhookSecret secret = WebhookSecret.generate();
 
 	private final WebhookSecret nextSecret = WebhookSecret.generate();
@@ -54,6 +59,16 @@ public class SignedMessage {
 
 	/** The receiver's secrets in the middle of a rotation: the new one first, the sender still on the old one. */
 	private final List<WebhookSecret> rotatingReceiver = List.of(this.nextSecret, this.secret);
+
+	/** The v1a sender's ed25519 private key, and the receiver's view of it: the public key alone. */
+	private final Ed25519Key signingKey = Ed25519Key.generate();
+
+	private final List<WebhookSecret> v1aSender = List.of(WebhookSecret.of(this.signingKey));
+
+	private final List<WebhookSecret> v1aReceiver = List.of(WebhookSecret.of(this.signingKey.publicKey()));
+
+	/** An endpoint that signs both versions: one HMAC and one ed25519 signature in one header. */
+	private final List<WebhookSecret> bothVersions = List.of(this.secret, WebhookSecret.of(this.signingKey));
 
 	private com.svix.Webhook svix;
 
@@ -66,6 +81,8 @@ public class SignedMessage {
 	private long timestamp;
 
 	private WebhookHeaders headers;
+
+	private WebhookHeaders v1aHeaders;
 
 	private Map<String, List<String>> headerMap;
 
@@ -97,6 +114,9 @@ public class SignedMessage {
 		this.standardWebhooks.verify(this.bodyText, this.headerMap);
 		this.svix.verify(this.bodyText, this.headerMap);
 		this.scheme.verify(this.headers, this.body, this.rotatingReceiver, TOLERANCE, Instant.now());
+		this.v1aHeaders = WebhookHeaders.of(this.scheme.sign(MESSAGE_ID, Instant.ofEpochSecond(this.timestamp),
+				this.body, this.v1aSender));
+		this.scheme.verify(this.v1aHeaders, this.body, this.v1aReceiver, TOLERANCE, Instant.now());
 	}
 
 	/**
@@ -118,6 +138,14 @@ public class SignedMessage {
 		return this.scheme.signatures(MESSAGE_ID, this.timestamp, this.body, this.twoSecrets);
 	}
 
+	String oursSignV1a() {
+		return this.scheme.signatures(MESSAGE_ID, this.timestamp, this.body, this.v1aSender);
+	}
+
+	String oursSignBothVersions() {
+		return this.scheme.signatures(MESSAGE_ID, this.timestamp, this.body, this.bothVersions);
+	}
+
 	String svixSign() throws Exception {
 		return this.svix.sign(MESSAGE_ID, this.timestamp, this.bodyText);
 	}
@@ -132,6 +160,14 @@ public class SignedMessage {
 
 	VerifiedSignature oursVerifyTwoSecrets() throws WebhookVerificationException {
 		return this.scheme.verify(this.headers, this.body, this.rotatingReceiver, TOLERANCE, Instant.now());
+	}
+
+	VerifiedSignature previousVerify() {
+		return this.previous.verify(this.headers, this.body, this.oneSecret, TOLERANCE, Instant.now());
+	}
+
+	VerifiedSignature oursVerifyV1a() throws WebhookVerificationException {
+		return this.scheme.verify(this.v1aHeaders, this.body, this.v1aReceiver, TOLERANCE, Instant.now());
 	}
 
 	Map<String, List<String>> svixVerify() throws Exception {

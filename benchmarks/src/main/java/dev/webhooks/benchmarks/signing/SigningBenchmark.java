@@ -44,6 +44,16 @@ public class SigningBenchmark {
 	}
 
 	@Benchmark
+	public String oursSignV1a(SignedMessage message) {
+		return message.oursSignV1a();
+	}
+
+	@Benchmark
+	public String oursSignBothVersions(SignedMessage message) {
+		return message.oursSignBothVersions();
+	}
+
+	@Benchmark
 	public String svixSign(SignedMessage message) throws Exception {
 		return message.svixSign();
 	}
@@ -61,6 +71,16 @@ public class SigningBenchmark {
 	@Benchmark
 	public VerifiedSignature oursVerifyTwoSecrets(SignedMessage message) throws WebhookVerificationException {
 		return message.oursVerifyTwoSecrets();
+	}
+
+	@Benchmark
+	public VerifiedSignature previousVerify(SignedMessage message) {
+		return message.previousVerify();
+	}
+
+	@Benchmark
+	public VerifiedSignature oursVerifyV1a(SignedMessage message) throws WebhookVerificationException {
+		return message.oursVerifyV1a();
 	}
 
 	@Benchmark

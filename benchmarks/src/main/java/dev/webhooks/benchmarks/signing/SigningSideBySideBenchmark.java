@@ -54,6 +54,20 @@ public class SigningSideBySideBenchmark {
 	@Benchmark
 	@Group("verify")
 	@GroupThreads(1)
+	public VerifiedSignature previousVerify(SignedMessage message) {
+		return message.previousVerify();
+	}
+
+	@Benchmark
+	@Group("verify")
+	@GroupThreads(1)
+	public VerifiedSignature oursVerifyV1a(SignedMessage message) throws WebhookVerificationException {
+		return message.oursVerifyV1a();
+	}
+
+	@Benchmark
+	@Group("verify")
+	@GroupThreads(1)
 	public Map<String, List<String>> svixVerify(SignedMessage message) throws Exception {
 		return message.svixVerify();
 	}
@@ -77,6 +91,13 @@ public class SigningSideBySideBenchmark {
 	@GroupThreads(1)
 	public String oursSignTwoSecrets(SignedMessage message) {
 		return message.oursSignTwoSecrets();
+	}
+
+	@Benchmark
+	@Group("sign")
+	@GroupThreads(1)
+	public String oursSignV1a(SignedMessage message) {
+		return message.oursSignV1a();
 	}
 
 	@Benchmark
