@@ -6,8 +6,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +31,8 @@ final class MigrationsClient {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+	private final Map<String, Instant> acceptedAt = new ConcurrentHashMap<>();
+
 	/**
 	 * Create one migration.
 	 * @param baseUrl the sample's base URL
@@ -46,7 +51,18 @@ final class MigrationsClient {
 		if (response.statusCode() != 201) {
 			throw new IOException("POST /migrations answered " + response.statusCode() + ": " + response.body());
 		}
-		return json.readTree(response.body()).get("id").stringValue();
+		String id = json.readTree(response.body()).get("id").stringValue();
+		this.acceptedAt.put(id, Instant.now());
+		return id;
+	}
+
+	/**
+	 * When the sample answered 201 for a migration this client created.
+	 * @param id the migration's id
+	 * @return the instant, or {@code null}
+	 */
+	Instant acceptedAt(String id) {
+		return this.acceptedAt.get(id);
 	}
 
 	/**
