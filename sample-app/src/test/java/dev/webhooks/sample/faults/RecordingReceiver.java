@@ -20,8 +20,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A webhook receiver on loopback that answers 204 and records each delivery: its {@code webhook-id}, how often it
- * came, when it first came and, for {@code migration.created}, the migration's id. It can refuse connections for a
+ * A webhook receiver on loopback that answers 204 and records each delivery: its {@code webhook-id} and how often
+ * it came and, for {@code migration.created}, the migration's id and when it first arrived. It can refuse connections for a
  * while (its server socket closed, then opened again on the same port), and hold each request before answering,
  * so that a sender has requests in flight.
  */
@@ -33,13 +33,9 @@ final class RecordingReceiver implements AutoCloseable {
 
 	private final Map<String, AtomicInteger> webhookIds = new ConcurrentHashMap<>();
 
-	private final Map<String, Instant> firstSeen = new ConcurrentHashMap<>();
-
 	private final Map<String, Instant> migrationFirstSeen = new ConcurrentHashMap<>();
 
 	private final AtomicInteger deliveries = new AtomicInteger();
-
-	private final AtomicInteger inHandler = new AtomicInteger();
 
 	private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
@@ -91,8 +87,12 @@ final class RecordingReceiver implements AutoCloseable {
 		try (exchange; InputStream body = exchange.getRequestBody()) {
 			JsonNode event = json.readTree(body.readAllBytes());
 			String webhookId = exchange.getRequestHeaders().getFirst("webhook-id");
+			boolean created = "migration.created".equals(event.path("type").stringValue());
+			String migration = created ? event.path("data").path("object").path("id").stringValue() : null;
+			if (created) {
+				this.migrationFirstSeen.putIfAbsent(migration, Instant.now());
+			}
 			this.inFlight.add(webhookId);
-			this.inHandler.incrementAndGet();
 			try {
 				if (!this.hold.isZero()) {
 					Thread.sleep(this.hold.toMillis());
@@ -102,17 +102,12 @@ final class RecordingReceiver implements AutoCloseable {
 				Thread.currentThread().interrupt();
 			}
 			finally {
-				this.inHandler.decrementAndGet();
 				this.inFlight.remove(webhookId);
 			}
-			Instant now = Instant.now();
 			this.deliveries.incrementAndGet();
 			this.webhookIds.computeIfAbsent(webhookId, (id) -> new AtomicInteger()).incrementAndGet();
-			this.firstSeen.putIfAbsent(webhookId, now);
-			if ("migration.created".equals(event.path("type").stringValue())) {
-				String migration = event.path("data").path("object").path("id").stringValue();
+			if (created) {
 				this.migrations.add(migration);
-				this.migrationFirstSeen.putIfAbsent(migration, now);
 			}
 			exchange.sendResponseHeaders(204, -1);
 		}
@@ -131,7 +126,10 @@ final class RecordingReceiver implements AutoCloseable {
 		return this.migrations.size();
 	}
 
-	/** When the migration's {@code migration.created} first arrived, or {@code null}. */
+	/**
+	 * When the migration's {@code migration.created} first arrived (the request came in; it is answered after the
+	 * hold), or {@code null}.
+	 */
 	Instant firstDelivered(String migration) {
 		return this.migrationFirstSeen.get(migration);
 	}
@@ -141,7 +139,7 @@ final class RecordingReceiver implements AutoCloseable {
 		return Set.copyOf(this.inFlight);
 	}
 
-	/** How often a {@code webhook-id} was delivered (answered). */
+	/** How often a {@code webhook-id} was delivered (answered, whether or not the sender was still there). */
 	int deliveriesOf(String webhookId) {
 		AtomicInteger count = this.webhookIds.get(webhookId);
 		return (count != null) ? count.get() : 0;
