@@ -85,6 +85,10 @@ final class SampleProcess {
 		return sample;
 	}
 
+	boolean isAlive() {
+		return this.process.isAlive();
+	}
+
 	long pid() {
 		return this.process.pid();
 	}
