@@ -1,8 +1,8 @@
 package dev.webhooks.receive;
 
-import java.util.List;
-
 import tools.jackson.core.JacksonException;
+
+import dev.webhooks.event.JsonFieldPath;
 
 /**
  * Thrown when a message's payload does not convert to a {@link WebhookListener} method's parameter type (a field of
@@ -53,23 +53,8 @@ public class WebhookPayloadConversionException extends WebhookListenerException 
 	}
 
 	private static String fieldOf(RuntimeException cause) {
-		if (!(cause instanceof JacksonException jackson) || jackson.getPath().isEmpty()) {
-			return "the payload";
-		}
-		List<JacksonException.Reference> path = jackson.getPath();
-		StringBuilder field = new StringBuilder();
-		for (JacksonException.Reference reference : path) {
-			if (reference.getPropertyName() != null) {
-				if (!field.isEmpty()) {
-					field.append('.');
-				}
-				field.append(reference.getPropertyName());
-			}
-			else if (reference.getIndex() >= 0) {
-				field.append('[').append(reference.getIndex()).append(']');
-			}
-		}
-		return field.isEmpty() ? "the payload" : "field \"" + field + "\"";
+		String path = (cause instanceof JacksonException jackson) ? JsonFieldPath.of(jackson.getPath()) : null;
+		return (path != null) ? "field \"" + path + "\"" : "the payload";
 	}
 
 }
