@@ -42,7 +42,7 @@ import static org.awaitility.Awaitility.await;
  */
 class SlowEndpointFaultTests {
 
-	private static final int EVENTS = Integer.getInteger("slow.events", 2_000);
+	private static final int EVENTS = Integer.getInteger("slow.events", 5_000);
 
 	private static final int HEALTHY = 9;
 
