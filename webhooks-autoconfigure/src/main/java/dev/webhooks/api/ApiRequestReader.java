@@ -2,7 +2,6 @@ package dev.webhooks.api;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
@@ -17,6 +16,8 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
+
+import dev.webhooks.event.JsonFieldPath;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -78,11 +79,11 @@ public class ApiRequestReader {
 			return value;
 		}
 		catch (UnrecognizedPropertyException ex) {
-			throw ApiProblemException.badRequest(path(ex.getPath()), "unknown-field",
+			throw ApiProblemException.badRequest(JsonFieldPath.of(ex.getPath()), "unknown-field",
 					"'" + ex.getPropertyName() + "' is not a field of this request");
 		}
 		catch (MismatchedInputException ex) {
-			String field = path(ex.getPath());
+			String field = JsonFieldPath.of(ex.getPath());
 			throw ApiProblemException.badRequest(field, "wrong-type", (field != null)
 					? "'" + field + "' has the wrong JSON type" : "The body must be a JSON object");
 		}
@@ -90,7 +91,7 @@ public class ApiRequestReader {
 			throw ApiProblemException.badRequest(null, "malformed-json", "The body is not valid JSON");
 		}
 		catch (JacksonException ex) {
-			throw ApiProblemException.badRequest(path(ex.getPath()), "wrong-type", "The body cannot be read");
+			throw ApiProblemException.badRequest(JsonFieldPath.of(ex.getPath()), "wrong-type", "The body cannot be read");
 		}
 	}
 
@@ -129,25 +130,6 @@ public class ApiRequestReader {
 			throw new ApiProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, null, "content-type",
 					"The body must be sent as application/json");
 		}
-	}
-
-	private static String path(List<JacksonException.Reference> path) {
-		if (path == null || path.isEmpty()) {
-			return null;
-		}
-		StringBuilder field = new StringBuilder();
-		for (JacksonException.Reference reference : path) {
-			if (reference.getPropertyName() != null) {
-				if (!field.isEmpty()) {
-					field.append('.');
-				}
-				field.append(reference.getPropertyName());
-			}
-			else if (reference.getIndex() >= 0) {
-				field.append('[').append(reference.getIndex()).append(']');
-			}
-		}
-		return field.isEmpty() ? null : field.toString();
 	}
 
 }

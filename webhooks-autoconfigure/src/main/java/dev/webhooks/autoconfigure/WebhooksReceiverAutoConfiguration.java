@@ -1,5 +1,6 @@
 package dev.webhooks.autoconfigure;
 
+
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import org.apache.catalina.startup.Tomcat;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.webhooks.receive.AsyncWebhookListenerInvoker;
@@ -19,6 +21,7 @@ import dev.webhooks.receive.IdempotencyStore;
 import dev.webhooks.receive.IdempotencyStoreMaintenance;
 import dev.webhooks.receive.InMemoryIdempotencyStore;
 import dev.webhooks.receive.MicrometerWebhookReceiverMetrics;
+import dev.webhooks.receive.ReceiverProblemReportCustomizer;
 import dev.webhooks.receive.SyncWebhookListenerInvoker;
 import dev.webhooks.receive.TransientWebhookInbox;
 import dev.webhooks.receive.WebhookInbox;
@@ -44,8 +47,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.web.servlet.function.RouterFunction;
@@ -168,6 +173,26 @@ public final class WebhooksReceiverAutoConfiguration {
 				source.getSignatureHeader(),
 				source.getIdHeader(), source.getTolerance(), source.getMaxBodySize(), source.getPath(),
 				source.isAsync());
+	}
+
+	/**
+	 * Problem details instead of Tomcat's HTML page for requests to the receiver that Tomcat rejects before Spring
+	 * MVC runs (headers over {@code server.max-http-request-header-size}), when the server is an embedded Tomcat.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ Tomcat.class, TomcatServletWebServerFactory.class })
+	@ConditionalOnBooleanProperty(name = "webhooks.receiver.container-problem-details", matchIfMissing = true)
+	static class TomcatProblemDetailsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ReceiverProblemReportCustomizer webhookReceiverProblemReportCustomizer(WebhooksReceiverProperties properties,
+				WebhookSources sources, Environment environment) {
+			String limit = environment.getProperty("server.max-http-request-header-size", "8KB");
+			return new ReceiverProblemReportCustomizer(properties.getPath(), sources,
+					limit + " (server.max-http-request-header-size)");
+		}
+
 	}
 
 	/** Micrometer metrics, when the application has a meter registry. */

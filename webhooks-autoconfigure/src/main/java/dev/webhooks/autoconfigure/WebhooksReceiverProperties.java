@@ -50,6 +50,13 @@ public class WebhooksReceiverProperties {
 	private int inMemoryMaxEntries = 100_000;
 
 	/**
+	 * Whether requests to the receiving endpoints that the embedded Tomcat rejects before Spring MVC runs (headers
+	 * larger than server.max-http-request-header-size, a malformed request) are answered with an RFC 9457 problem
+	 * detail (431 for oversize headers) instead of Tomcat's HTML error page. Other paths keep Tomcat's page.
+	 */
+	private boolean containerProblemDetails = true;
+
+	/**
 	 * Execution and retries of listeners of asynchronous sources.
 	 */
 	private final AsyncListener asyncListener = new AsyncListener();
@@ -106,6 +113,14 @@ public class WebhooksReceiverProperties {
 
 	public void setInMemoryMaxEntries(int inMemoryMaxEntries) {
 		this.inMemoryMaxEntries = inMemoryMaxEntries;
+	}
+
+	public boolean isContainerProblemDetails() {
+		return this.containerProblemDetails;
+	}
+
+	public void setContainerProblemDetails(boolean containerProblemDetails) {
+		this.containerProblemDetails = containerProblemDetails;
 	}
 
 	public AsyncListener getAsyncListener() {

@@ -32,6 +32,17 @@ public class SyncWebhookListenerInvoker implements WebhookListenerInvoker {
 		try {
 			this.listeners.call(webhook);
 		}
+		catch (WebhookPayloadConversionException ex) {
+			if (message.id() != null) {
+				this.store.release(message.source(), message.id());
+			}
+			// the sender's data or the listener's type is wrong, not the application: one line, no stack trace
+			logger.warn(ex.getMessage() + "; answered 500 so the sender retries once the listener or the payload is "
+					+ "fixed (" + ex.getCause().getClass().getSimpleName() + ")");
+			return new ReceiveResult(ReceiveOutcome.LISTENER_ERROR, "Listener " + ex.getListenerId()
+					+ " could not convert " + ex.getField() + " of the payload to " + ex.getTargetType()
+					+ "; the message was not recorded as handled");
+		}
 		catch (RuntimeException ex) {
 			if (message.id() != null) {
 				this.store.release(message.source(), message.id());

@@ -139,13 +139,15 @@ public final class WebhookListenerMethod {
 	 */
 	public void invoke(WebhookMessage message, JsonNode envelope) {
 		Object[] values = new Object[this.parameters.size()];
-		try {
-			for (int index = 0; index < values.length; index++) {
-				values[index] = this.parameters.get(index).resolve(message, envelope);
+		for (int index = 0; index < values.length; index++) {
+			ResolvedParameter parameter = this.parameters.get(index);
+			try {
+				values[index] = parameter.resolve(message, envelope);
 			}
-		}
-		catch (RuntimeException ex) {
-			throw new WebhookListenerException("Listener " + this.id + " could not convert " + message, ex);
+			catch (RuntimeException ex) {
+				throw new WebhookPayloadConversionException(this.id,
+						parameter.parameter().getParameterType().getSimpleName(), message, ex);
+			}
 		}
 		try {
 			this.invocableMethod.invoke(this.bean, values);

@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -80,6 +81,11 @@ public class WebhookReceiver {
 		JsonNode envelope;
 		try {
 			envelope = this.mapper.readTree(body);
+		}
+		catch (StreamConstraintsException ex) {
+			// nesting, number or string length over the mapper's StreamReadConstraints: say which limit
+			return new ReceiveResult(ReceiveOutcome.BAD_REQUEST,
+					"The body is over a JSON parsing limit: " + ex.getOriginalMessage());
 		}
 		catch (JacksonException ex) {
 			return new ReceiveResult(ReceiveOutcome.BAD_REQUEST, "The body is not JSON");

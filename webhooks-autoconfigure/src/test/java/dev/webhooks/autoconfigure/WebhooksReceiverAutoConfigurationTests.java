@@ -13,6 +13,7 @@ import dev.webhooks.receive.Envelope;
 import dev.webhooks.receive.IdempotencyStore;
 import dev.webhooks.receive.InMemoryIdempotencyStore;
 import dev.webhooks.receive.MicrometerWebhookReceiverMetrics;
+import dev.webhooks.receive.ReceiverProblemReportCustomizer;
 import dev.webhooks.receive.WebhookListener;
 import dev.webhooks.receive.WebhookListenerArgumentResolver;
 import dev.webhooks.receive.WebhookListenerRegistry;
@@ -63,6 +64,17 @@ class WebhooksReceiverAutoConfigurationTests {
 			assertThat(registry.listenersFor("anon", "link.opened")).isEmpty();
 			assertThat(context.getBean(WebhookSources.class).byName("anon").path()).isEqualTo("/webhooks/incoming/anon");
 		});
+	}
+
+	@Test
+	void answersContainerRejectionsOnReceiverPathsWithProblemDetailsOnTomcat() {
+		this.runner.run((context) -> assertThat(context).hasSingleBean(ReceiverProblemReportCustomizer.class));
+	}
+
+	@Test
+	void leavesTomcatsErrorPageAloneWhenContainerProblemDetailsAreOff() {
+		this.runner.withPropertyValues("webhooks.receiver.container-problem-details=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(ReceiverProblemReportCustomizer.class));
 	}
 
 	@Test

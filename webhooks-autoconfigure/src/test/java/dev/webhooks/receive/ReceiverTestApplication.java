@@ -65,6 +65,10 @@ class ReceiverTestApplication {
 	record Migration(String id, String status) {
 	}
 
+	/** A payload whose {@code amount} must be a number, to send it one of the wrong shape. */
+	record Payment(String id, int amount) {
+	}
+
 	/** A mutable payload class, to show POJOs bind as well as records. */
 	static class Lead {
 
@@ -97,6 +101,8 @@ class ReceiverTestApplication {
 
 		final List<WebhookMessage> anvil = new CopyOnWriteArrayList<>();
 
+		final List<Payment> payments = new CopyOnWriteArrayList<>();
+
 		final AtomicInteger failuresLeft = new AtomicInteger();
 
 		final AtomicInteger failingCalls = new AtomicInteger();
@@ -121,6 +127,11 @@ class ReceiverTestApplication {
 		@WebhookListener(source = "anon", events = "lead.created")
 		void onLead(Lead lead) {
 			this.leads.add(lead);
+		}
+
+		@WebhookListener(source = "anon", events = "payment.received")
+		void onPayment(Payment payment) {
+			this.payments.add(payment);
 		}
 
 		@WebhookListener(source = "anon", events = "fail.test")
@@ -175,6 +186,7 @@ class ReceiverTestApplication {
 			this.envelopes.clear();
 			this.nodes.clear();
 			this.leads.clear();
+			this.payments.clear();
 			this.anvil.clear();
 			this.headerValues.clear();
 			this.failuresLeft.set(0);

@@ -1,4 +1,4 @@
-package dev.webhooks.sample.crash;
+package dev.webhooks.sample.faults;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +38,19 @@ final class SampleProcess {
 	}
 
 	static SampleProcess start(Path workingDirectory, String receiverUrl, String name) throws Exception {
+		return start(workingDirectory, receiverUrl, name, List.of());
+	}
+
+	/**
+	 * Start the jar and wait until it is healthy.
+	 * @param workingDirectory its working directory (its default H2 database lives there)
+	 * @param receiverUrl where its one endpoint, {@code sample-self}, delivers
+	 * @param name the name of its log file
+	 * @param args more command-line arguments, such as another {@code spring.datasource.url}
+	 * @return the running sample
+	 */
+	static SampleProcess start(Path workingDirectory, String receiverUrl, String name, List<String> args)
+			throws Exception {
 		String jar = System.getProperty("sample.jar");
 		assertThat(jar).as("sample.jar, set by the build (run with ./mvnw verify)").isNotNull();
 		String java = ProcessHandle.current().info().command().orElse("java");
@@ -47,6 +61,7 @@ final class SampleProcess {
 				"--webhooks.endpoints[0].id=sample-self", "--webhooks.endpoints[0].url=" + receiverUrl,
 				"--webhooks.endpoints[0].secrets[0]=" + SECRET, "--webhooks.endpoints[0].events[0]=migration.*",
 				"--webhooks.endpoints[0].tenant=acme"));
+		command.addAll(args);
 		// for experiments only, such as -Dcrash.sample-args=--spring.datasource.url=jdbc:h2:file:./data/sample;WRITE_DELAY=500
 		String extra = System.getProperty("crash.sample-args", "");
 		if (!extra.isBlank()) {
@@ -70,6 +85,14 @@ final class SampleProcess {
 		return sample;
 	}
 
+	boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	long pid() {
+		return this.process.pid();
+	}
+
 	String baseUrl() {
 		return "http://127.0.0.1:" + this.port;
 	}
@@ -91,10 +114,19 @@ final class SampleProcess {
 	}
 
 	String log() {
-		return SampleCrashTests.read(this.log);
+		return read(this.log);
 	}
 
-	private static int freePort() throws IOException {
+	static String read(Path file) {
+		try {
+			return Files.exists(file) ? Files.readString(file) : "";
+		}
+		catch (IOException ex) {
+			return "";
+		}
+	}
+
+	static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
