@@ -5,12 +5,14 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import dev.webhooks.delivery.DeliveryActivity;
 import dev.webhooks.delivery.DeliveryLog;
 import dev.webhooks.delivery.DeliveryRepository;
 import dev.webhooks.endpoint.EndpointRepository;
 import dev.webhooks.receive.IdempotencyStore;
 import dev.webhooks.signing.SecretEncryption;
 import dev.webhooks.store.H2WriteDelay;
+import dev.webhooks.store.JdbcDeliveryActivity;
 import dev.webhooks.store.JdbcDeliveryLog;
 import dev.webhooks.store.JdbcDeliveryRepository;
 import dev.webhooks.store.JdbcEndpointRepository;
@@ -171,6 +173,13 @@ public final class WebhooksStoreAutoConfiguration {
 		@DependsOnDatabaseInitialization
 		DeliveryLog webhookDeliveryLog(DataSource dataSource, WebhooksStoreProperties properties) {
 			return new JdbcDeliveryLog(new JdbcTemplate(dataSource), tablePrefix(properties));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@DependsOnDatabaseInitialization
+		DeliveryActivity webhookDeliveryActivity(DataSource dataSource, WebhooksStoreProperties properties) {
+			return new JdbcDeliveryActivity(new JdbcTemplate(dataSource), tablePrefix(properties));
 		}
 
 	}
