@@ -4,8 +4,12 @@
 
 const meta = document.querySelector('meta[name="webhooks-api-base"]');
 
-/** The API's base path, such as /v1/webhooks. */
-export const base = (meta ? meta.content : '/v1/webhooks').replace(/\/+$/, '');
+/**
+ * The API's base URL, such as https://app.example.com/v1/webhooks: absolute on the page's origin, since a page
+ * opened as http://user:password@host/ would otherwise resolve relative URLs with the credentials in them, which
+ * fetch refuses.
+ */
+export const base = location.origin + (meta ? meta.content : '/v1/webhooks').replace(/\/+$/, '');
 
 /** An error answer of the API: its status and RFC 9457 problem detail. */
 export class ApiError extends Error {
