@@ -20,7 +20,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * errors (an unsupported method, a missing parameter) are problem details too. Messages never carry a secret.
  */
 @RestControllerAdvice(assignableTypes = { WebhookEndpointsController.class, DeliveryLogController.class,
-		MessagesController.class, EventTypesController.class, OpenApiController.class, ActivityController.class })
+		MessagesController.class, EventTypesController.class, OpenApiController.class,
+		DeliveryStreamController.class, ActivityController.class })
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	/** The extension member naming the field at fault. */

@@ -14,15 +14,21 @@ import dev.webhooks.api.ApiRequestReader;
 import dev.webhooks.api.ApiTenancy;
 import dev.webhooks.api.AttemptViews;
 import dev.webhooks.api.DeliveryLogController;
+import dev.webhooks.api.DeliveryStreamController;
+import dev.webhooks.api.DeliveryStreamPoller;
+import dev.webhooks.api.DeliveryStreamViews;
+import dev.webhooks.api.DeliveryStreams;
 import dev.webhooks.api.EventTypesController;
 import dev.webhooks.api.MessagesController;
 import dev.webhooks.api.OpenApiController;
 import dev.webhooks.api.SecurityContextTenantResolver;
+import dev.webhooks.api.StreamSettings;
 import dev.webhooks.api.WebhookEndpointLimits;
 import dev.webhooks.api.WebhookEndpointsController;
 import dev.webhooks.api.WebhookTenantResolver;
 import dev.webhooks.delivery.DeliveryActivity;
 import dev.webhooks.delivery.DeliveryDispatcher;
+import dev.webhooks.delivery.DeliveryFeed;
 import dev.webhooks.delivery.DeliveryLog;
 import dev.webhooks.delivery.DeliveryRepository;
 import dev.webhooks.delivery.SignedRequestFactory;
@@ -31,10 +37,12 @@ import dev.webhooks.event.EventTypeCatalog;
 import dev.webhooks.event.EventTypeDefinition;
 import dev.webhooks.event.WebhookEnvelopeWriter;
 import dev.webhooks.publish.EndpointDeliveries;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -63,7 +71,8 @@ import org.springframework.web.servlet.DispatcherServlet;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnBean({ WebhookEndpoints.class, DeliveryRepository.class, DeliveryLog.class })
-@EnableConfigurationProperties({ WebhooksApiProperties.class, WebhooksProperties.class })
+@EnableConfigurationProperties({ WebhooksApiProperties.class, WebhooksProperties.class,
+		WebhooksDashboardProperties.class })
 public final class WebhooksApiAutoConfiguration {
 
 	@Bean
@@ -170,6 +179,51 @@ public final class WebhooksApiAutoConfiguration {
 			ObjectProvider<PlatformTransactionManager> transactionManager) {
 		return new TransactionTemplate(
 				transactionManager.getIfUnique(() -> new DataSourceTransactionManager(dataSource)));
+	}
+
+	/**
+	 * The live delivery stream, {@code GET {base}/stream}, fed from the store's {@link DeliveryFeed} so that changes
+	 * made by every instance on the database reach it.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "webhooks.api.stream.enabled", matchIfMissing = true)
+	@ConditionalOnBean(DeliveryFeed.class)
+	static class StreamConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		DeliveryStreams webhookDeliveryStreams(DeliveryFeed feed, WebhooksApiProperties properties,
+				ObjectProvider<JsonMapper> mapper) {
+			return new DeliveryStreams(feed, streamSettings(properties), new DeliveryStreamViews(mapper
+				.getIfAvailable(JsonMapper::shared)));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		DeliveryStreamPoller webhookDeliveryStreamPoller(DeliveryFeed feed, DeliveryStreams streams,
+				WebhooksApiProperties properties, ObjectProvider<JsonMapper> mapper) {
+			return new DeliveryStreamPoller(feed, streams, streamSettings(properties),
+					new DeliveryStreamViews(mapper.getIfAvailable(JsonMapper::shared)), Clock.systemUTC());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		DeliveryStreamController webhookDeliveryStreamController(DeliveryStreams streams, ApiContext context) {
+			return new DeliveryStreamController(streams, context);
+		}
+
+		private static StreamSettings streamSettings(WebhooksApiProperties properties) {
+			WebhooksApiProperties.Stream stream = properties.getStream();
+			try {
+				return new StreamSettings(stream.getHeartbeat(), stream.getPollInterval(), stream.getLookback(),
+						stream.getMaxPerTenant(), stream.getMaxTotal(), stream.getMaxDuration(),
+						stream.getBatchLimit());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalStateException("Invalid webhooks.api.stream settings: " + ex.getMessage(), ex);
+			}
+		}
+
 	}
 
 	/**

@@ -64,6 +64,11 @@ public class WebhooksApiProperties {
 	 */
 	private int maxResponseBodyExcerpt = 1024;
 
+	/**
+	 * The live delivery stream, GET {base-path}/stream.
+	 */
+	private final Stream stream = new Stream();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -142,6 +147,123 @@ public class WebhooksApiProperties {
 
 	public void setMaxResponseBodyExcerpt(int maxResponseBodyExcerpt) {
 		this.maxResponseBodyExcerpt = maxResponseBodyExcerpt;
+	}
+
+	public Stream getStream() {
+		return this.stream;
+	}
+
+	/**
+	 * Settings of the live delivery stream ({@code webhooks.api.stream.*}).
+	 */
+	public static class Stream {
+
+		/**
+		 * Whether the live delivery stream is served.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * How often an idle stream gets a keep-alive comment, which also finds clients that have gone.
+		 */
+		private Duration heartbeat = Duration.ofSeconds(15);
+
+		/**
+		 * How often the database is read for delivery changes while streams are open on this instance.
+		 */
+		private Duration pollInterval = Duration.ofSeconds(1);
+
+		/**
+		 * How far back each read looks again, for changes committed late or by instances whose clocks differ. A
+		 * delivery whose publishing transaction commits later than this after it began shows up with its first
+		 * attempt.
+		 */
+		private Duration lookback = Duration.ofSeconds(10);
+
+		/**
+		 * Most open streams of one tenant on this instance; more are refused with 429.
+		 */
+		private int maxPerTenant = 5;
+
+		/**
+		 * Most open streams on this instance; more are refused with 429.
+		 */
+		private int maxTotal = 500;
+
+		/**
+		 * How long one stream stays open; then it ends and the client reconnects with Last-Event-ID.
+		 */
+		private Duration maxDuration = Duration.ofMinutes(30);
+
+		/**
+		 * Most deliveries sent on resume, and read per kind of change per poll.
+		 */
+		private int batchLimit = 500;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getHeartbeat() {
+			return this.heartbeat;
+		}
+
+		public void setHeartbeat(Duration heartbeat) {
+			this.heartbeat = heartbeat;
+		}
+
+		public Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(Duration pollInterval) {
+			this.pollInterval = pollInterval;
+		}
+
+		public Duration getLookback() {
+			return this.lookback;
+		}
+
+		public void setLookback(Duration lookback) {
+			this.lookback = lookback;
+		}
+
+		public int getMaxPerTenant() {
+			return this.maxPerTenant;
+		}
+
+		public void setMaxPerTenant(int maxPerTenant) {
+			this.maxPerTenant = maxPerTenant;
+		}
+
+		public int getMaxTotal() {
+			return this.maxTotal;
+		}
+
+		public void setMaxTotal(int maxTotal) {
+			this.maxTotal = maxTotal;
+		}
+
+		public Duration getMaxDuration() {
+			return this.maxDuration;
+		}
+
+		public void setMaxDuration(Duration maxDuration) {
+			this.maxDuration = maxDuration;
+		}
+
+		public int getBatchLimit() {
+			return this.batchLimit;
+		}
+
+		public void setBatchLimit(int batchLimit) {
+			this.batchLimit = batchLimit;
+		}
+
 	}
 
 }

@@ -5,25 +5,24 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Configuration of the event log and replay page and its portal links ({@code webhooks.dashboard.*}).
+ * Configuration of the event-log page and its portal links ({@code webhooks.dashboard.*}).
  */
 @ConfigurationProperties("webhooks.dashboard")
 public class WebhooksDashboardProperties {
 
 	/**
-	 * Whether the dashboard page is served. It is only ever served when the management API is on
-	 * (webhooks.api.enabled=true), since the page reads nothing but the API.
+	 * Whether the page and portal links are served; they are only ever on while the management API is
+	 * (webhooks.api.enabled=true).
 	 */
 	private boolean enabled = true;
 
 	/**
-	 * Path of the dashboard page. The page answers this path, the path with a trailing slash, and its assets under
-	 * {path}/assets/; it must not cover the receiver's paths.
+	 * Path of the page; a portal link opens {origin}{path}/#portal-token=...
 	 */
 	private String path = "/webhooks";
 
 	/**
-	 * How long a portal session opened from a portal link lasts.
+	 * How long a portal link and the browser session it opens last, unless the request asks for less.
 	 */
 	private Duration sessionTtl = Duration.ofHours(1);
 

@@ -6,6 +6,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import dev.webhooks.delivery.DeliveryActivity;
+import dev.webhooks.delivery.DeliveryFeed;
 import dev.webhooks.delivery.DeliveryLog;
 import dev.webhooks.delivery.DeliveryRepository;
 import dev.webhooks.endpoint.EndpointRepository;
@@ -13,6 +14,7 @@ import dev.webhooks.receive.IdempotencyStore;
 import dev.webhooks.signing.SecretEncryption;
 import dev.webhooks.store.H2WriteDelay;
 import dev.webhooks.store.JdbcDeliveryActivity;
+import dev.webhooks.store.JdbcDeliveryFeed;
 import dev.webhooks.store.JdbcDeliveryLog;
 import dev.webhooks.store.JdbcDeliveryRepository;
 import dev.webhooks.store.JdbcEndpointRepository;
@@ -161,7 +163,7 @@ public final class WebhooksStoreAutoConfiguration {
 	}
 
 	/**
-	 * The read side of the outbox, which the management API shows. It checks no tables at start-up: an application
+	 * The read side of the outbox, which the management API shows, and its feed of changes for the live stream. It checks no tables at start-up: an application
 	 * with repositories of its own needs none (and brings its own log if it offers the API), and with the JDBC
 	 * repositories their own check has run.
 	 */
@@ -180,6 +182,15 @@ public final class WebhooksStoreAutoConfiguration {
 		@DependsOnDatabaseInitialization
 		DeliveryActivity webhookDeliveryActivity(DataSource dataSource, WebhooksStoreProperties properties) {
 			return new JdbcDeliveryActivity(new JdbcTemplate(dataSource), tablePrefix(properties));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@DependsOnDatabaseInitialization
+		DeliveryFeed webhookDeliveryFeed(DataSource dataSource, WebhooksStoreProperties properties,
+				ObjectProvider<Clock> clock) {
+			return new JdbcDeliveryFeed(new JdbcTemplate(dataSource), tablePrefix(properties),
+					clock.getIfUnique(Clock::systemUTC));
 		}
 
 	}

@@ -35,7 +35,7 @@ import org.springframework.jdbc.core.RowMapper;
  */
 public class JdbcDeliveryLog implements DeliveryLog {
 
-	private static final String DELIVERY_COLUMNS = """
+	static final String DELIVERY_COLUMNS = """
 			d.id, d.event_id, e.event_type, d.endpoint_id, d.status, d.attempts, d.last_status_code,
 				(SELECT a.error FROM %TABLE_PREFIX%attempt a WHERE a.delivery_id = d.id
 				ORDER BY a.attempt_number DESC FETCH FIRST 1 ROWS ONLY) AS last_error,
@@ -287,7 +287,7 @@ public class JdbcDeliveryLog implements DeliveryLog {
 		return this.prefix.resolve(statement);
 	}
 
-	private static DeliveryRecord mapDelivery(ResultSet rs, int row) throws SQLException {
+	static DeliveryRecord mapDelivery(ResultSet rs, int row) throws SQLException {
 		DeliveryStatus status = DeliveryStatus.valueOf(rs.getString("status"));
 		return new DeliveryRecord(rs.getString("id"), rs.getString("event_id"), rs.getString("event_type"),
 				rs.getString("endpoint_id"), status, rs.getInt("attempts"), integer(rs, "last_status_code"),
