@@ -111,7 +111,10 @@ final class Browser implements AutoCloseable {
 
 	<T> T waitFor(Function<WebDriver, T> condition) {
 		try {
-			return new WebDriverWait(this.driver, WAIT).pollingEvery(Duration.ofMillis(200)).until(condition::apply);
+			// live updates replace elements while they are read: read again
+			return new WebDriverWait(this.driver, WAIT).pollingEvery(Duration.ofMillis(200))
+				.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+				.until(condition::apply);
 		}
 		catch (org.openqa.selenium.TimeoutException ex) {
 			// what the page showed and logged, so a failure on a CI machine can be read from the report alone

@@ -126,4 +126,149 @@ class DashboardBrowserTests {
 		assertNoProblems(browser);
 	}
 
+
+	@Test
+	void showsATestEventArriveLiveWithoutAReload() throws Exception {
+		TestReceiver receiver = receiver(TestReceiver.answering(200));
+		String id = endpoint("alice", receiver.url(), "Live orders");
+		Browser browser = browser(1280, 800);
+		browser.open(page("alice", "#/events"));
+		browser.find("#event-rows");
+		browser.waitForText("#live-state", "Live");
+		browser.script("window.loadedOnce = 'yes';");
+
+		// the test event is sent from the endpoints view, with the catalog's example shown first
+		browser.find("a[data-view=endpoints]").click();
+		browser.find("tr[data-endpoint-id='" + id + "'] button:nth-of-type(3)").click();
+		WebElement payload = browser.find("form[aria-label='Send a test event'] textarea[name=payload]");
+		new org.openqa.selenium.support.ui.Select(browser.find("form[aria-label='Send a test event'] select"))
+			.selectByValue("order.created");
+		assertThat(payload.getAttribute("value")).contains("ord_example_1");
+		browser.find("a[data-view=events]").click();
+		browser.find("#event-rows");
+		api("alice", "POST", "/v1/webhooks/" + id + "/test", "{\"event_type\":\"order.created\"}");
+
+		browser.waitForText("#event-rows tr", "order.created");
+		browser.waitForText("#event-rows tr", "succeeded");
+		assertThat(browser.find("#live").getDomProperty("textContent")).contains("New event order.created");
+		assertThat(browser.script("return window.loadedOnce;")).isEqualTo("yes");
+		assertThat(receiver.count()).isEqualTo(1);
+		browser.screenshot("event-log");
+		assertNoProblems(browser);
+	}
+
+	@Test
+	void replaysAFailedDeliveryAfterTheReceiverRecovers() throws Exception {
+		AtomicInteger status = new AtomicInteger(500);
+		TestReceiver receiver = receiver(TestReceiver.start((number, exchange) -> TestReceiver.reply(exchange,
+				status.get(), Map.of("Content-Type", "text/plain"), (status.get() == 500) ? "database down" : "ok")));
+		String id = endpoint("alice", receiver.url(), "Flaky receiver");
+		String eventId = api("alice", "POST", "/v1/webhooks/" + id + "/test", "{}").get("id").asString();
+		Browser browser = browser(1280, 800);
+		browser.open(page("alice", "#/event/" + id + "/" + eventId));
+		browser.waitForText("#delivery-status", "dead");
+		browser.waitForText("#attempts", "HTTP 500");
+		assertThat(browser.find("#payload").getText()).contains("\"type\": \"webhook.test\"");
+		browser.script("document.querySelectorAll('#attempts details').forEach((d) => d.open = true);");
+		assertThat(browser.find("#attempts").getText()).contains("database down");
+		browser.screenshot("event");
+
+		status.set(200);
+		browser.find("#replay").click();
+
+		browser.waitForText("#delivery-status", "succeeded");
+		browser.waitForText("#attempts", "HTTP 200");
+		assertThat(receiver.requests()).extracting((request) -> request.header("webhook-id")).containsOnly(eventId);
+		assertNoProblems(browser);
+	}
+
+	@Test
+	void rendersAnEndpointDescriptionHoldingMarkupAsTextAndRunsNothing() throws Exception {
+		String markup = "<img src=x onerror=\"window.injected=1\"><script>window.injected=2</script>";
+		String id = endpoint("alice", "https://hooks.example.com/xss", markup);
+		Browser browser = signedIn("alice");
+
+		WebElement row = browser.find("tr[data-endpoint-id='" + id + "']");
+
+		assertThat(row.findElement(By.cssSelector(".description")).getText()).isEqualTo(markup);
+		assertThat(row.findElements(By.tagName("img"))).isEmpty();
+		assertThat(browser.all("#view script, #view img")).isEmpty();
+		assertThat(browser.script("return window.injected === undefined;")).isEqualTo(true);
+		assertNoProblems(browser);
+	}
+
+	@Test
+	void showsASecondTenantNoneOfTheFirstTenantsData() throws Exception {
+		TestReceiver receiver = receiver(TestReceiver.answering(200));
+		String id = endpoint("alice", receiver.url("/acme-only"), "Acme's private endpoint");
+		String eventId = api("alice", "POST", "/v1/webhooks/" + id + "/test", "{}").get("id").asString();
+		Browser bob = signedIn("bob");
+		assertThat(bob.bodyText()).doesNotContain("acme-only").doesNotContain("Acme's private endpoint");
+
+		bob.open(page("bob", "#/events"));
+		bob.find("#event-rows tr");
+
+		assertThat(bob.bodyText()).doesNotContain(eventId).doesNotContain("acme-only");
+		bob.open(page("bob", "#/event/" + id + "/" + eventId));
+		bob.waitForText("#message", "No webhook endpoint");
+		assertThat(bob.bodyText()).doesNotContain("acme-only");
+		// a refused call is logged by the browser; nothing else is
+		assertThat(bob.problems()).allMatch((line) -> line.contains("404"));
+	}
+
+	@Test
+	void drawsTheActivityChartAndFitsADesktopAndAPhone() throws Exception {
+		TestReceiver receiver = receiver(TestReceiver.answering(200, 400, 200));
+		String id = endpoint("alice", receiver.url(), "Charted");
+		for (int i = 0; i < 3; i++) {
+			api("alice", "POST", "/v1/webhooks/" + id + "/test", "{}");
+		}
+		org.awaitility.Awaitility.await().atMost(Browser.WAIT).until(() -> receiver.count() == 3);
+		Browser desktop = browser(1280, 800);
+		desktop.open(page("alice", "#/activity"));
+		desktop.waitFor((driver) -> Integer.parseInt(desktop.find("#chart").getDomAttribute("data-total") == null ? "0"
+				: desktop.find("#chart").getDomAttribute("data-total")) >= 3 ? true : null);
+		assertThat(desktop.all("#chart svg rect.bar-succeeded")).isNotEmpty();
+		assertThat(desktop.all("#chart svg rect.bar-failed")).isNotEmpty();
+		desktop.screenshot("activity");
+		assertFits(desktop);
+		assertNoProblems(desktop);
+
+		Browser phone = browser(390, 844);
+		for (String view : List.of("#/endpoints", "#/events", "#/activity")) {
+			phone.open(page("alice", view));
+			phone.find("#view section");
+			assertFits(phone);
+		}
+		phone.open(page("alice", "#/endpoints"));
+		phone.find("#endpoint-rows tr[data-endpoint-id]");
+		phone.screenshot("phone");
+		assertNoProblems(phone);
+	}
+
+	@Test
+	void servesThePageWithAContentSecurityPolicyAndNoInlineScript() throws Exception {
+		HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+				"http://127.0.0.1:" + this.port + "/webhooks")).header("Authorization", "Basic "
+						+ Base64.getEncoder().encodeToString("alice:alice".getBytes(StandardCharsets.UTF_8)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		String policy = response.headers().firstValue("Content-Security-Policy").orElseThrow();
+		assertThat(policy).contains("default-src 'self'").contains("script-src 'self'").doesNotContain("unsafe");
+		assertThat(response.body()).contains("<meta name=\"webhooks-api-base\" content=\"/v1/webhooks\">")
+			.containsPattern("<script type=\"module\" src=\"/webhooks/assets/[0-9a-f]+/app.js\"></script>")
+			.doesNotContainPattern("<script>|<script [^>]*>[^<]");
+		assertThat(response.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
+	}
+
+	static void assertFits(Browser browser) {
+		Map<String, Long> size = browser.viewport();
+		assertThat(size.get("scroll")).as("page width at a %s px wide window at %s; too wide: %s", size.get("inner"),
+				browser.driver().getCurrentUrl(), browser.script("return [...document.querySelectorAll('body *')]"
+						+ ".filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)"
+						+ ".slice(0, 5).map((e) => e.tagName + '.' + e.className + ' ' + e.getBoundingClientRect().right);"))
+			.isLessThanOrEqualTo(size.get("inner"));
+	}
+
 }

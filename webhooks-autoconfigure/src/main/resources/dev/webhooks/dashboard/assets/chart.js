@@ -69,11 +69,11 @@ export function draw(container, activity) {
     SERIES.map((series) => h('li', {}, h('span', { class: `swatch bar-${series.key}`, 'aria-hidden': 'true' }),
       ` ${series.label}: ${minutes.reduce((sum, minute) => sum + minute[series.key], 0)}`)));
   const busy = minutes.filter((minute) => SERIES.some((series) => minute[series.key] > 0));
-  const table = h('table', { class: 'visually-hidden' }, h('caption', { text: 'Deliveries per minute' }),
+  const table = h('div', { class: 'visually-hidden' }, h('table', {}, h('caption', { text: 'Deliveries per minute' }),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'Minute' }),
       SERIES.map((series) => h('th', { scope: 'col', text: series.label })))),
     h('tbody', {}, busy.map((minute) => h('tr', {}, h('th', { scope: 'row', text: minuteLabel(minute.minute) }),
-      SERIES.map((series) => h('td', { text: minute[series.key] }))))));
+      SERIES.map((series) => h('td', { text: minute[series.key] })))))));
   container.replaceChildren(chart, legend, table);
   container.dataset.total = String(total);
 }
