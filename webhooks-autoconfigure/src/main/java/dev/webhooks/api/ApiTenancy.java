@@ -3,8 +3,8 @@ package dev.webhooks.api;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * The tenant of each management API call: the {@link WebhookTenantResolver}'s answer, or, in a single-tenant API,
- * always the endpoints and events of no tenant.
+ * The tenant of each management API call: the tenant of the request's live portal session if it has one, else the
+ * {@link WebhookTenantResolver}'s answer; or, in a single-tenant API, always the endpoints and events of no tenant.
  */
 public final class ApiTenancy {
 
@@ -42,7 +42,9 @@ public final class ApiTenancy {
 		if (this.resolver == null) {
 			return null;
 		}
-		String tenant = this.resolver.resolveTenant(request);
+		// a live portal session, which only the PortalSessionFilter can have named, comes before the resolver
+		String tenant = (request.getAttribute(PortalSessionFilter.TENANT_ATTRIBUTE) instanceof String portal) ? portal
+				: this.resolver.resolveTenant(request);
 		if (tenant == null || tenant.isBlank()) {
 			throw new TenantRequiredException();
 		}

@@ -10,6 +10,7 @@ import dev.webhooks.delivery.DeliveryFeed;
 import dev.webhooks.delivery.DeliveryLog;
 import dev.webhooks.delivery.DeliveryRepository;
 import dev.webhooks.endpoint.EndpointRepository;
+import dev.webhooks.endpoint.PortalSessionRepository;
 import dev.webhooks.receive.IdempotencyStore;
 import dev.webhooks.signing.SecretEncryption;
 import dev.webhooks.store.H2WriteDelay;
@@ -19,6 +20,7 @@ import dev.webhooks.store.JdbcDeliveryLog;
 import dev.webhooks.store.JdbcDeliveryRepository;
 import dev.webhooks.store.JdbcEndpointRepository;
 import dev.webhooks.store.JdbcIdempotencyStore;
+import dev.webhooks.store.JdbcPortalSessionRepository;
 import dev.webhooks.store.StoreTables;
 import dev.webhooks.store.TablePrefix;
 import dev.webhooks.store.WebhooksSchemaInitializer;
@@ -51,7 +53,8 @@ import org.springframework.web.servlet.function.RouterFunction;
  * Auto-configuration of the JDBC store on the application's {@link DataSource}, the one place that wires it: the
  * schema (created according to {@code webhooks.store.initialize-schema}, by default only on embedded databases),
  * the endpoint and delivery repositories, the delivery log the management API reads, the encryption of endpoint
- * secrets at rest ({@code webhooks.store.encryption-keys}), and the receiver's idempotency store. Each repository
+ * secrets at rest ({@code webhooks.store.encryption-keys}), the portal sessions of the management API, and the
+ * receiver's idempotency store. Each repository
  * backs off when the application defines its own, and each checks at start-up that its tables exist (after Flyway or Liquibase ran,
  * when the application has them), failing with how to create them when they do not. Every table is named with
  * {@code webhooks.store.table-prefix}. An H2 database in files is made to write each commit at once
@@ -191,6 +194,25 @@ public final class WebhooksStoreAutoConfiguration {
 				ObjectProvider<Clock> clock) {
 			return new JdbcDeliveryFeed(new JdbcTemplate(dataSource), tablePrefix(properties),
 					clock.getIfUnique(Clock::systemUTC));
+		}
+
+	}
+
+	/**
+	 * The portal sessions of the management API's event-log page, only while the API and the page are on.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "webhooks.api.enabled")
+	@ConditionalOnBooleanProperty(name = "webhooks.dashboard.enabled", matchIfMissing = true)
+	static class JdbcPortalSessionConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@DependsOnDatabaseInitialization
+		PortalSessionRepository webhookPortalSessionRepository(DataSource dataSource,
+				WebhooksStoreProperties properties) {
+			TablePrefix prefix = tablePrefix(properties);
+			return new JdbcPortalSessionRepository(withTables(dataSource, prefix, StoreTables.PORTAL_SESSIONS), prefix);
 		}
 
 	}

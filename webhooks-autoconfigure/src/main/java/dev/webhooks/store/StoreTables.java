@@ -20,11 +20,15 @@ public final class StoreTables {
 	/** The table of the endpoint repository. */
 	public static final List<String> ENDPOINTS = List.of("endpoint");
 
+	/** The table of the portal sessions. */
+	public static final List<String> PORTAL_SESSIONS = List.of("portal_session");
+
 	/** The table of the idempotency store. */
 	public static final List<String> RECEIVED = List.of("received");
 
 	// every table the schema scripts create, in their order
-	private static final List<String> ALL = List.of("received", "event", "endpoint", "delivery", "attempt");
+	private static final List<String> ALL = List.of("received", "event", "endpoint", "delivery", "attempt",
+			"portal_session");
 
 	private static final String DEFAULT_SCRIPT = "classpath:dev/webhooks/store/schema-%s.sql";
 
@@ -35,7 +39,8 @@ public final class StoreTables {
 	 * Fail unless the given tables exist.
 	 * @param jdbc JDBC access to the database
 	 * @param prefix the prefix of the table names
-	 * @param tables the tables, without the prefix ({@link #DELIVERIES}, {@link #ENDPOINTS}, {@link #RECEIVED})
+	 * @param tables the tables, without the prefix ({@link #DELIVERIES}, {@link #ENDPOINTS}, {@link #RECEIVED},
+	 * {@link #PORTAL_SESSIONS})
 	 * @throws MissingStoreTablesException if any is missing, naming them and how to create them
 	 */
 	public static void require(JdbcOperations jdbc, TablePrefix prefix, List<String> tables) {

@@ -90,3 +90,20 @@ CREATE TABLE IF NOT EXISTS %TABLE_PREFIX%attempt (
 	signature_headers VARCHAR(1024)
 );
 CREATE INDEX IF NOT EXISTS %TABLE_PREFIX%attempt_delivery_idx ON %TABLE_PREFIX%attempt (delivery_id);
+
+-- Portal sessions (management API): a tenant's single-use link token and, once exchanged, the browser's session
+-- secret, each stored only as its SHA-256 hash (hex). Expired rows are purged.
+CREATE TABLE IF NOT EXISTS %TABLE_PREFIX%portal_session (
+	id VARCHAR(64) NOT NULL PRIMARY KEY,
+	tenant_id VARCHAR(255) NOT NULL,
+	token_hash VARCHAR(64) NOT NULL,
+	session_hash VARCHAR(64),
+	created_at TIMESTAMP WITH TIME ZONE NOT NULL,
+	expires_at TIMESTAMP WITH TIME ZONE NOT NULL,
+	exchanged_at TIMESTAMP WITH TIME ZONE,
+	revoked_at TIMESTAMP WITH TIME ZONE
+);
+CREATE UNIQUE INDEX IF NOT EXISTS %TABLE_PREFIX%portal_session_token_idx ON %TABLE_PREFIX%portal_session (token_hash);
+CREATE UNIQUE INDEX IF NOT EXISTS %TABLE_PREFIX%portal_session_session_idx ON %TABLE_PREFIX%portal_session (session_hash);
+CREATE INDEX IF NOT EXISTS %TABLE_PREFIX%portal_session_tenant_idx ON %TABLE_PREFIX%portal_session (tenant_id, expires_at);
+CREATE INDEX IF NOT EXISTS %TABLE_PREFIX%portal_session_expires_idx ON %TABLE_PREFIX%portal_session (expires_at);

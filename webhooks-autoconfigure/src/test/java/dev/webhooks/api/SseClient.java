@@ -54,11 +54,26 @@ final class SseClient implements AutoCloseable {
 	 * @return the client, reading
 	 */
 	static SseClient open(String uri, String user, String lastEventId) {
+		return open(uri, user, lastEventId, null);
+	}
+
+	/**
+	 * Open a stream with a cookie.
+	 * @param uri the stream's URI
+	 * @param user the tenant (HTTP Basic), or {@code null}
+	 * @param lastEventId the Last-Event-ID header, or {@code null}
+	 * @param cookie the Cookie header, or {@code null}
+	 * @return the client, reading
+	 */
+	static SseClient open(String uri, String user, String lastEventId, String cookie) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).header("Accept", "text/event-stream");
 		if (user != null) {
 			String credentials = user + ":" + ApiTestApplication.PASSWORD;
 			request.header("Authorization",
 					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+		}
+		if (cookie != null) {
+			request.header("Cookie", cookie);
 		}
 		if (lastEventId != null) {
 			request.header("Last-Event-ID", lastEventId);
