@@ -64,6 +64,14 @@ public class DashboardRoutes implements RouterFunction<ServerResponse> {
 		this.routes.accept(visitor);
 	}
 
+	/**
+	 * Where the dashboard is served.
+	 * @return the paths
+	 */
+	public DashboardPaths paths() {
+		return this.paths;
+	}
+
 	private ServerResponse page(ServerRequest request) {
 		String context = request.servletRequest().getContextPath();
 		String html = this.page.render(context + this.apiBasePath,

@@ -68,14 +68,25 @@ class DashboardBrowserTests {
 	}
 
 	Browser signedIn(String user) {
-		Browser browser = browser(1280, 800);
+		Browser browser = signIn(browser(1280, 800), user);
 		browser.open(page(user, "#/endpoints"));
 		browser.find("#endpoint-rows tr");
 		return browser;
 	}
 
+	/**
+	 * Sign a browser in over HTTP Basic, as a user does at the browser's own prompt: the page itself is public,
+	 * and the first API call it makes is challenged; here an API URL with the credentials in it answers the
+	 * challenge, and the browser keeps them for the API's calls.
+	 */
+	Browser signIn(Browser browser, String user) {
+		browser.open("http://" + user + ":" + user + "@127.0.0.1:" + this.port + "/v1/webhooks/event-types");
+		browser.waitFor((driver) -> driver.getPageSource().contains("\"data\"") ? true : null);
+		return browser;
+	}
+
 	String page(String user, String fragment) {
-		return "http://" + user + ":" + user + "@127.0.0.1:" + this.port + "/webhooks/" + fragment;
+		return "http://127.0.0.1:" + this.port + "/webhooks/" + fragment;
 	}
 
 	TestReceiver receiver(TestReceiver receiver) {
@@ -131,7 +142,7 @@ class DashboardBrowserTests {
 	void showsATestEventArriveLiveWithoutAReload() throws Exception {
 		TestReceiver receiver = receiver(TestReceiver.answering(200));
 		String id = endpoint("alice", receiver.url(), "Live orders");
-		Browser browser = browser(1280, 800);
+		Browser browser = signIn(browser(1280, 800), "alice");
 		browser.open(page("alice", "#/events"));
 		browser.find("#event-rows");
 		browser.waitForText("#live-state", "Live");
@@ -164,7 +175,7 @@ class DashboardBrowserTests {
 				status.get(), Map.of("Content-Type", "text/plain"), (status.get() == 500) ? "database down" : "ok")));
 		String id = endpoint("alice", receiver.url(), "Flaky receiver");
 		String eventId = api("alice", "POST", "/v1/webhooks/" + id + "/test", "{}").get("id").asString();
-		Browser browser = browser(1280, 800);
+		Browser browser = signIn(browser(1280, 800), "alice");
 		browser.open(page("alice", "#/event/" + id + "/" + eventId));
 		browser.waitForText("#delivery-status", "dead");
 		browser.waitForText("#attempts", "HTTP 500");
@@ -224,7 +235,7 @@ class DashboardBrowserTests {
 			api("alice", "POST", "/v1/webhooks/" + id + "/test", "{}");
 		}
 		org.awaitility.Awaitility.await().atMost(Browser.WAIT).until(() -> receiver.count() == 3);
-		Browser desktop = browser(1280, 800);
+		Browser desktop = signIn(browser(1280, 800), "alice");
 		desktop.open(page("alice", "#/activity"));
 		desktop.waitFor((driver) -> Integer.parseInt(desktop.find("#chart").getDomAttribute("data-total") == null ? "0"
 				: desktop.find("#chart").getDomAttribute("data-total")) >= 3 ? true : null);
@@ -234,7 +245,7 @@ class DashboardBrowserTests {
 		assertFits(desktop);
 		assertNoProblems(desktop);
 
-		Browser phone = browser(390, 844);
+		Browser phone = signIn(browser(390, 844), "alice");
 		for (String view : List.of("#/endpoints", "#/events", "#/activity")) {
 			phone.open(page("alice", view));
 			phone.find("#view section");
@@ -260,6 +271,30 @@ class DashboardBrowserTests {
 			.containsPattern("<script type=\"module\" src=\"/webhooks/assets/[0-9a-f]+/app.js\"></script>")
 			.doesNotContainPattern("<script>|<script [^>]*>[^<]");
 		assertThat(response.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
+	}
+
+	@Test
+	void opensAPortalLinkForItsTenantOnceAndRefusesItTheSecondTime() throws Exception {
+		String id = endpoint("alice", "https://hooks.example.com/portal-acme", "Seen through the portal");
+		endpoint("bob", "https://hooks.example.com/portal-globex", "Globex only");
+		String link = api("alice", "POST", "/v1/webhooks/portal-sessions", "{}").get("url").asString();
+		assertThat(link).startsWith("http://127.0.0.1:" + this.port + "/webhooks/#portal-token=");
+
+		// a customer with no login of the application's opens the link
+		Browser customer = browser(1280, 800);
+		customer.open(link);
+
+		customer.find("tr[data-endpoint-id='" + id + "']");
+		assertThat(customer.driver().getCurrentUrl()).doesNotContain("portal-token");
+		assertThat(customer.bodyText()).contains("Portal session").doesNotContain("portal-globex");
+		assertNoProblems(customer);
+
+		Browser second = browser(1280, 800);
+		second.open(link);
+
+		second.waitForText("#portal-refused", "already used or has expired");
+		assertThat(second.bodyText()).doesNotContain("portal-acme");
+		assertThat(second.problems()).allMatch((line) -> line.contains("401"));
 	}
 
 	static void assertFits(Browser browser) {

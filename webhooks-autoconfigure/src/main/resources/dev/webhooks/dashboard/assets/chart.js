@@ -43,7 +43,7 @@ export function draw(container, activity) {
     const y = top + plot - fraction * plot;
     chart.append(svg('line', { x1: left, x2: width, y1: y, y2: y, class: 'grid' }));
     chart.append(svg('text', { x: left - 6, y: y + 4, class: 'axis', 'text-anchor': 'end' },
-      String(Math.round(max * fraction))));
+      String(Math.round(max * fraction * 10) / 10)));
   }
   minutes.forEach((minute, index) => {
     let y = top + plot;
@@ -61,7 +61,9 @@ export function draw(container, activity) {
       chart.append(bar);
     }
     if (index % 10 === 0 || index === minutes.length - 1) {
-      chart.append(svg('text', { x: x + step / 2, y: height - 6, class: 'axis', 'text-anchor': 'middle' },
+      const last = index === minutes.length - 1;
+      chart.append(svg('text', { x: last ? width - 2 : x + step / 2, y: height - 6, class: 'axis',
+        'text-anchor': last ? 'end' : 'middle' },
         minuteLabel(minute.minute)));
     }
   });
