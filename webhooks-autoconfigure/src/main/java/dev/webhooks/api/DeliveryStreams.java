@@ -65,19 +65,26 @@ public class DeliveryStreams {
 		this.byTenant.computeIfAbsent(key, (k) -> new CopyOnWriteArrayList<>()).add(stream);
 		// the stream is registered before the catch-up is read, and both write under the stream's lock: a change
 		// made meanwhile is either in the catch-up or comes through the live feed after it
-		synchronized (stream) {
-			DeliveryFeedPosition position = (after != null) ? after : this.feed.head();
-			if (!stream.sendPosition(StreamCursors.encode(position), 3000)) {
-				drop.run();
-				return emitter;
-			}
-			if (after != null) {
-				Set<String> tenants = new HashSet<>();
-				tenants.add(tenant);
-				for (DeliveryChange change : this.feed.changesSince(tenants, after, this.settings.batchLimit())) {
-					send(stream, change, change.position());
+		try {
+			synchronized (stream) {
+				DeliveryFeedPosition position = (after != null) ? after : this.feed.head();
+				if (!stream.sendPosition(StreamCursors.encode(position), 3000)) {
+					drop.run();
+					return emitter;
+				}
+				if (after != null) {
+					Set<String> tenants = new HashSet<>();
+					tenants.add(tenant);
+					for (DeliveryChange change : this.feed.changesSince(tenants, after, this.settings.batchLimit())) {
+						send(stream, change, change.position());
+					}
 				}
 			}
+		}
+		catch (RuntimeException ex) {
+			// the catch-up could not be read: the stream is not opened, and its place is given back
+			drop.run();
+			throw ex;
 		}
 		return emitter;
 	}

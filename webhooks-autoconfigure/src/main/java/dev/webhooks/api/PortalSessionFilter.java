@@ -96,7 +96,8 @@ public class PortalSessionFilter extends OncePerRequestFilter {
 			return;
 		}
 		String secret = cookie(request);
-		if (path.equals(this.basePath + CURRENT) && method.equals("DELETE") && secret != null) {
+		if (path.equals(this.basePath + CURRENT) && method.equals("DELETE")) {
+			// idempotent: a browser without a session is logged out already
 			if (!sameOrigin(request)) {
 				crossSite(request, response);
 				return;

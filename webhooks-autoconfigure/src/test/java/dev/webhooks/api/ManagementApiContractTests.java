@@ -696,9 +696,16 @@ abstract class ManagementApiContractTests {
 			}
 		});
 
+		// the portal session filter answers the exchange and the logout itself, before any controller
+		routed.add("POST " + BASE + PortalSessionFilter.EXCHANGE);
+		routed.add("DELETE " + BASE + PortalSessionFilter.CURRENT);
 		assertThat(normalise(documented)).containsExactlyInAnyOrderElementsOf(normalise(routed));
 		String id = createEndpoint(acme(), "https://hooks.example.com/documented").get("id").asString();
 		for (String operation : documented) {
+			if (operation.endsWith("/stream")) {
+				// an event stream stays open: DeliveryStreamContractTests calls it
+				continue;
+			}
 			String method = operation.substring(0, operation.indexOf(' '));
 			String path = operation.substring(operation.indexOf(' ') + 1).replace("{id}", id)
 				.replace("{event_id}", "evt_documented");

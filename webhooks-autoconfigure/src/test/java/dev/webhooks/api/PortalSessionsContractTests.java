@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 
 import dev.webhooks.testsupport.AdvancingClock;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,6 +41,15 @@ abstract class PortalSessionsContractTests {
 
 	@Autowired
 	AdvancingClock clock;
+
+	/** The log levels this class raised stay raised for the classes after it in the JVM unless put back. */
+	@AfterAll
+	static void restoreLogLevels() {
+		LoggingSystem logging = LoggingSystem.get(PortalSessionsContractTests.class.getClassLoader());
+		for (String logger : new String[] { "org.springframework.web", "org.springframework.security", "dev.webhooks" }) {
+			logging.setLogLevel(logger, null);
+		}
+	}
 
 	PortalClient client() {
 		return new PortalClient(this.port);
