@@ -150,7 +150,7 @@ class DashboardBrowserTests {
 
 		// the test event is sent from the endpoints view, with the catalog's example shown first
 		browser.find("a[data-view=endpoints]").click();
-		browser.find("tr[data-endpoint-id='" + id + "'] button:nth-of-type(3)").click();
+		browser.find("tr[data-endpoint-id='" + id + "'] button[data-action=send-test]").click();
 		WebElement payload = browser.find("form[aria-label='Send a test event'] textarea[name=payload]");
 		new org.openqa.selenium.support.ui.Select(browser.find("form[aria-label='Send a test event'] select"))
 			.selectByValue("order.created");

@@ -154,6 +154,7 @@ export function show(container) {
     const status = endpoint.enabled ? badge('enabled', 'Enabled')
       : h('span', {}, badge('disabled', 'Disabled'), endpoint.disabled_reason ? h('span', { class: 'hint reason', text: ` ${endpoint.disabled_reason}` }) : null);
     const act = (label, handler, extra = {}) => h('button', Object.assign({ type: 'button', class: 'button small', text: label,
+      'data-action': label.toLowerCase().replace(/ /g, '-'),
       onclick: async () => {
         try {
           await handler();
@@ -167,7 +168,7 @@ export function show(container) {
       h('td', {}, h('span', { class: 'types', text: (endpoint.events || []).join(', ') || 'all types' })),
       h('td', {}, status),
       statsCell(endpoint),
-      h('td', { class: 'row-actions' },
+      h('td', { class: 'row-actions' }, h('div', {},
         act('Edit', () => panel.replaceChildren(endpointForm(endpoint, () => reload(), closePanel)), { 'aria-label': `Edit ${endpoint.url}` }),
         act(endpoint.enabled ? 'Disable' : 'Enable', async () => {
           await patch(`/${seg(endpoint.id)}`, { enabled: !endpoint.enabled });
@@ -193,7 +194,7 @@ export function show(container) {
           await del(`/${seg(endpoint.id)}`);
           notify(`${endpoint.url} deleted.`);
           await reload();
-        }, { class: 'button small danger' })));
+        }, { class: 'button small danger' }))));
   }
 
   async function page() {
