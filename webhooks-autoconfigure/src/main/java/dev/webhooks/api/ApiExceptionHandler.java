@@ -21,7 +21,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice(assignableTypes = { WebhookEndpointsController.class, DeliveryLogController.class,
 		MessagesController.class, EventTypesController.class, OpenApiController.class,
-		DeliveryStreamController.class, PortalSessionsController.class })
+		DeliveryStreamController.class, PortalSessionsController.class, ActivityController.class })
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	/** The extension member naming the field at fault. */

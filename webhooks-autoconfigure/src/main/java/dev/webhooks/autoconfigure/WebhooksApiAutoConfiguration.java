@@ -6,6 +6,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import dev.webhooks.api.ActivityController;
 import dev.webhooks.api.ApiContext;
 import dev.webhooks.api.ApiExceptionHandler;
 import dev.webhooks.api.ApiPaging;
@@ -25,6 +26,7 @@ import dev.webhooks.api.StreamSettings;
 import dev.webhooks.api.WebhookEndpointLimits;
 import dev.webhooks.api.WebhookEndpointsController;
 import dev.webhooks.api.WebhookTenantResolver;
+import dev.webhooks.delivery.DeliveryActivity;
 import dev.webhooks.delivery.DeliveryDispatcher;
 import dev.webhooks.delivery.DeliveryFeed;
 import dev.webhooks.delivery.DeliveryLog;
@@ -158,6 +160,13 @@ public final class WebhooksApiAutoConfiguration {
 	@ConditionalOnMissingBean
 	OpenApiController webhookOpenApiController(WebhooksApiProperties properties) {
 		return new OpenApiController(properties.getBasePath());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(DeliveryActivity.class)
+	ActivityController webhookActivityController(DeliveryActivity activity, ApiContext context) {
+		return new ActivityController(activity, context);
 	}
 
 	@Bean

@@ -5,6 +5,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import dev.webhooks.delivery.DeliveryActivity;
 import dev.webhooks.delivery.DeliveryFeed;
 import dev.webhooks.delivery.DeliveryLog;
 import dev.webhooks.delivery.DeliveryRepository;
@@ -13,6 +14,7 @@ import dev.webhooks.endpoint.PortalSessionRepository;
 import dev.webhooks.receive.IdempotencyStore;
 import dev.webhooks.signing.SecretEncryption;
 import dev.webhooks.store.H2WriteDelay;
+import dev.webhooks.store.JdbcDeliveryActivity;
 import dev.webhooks.store.JdbcDeliveryFeed;
 import dev.webhooks.store.JdbcDeliveryLog;
 import dev.webhooks.store.JdbcDeliveryRepository;
@@ -176,6 +178,13 @@ public final class WebhooksStoreAutoConfiguration {
 		@DependsOnDatabaseInitialization
 		DeliveryLog webhookDeliveryLog(DataSource dataSource, WebhooksStoreProperties properties) {
 			return new JdbcDeliveryLog(new JdbcTemplate(dataSource), tablePrefix(properties));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@DependsOnDatabaseInitialization
+		DeliveryActivity webhookDeliveryActivity(DataSource dataSource, WebhooksStoreProperties properties) {
+			return new JdbcDeliveryActivity(new JdbcTemplate(dataSource), tablePrefix(properties));
 		}
 
 		@Bean
