@@ -40,6 +40,9 @@ public final class ModulithComparison {
 
 	private static final long SETTLE_SECONDS = Long.getLong("bench.settle-seconds", 20);
 
+	/** How long the restarted side may take to deliver every accepted event (more than the starter's lease). */
+	private static final long RECOVERY_SECONDS = Long.getLong("bench.recovery-seconds", 180);
+
 	private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
 
 	private ModulithComparison() {
@@ -119,6 +122,16 @@ public final class ModulithComparison {
 			Child second = Child.start(side, url, receiver.port(), 0);
 			try {
 				second.started.await(5, TimeUnit.MINUTES);
+				// until every accepted id has arrived, or the time is up: the starter's rows leased by the killed
+				// instance come due again only when their lease (webhooks.delivery.lease, 60 s) has run out
+				long restarted = System.nanoTime();
+				long deadline = restarted + TimeUnit.SECONDS.toNanos(RECOVERY_SECONDS);
+				while (accepted.stream().anyMatch((id) -> receiver.arrival(id) == null) && System.nanoTime() < deadline) {
+					Thread.sleep(500);
+				}
+				System.out.printf(Locale.ROOT, "%s: %.0f s after the restart began%n", side,
+						(System.nanoTime() - restarted) / 1e9);
+				// then until nothing more arrives for a while, to count the duplicates
 				long last = receiver.requests();
 				long quietSince = System.nanoTime();
 				while (System.nanoTime() - quietSince < TimeUnit.SECONDS.toNanos(SETTLE_SECONDS)) {
