@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.net.InetSocketAddress;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,6 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
+
+import com.sun.management.GarbageCollectorMXBean;
+import com.sun.management.GcInfo;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -212,9 +214,15 @@ public final class ScaleBenchmark {
 				(runtime.totalMemory() - runtime.freeMemory()) / 1e6, oldAfterGc() / 1e6, runtime.maxMemory() / 1e6);
 	}
 
+	/** The heap in use right after the latest collection (young or full), as the GC log shows it. */
 	private static long oldAfterGc() {
-		long used = heapPools().stream().mapToLong((pool) -> (pool.getCollectionUsage() != null)
-				? pool.getCollectionUsage().getUsed() : 0).sum();
+		long used = 0;
+		for (GarbageCollectorMXBean collector : ManagementFactory.getPlatformMXBeans(GarbageCollectorMXBean.class)) {
+			GcInfo last = collector.getLastGcInfo();
+			if (last != null && collector.getName().contains("Young")) {
+				used = last.getMemoryUsageAfterGc().values().stream().mapToLong(MemoryUsage::getUsed).sum();
+			}
+		}
 		MAX_AFTER_GC.accumulateAndGet(used, Math::max);
 		return used;
 	}
@@ -222,12 +230,6 @@ public final class ScaleBenchmark {
 	/** The most heap left after a collection among the samples taken while draining. */
 	private static long maxOldAfterGc() {
 		return MAX_AFTER_GC.get();
-	}
-
-	private static List<MemoryPoolMXBean> heapPools() {
-		return ManagementFactory.getMemoryPoolMXBeans().stream()
-			.filter((pool) -> pool.getType() == MemoryType.HEAP)
-			.toList();
 	}
 
 	private static void execute(String url, String sql) throws Exception {
