@@ -1,6 +1,8 @@
 package dev.webhooks.benchmarks;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -8,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -52,6 +56,9 @@ public final class DeliveryBenchmark {
 	/** Vacuum and analyse PostgreSQL's outbox tables between phases, as autovacuum would. */
 	private static final boolean VACUUM = Boolean.parseBoolean(System.getProperty("bench.vacuum", "true"));
 
+	/** Run pgbench's durable one-row insert beside PostgreSQL's latency run, as the floor of a publish. */
+	private static final boolean FLOOR = Boolean.parseBoolean(System.getProperty("bench.floor", "true"));
+
 	private static final Duration WRK_RUN = Duration.ofSeconds(Long.getLong("bench.wrk-seconds", 10));
 
 	/**
@@ -73,20 +80,8 @@ public final class DeliveryBenchmark {
 			List<Double> ceilings = new ArrayList<>();
 			ceilings.add(measureCeiling(receiver, sampleBody));
 			List<StoreResult> results = new ArrayList<>();
-			String stores = System.getProperty("bench.stores", "h2,postgresql");
-			if (stores.contains("h2")) {
-				results.add(run("H2 (embedded, in-memory)", "jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1", "sa", receiver, true));
-				ceilings.add(measureCeiling(receiver, sampleBody));
-			}
-			if (stores.contains("postgresql")) {
-				String schema = createSchema(postgresUrl);
-				try {
-					results.add(run("PostgreSQL (loopback)", schemaUrl(postgresUrl, schema), "postgres", receiver,
-							false));
-				}
-				finally {
-					dropSchema(postgresUrl, schema);
-				}
+			for (String store : System.getProperty("bench.stores", "h2,h2-file,postgresql").split(",")) {
+				results.add(runStore(store.strip(), postgresUrl, receiver));
 				ceilings.add(measureCeiling(receiver, sampleBody));
 			}
 			double ceiling = ceilings.stream().sorted().toList().get(ceilings.size() / 2);
@@ -95,11 +90,47 @@ public final class DeliveryBenchmark {
 					"Receiver ceiling measured with wrk (-t2 -c32, %d s, %d-byte POST): median %.0f requests/s of %s%n%n",
 					WRK_RUN.toSeconds(), sampleBody.length, ceiling,
 					ceilings.stream().map((c) -> String.format(Locale.ROOT, "%.0f", c)).toList());
-			System.out.println("| store | sustained deliveries/s (median, range of " + WINDOWS + " windows) | % of ceiling | publish p50 | publish p99 | publish-to-delivered p50 | publish-to-delivered p99 | latency run rate |");
-			System.out.println("|---|---|---|---|---|---|---|---|");
+			System.out.println("| store | sustained deliveries/s (median, range of " + WINDOWS + " windows) | % of ceiling | publish p50 | publish p99 | floor p50 / p99 (pgbench beside it) | publish p99 / floor p99 | publish-to-delivered p50 | publish-to-delivered p99 | latency run rate |");
+			System.out.println("|---|---|---|---|---|---|---|---|---|---|");
 			results.forEach((result) -> System.out.println(result.row(ceiling)));
 		}
 		System.exit(0);
+	}
+
+	private static StoreResult runStore(String store, String postgresUrl, LoopbackReceiver receiver)
+			throws Exception {
+		switch (store) {
+			case "h2" -> {
+				return run("H2 (embedded, in memory: not a durable outbox, a restart loses every pending delivery)",
+						"jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1", "sa", receiver, Kind.H2, false);
+			}
+			case "h2-file" -> {
+				Path directory = Files.createTempDirectory("bench-h2-file");
+				try {
+					// no WRITE_DELAY in the URL: the starter sets it to 0 (H2WriteDelay), as it does for users
+					return run("H2 (embedded, file)", "jdbc:h2:file:" + directory.resolve("bench"), "sa", receiver,
+							Kind.H2, false);
+				}
+				finally {
+					try (Stream<Path> files = Files.walk(directory)) {
+						files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+					}
+				}
+			}
+			case "postgresql", "postgresql-without-log-indexes" -> {
+				boolean withoutLogIndexes = !store.equals("postgresql");
+				String schema = createSchema(postgresUrl);
+				try {
+					return run("PostgreSQL (loopback)" + (withoutLogIndexes ? ", without the delivery-log indexes" : ""),
+							schemaUrl(postgresUrl, schema), "postgres", receiver, Kind.POSTGRESQL, withoutLogIndexes);
+				}
+				finally {
+					dropSchema(postgresUrl, schema);
+				}
+			}
+			default -> throw new IllegalArgumentException(
+					"bench.stores takes h2, h2-file, postgresql and postgresql-without-log-indexes, not " + store);
+		}
 	}
 
 	private static double measureCeiling(LoopbackReceiver receiver, byte[] sampleBody) throws Exception {
@@ -109,16 +140,24 @@ public final class DeliveryBenchmark {
 	}
 
 	/**
-	 * @param inHeap whether the database lives in the JVM's heap: then the delivered rows are purged after each
-	 * phase with the store's own retention purge, as retention would in a running application, so that the heap
-	 * holds one phase's rows rather than half a million (whose garbage collection pauses, 80 to 240 ms, would be
-	 * what the latency run measures); otherwise (PostgreSQL) the outbox tables are vacuumed and analysed after
-	 * each phase, as autovacuum would (this machine's PostgreSQL has autovacuum off)
+	 * @param kind on H2 (in memory or in a file, whose pages H2 caches in the heap) the delivered rows are purged
+	 * after each phase with the store's own retention purge, as retention would in a running application, so that
+	 * the heap holds one phase's rows rather than half a million (whose garbage collection pauses, 80 to 240 ms,
+	 * would be what the latency run measures); on PostgreSQL the outbox tables are vacuumed and analysed after each
+	 * phase, as autovacuum would (this machine's PostgreSQL has autovacuum off), and pgbench measures the floor of
+	 * a durable insert beside the latency run
+	 * @param withoutLogIndexes drop the delivery log's three indexes before the run (PostgreSQL)
 	 */
-	private static StoreResult run(String name, String url, String user, LoopbackReceiver receiver, boolean inHeap)
-			throws Exception {
+	private static StoreResult run(String name, String url, String user, LoopbackReceiver receiver, Kind kind,
+			boolean withoutLogIndexes) throws Exception {
 		System.out.println("== " + name + (SCHEMA ? ", with a schema for bench.tick" : ""));
+		boolean inHeap = kind == Kind.H2;
 		try (ConfigurableApplicationContext context = start(url, user, receiver.port())) {
+			if (withoutLogIndexes) {
+				// the three indexes the management API's delivery log added (issue 10), to measure what they cost
+				new JdbcTemplate(context.getBean(DataSource.class)).execute("DROP INDEX webhook_event_tenant_log_idx, "
+						+ "webhook_event_tenant_type_idx, webhook_delivery_log_status_idx");
+			}
 			WebhookPublisher publisher = context.getBean(WebhookPublisher.class);
 			DeliveryRepository deliveries = context.getBean(DeliveryRepository.class);
 			receiver.reset();
@@ -146,11 +185,24 @@ public final class DeliveryBenchmark {
 					sustained, range);
 			receiver.reset();
 			double rate = sustained / 2;
-			LatencyResult latency = publishAtRate(publisher, rate, LATENCY_RUN, receiver);
+			Percentiles floor = null;
+			LatencyResult latency;
+			if (kind == Kind.POSTGRESQL && FLOOR && PgbenchFloor.available()) {
+				// the same rate from as many clients, at the same time: both see the same load on the two cores
+				try (PgbenchFloor pgbench = PgbenchFloor.start(url, rate, PUBLISHER_THREADS, LATENCY_RUN)) {
+					latency = publishAtRate(publisher, rate, LATENCY_RUN, receiver);
+					floor = pgbench.awaitLatencies();
+				}
+				System.out.printf(Locale.ROOT, "  floor, pgbench one-row durable insert at %.0f/s from %d clients beside it: p50 %.3f ms p99 %.3f ms (%d transactions)%n",
+						rate, PUBLISHER_THREADS, floor.millis(50), floor.millis(99), floor.count());
+			}
+			else {
+				latency = publishAtRate(publisher, rate, LATENCY_RUN, receiver);
+			}
 			System.out.printf(Locale.ROOT, "at %.0f events/s: publish p50 %.3f ms p99 %.3f ms; publish-to-delivered p50 %.2f ms p99 %.2f ms (%d events)%n",
 					rate, latency.publish.millis(50), latency.publish.millis(99), latency.delivered.millis(50),
 					latency.delivered.millis(99), latency.delivered.count());
-			return new StoreResult(name + (SCHEMA ? ", schema on" : ""), sustained, range, latency, rate);
+			return new StoreResult(name + (SCHEMA ? ", schema on" : ""), sustained, range, latency, rate, floor);
 		}
 	}
 
@@ -233,7 +285,7 @@ public final class DeliveryBenchmark {
 	private static void cleanUp(boolean inHeap, DeliveryRepository deliveries, ConfigurableApplicationContext context) {
 		if (inHeap) {
 			int purged = deliveries.purgeCreatedBefore(Instant.now().plusSeconds(1), 10_000);
-			System.out.printf(Locale.ROOT, "  purged %d delivered events from the in-memory database%n", purged);
+			System.out.printf(Locale.ROOT, "  purged %d delivered events from H2%n", purged);
 			return;
 		}
 		if (VACUUM) {
@@ -297,17 +349,27 @@ public final class DeliveryBenchmark {
 			.getBytes(StandardCharsets.UTF_8);
 	}
 
+	private enum Kind {
+
+		H2, POSTGRESQL
+
+	}
+
 	private record LatencyResult(Percentiles publish, Percentiles delivered) {
 	}
 
 	/** One store's figures, made into a table row once the ceiling is known. */
-	private record StoreResult(String name, double sustained, String range, LatencyResult latency, double rate) {
+	private record StoreResult(String name, double sustained, String range, LatencyResult latency, double rate,
+			Percentiles floor) {
 
 		String row(double ceiling) {
-			return String.format(Locale.ROOT, "| %s | %.0f (%s) | %.0f%% | %.3f ms | %.3f ms | %.2f ms | %.2f ms | %.0f/s |",
+			String floorColumns = (this.floor != null) ? String.format(Locale.ROOT, "%.3f / %.3f ms | %.2f×",
+					this.floor.millis(50), this.floor.millis(99), this.latency.publish.millis(99) / this.floor.millis(99))
+					: "– | –";
+			return String.format(Locale.ROOT, "| %s | %.0f (%s) | %.0f%% | %.3f ms | %.3f ms | %s | %.2f ms | %.2f ms | %.0f/s |",
 					this.name, this.sustained, this.range, 100 * this.sustained / ceiling,
-					this.latency.publish.millis(50), this.latency.publish.millis(99), this.latency.delivered.millis(50),
-					this.latency.delivered.millis(99), this.rate);
+					this.latency.publish.millis(50), this.latency.publish.millis(99), floorColumns,
+					this.latency.delivered.millis(50), this.latency.delivered.millis(99), this.rate);
 		}
 
 	}

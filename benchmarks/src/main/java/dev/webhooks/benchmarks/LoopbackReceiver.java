@@ -16,7 +16,7 @@ import com.sun.net.httpserver.HttpServer;
  * The minimal receiver both measurements hit: reads the body, answers 204. On {@code /hook} it records when each
  * {@code webhook-id} arrived, for the publish-to-delivered latency; {@code /ceiling} is what wrk loads.
  */
-final class LoopbackReceiver implements AutoCloseable {
+public final class LoopbackReceiver implements AutoCloseable {
 
 	private final HttpServer server;
 
@@ -26,7 +26,9 @@ final class LoopbackReceiver implements AutoCloseable {
 
 	private final AtomicLong received = new AtomicLong();
 
-	LoopbackReceiver(int threads) throws IOException {
+	private final AtomicLong requests = new AtomicLong();
+
+	public LoopbackReceiver(int threads) throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
 		this.executor = Executors.newFixedThreadPool(threads);
 		this.server.setExecutor(this.executor);
@@ -35,7 +37,7 @@ final class LoopbackReceiver implements AutoCloseable {
 		this.server.start();
 	}
 
-	int port() {
+	public int port() {
 		return this.server.getAddress().getPort();
 	}
 
@@ -43,6 +45,7 @@ final class LoopbackReceiver implements AutoCloseable {
 		long now = System.nanoTime();
 		String id = exchange.getRequestHeaders().getFirst("webhook-id");
 		answer(exchange);
+		this.requests.incrementAndGet();
 		if (id != null && this.arrivals.putIfAbsent(id, now) == null) {
 			this.received.incrementAndGet();
 		}
@@ -57,18 +60,24 @@ final class LoopbackReceiver implements AutoCloseable {
 	}
 
 	/** Distinct webhook ids received on {@code /hook}. */
-	long received() {
+	public long received() {
 		return this.received.get();
 	}
 
+	/** Every request on {@code /hook}, duplicates included. */
+	public long requests() {
+		return this.requests.get();
+	}
+
 	/** When the given webhook id first arrived ({@link System#nanoTime()}), or {@code null}. */
-	Long arrival(String id) {
+	public Long arrival(String id) {
 		return this.arrivals.get(id);
 	}
 
-	void reset() {
+	public void reset() {
 		this.arrivals.clear();
 		this.received.set(0);
+		this.requests.set(0);
 	}
 
 	@Override

@@ -36,6 +36,14 @@ public final class ReceivingBenchmark {
 	/** The most requests per second a run is expected to reach, which sizes its pool of signed requests. */
 	private static final int MAX_RATE = Integer.getInteger("bench.max-rate", 30_000);
 
+	/**
+	 * Spring Modulith's event publication registry, on the module's class path for ModulithComparison only: left out
+	 * here (it needs a DataSource, and this benchmark measures the receiving side alone).
+	 */
+	private static final String MODULITH = "org.springframework.modulith.events.config.EventPublicationAutoConfiguration,"
+			+ "org.springframework.modulith.events.jdbc.JdbcEventPublicationAutoConfiguration,"
+			+ "org.springframework.modulith.events.config.EventExternalizationAutoConfiguration";
+
 	private ReceivingBenchmark() {
 	}
 
@@ -127,8 +135,9 @@ public final class ReceivingBenchmark {
 				"server.tomcat.threads.max=" + Integer.getInteger("bench.tomcat-threads", 200)));
 		switch (store) {
 			case "memory" -> properties.add("spring.autoconfigure.exclude="
-					+ "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration");
-			case "h2" -> properties.addAll(List.of("spring.datasource.url=jdbc:h2:mem:receiving;DB_CLOSE_DELAY=-1",
+					+ "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration," + MODULITH);
+			case "h2" -> properties.addAll(List.of("spring.autoconfigure.exclude=" + MODULITH,
+					"spring.datasource.url=jdbc:h2:mem:receiving;DB_CLOSE_DELAY=-1",
 					"webhooks.store.initialize-schema=always"));
 			default -> throw new IllegalArgumentException("bench.stores takes memory and h2, not " + store);
 		}
