@@ -7,7 +7,11 @@ import dev.webhooks.autoconfigure.WebhooksDeliveryProperties.Exponential;
 import dev.webhooks.autoconfigure.WebhooksDeliveryProperties.Retry;
 import dev.webhooks.delivery.DefaultDeliveryDispatcher;
 import dev.webhooks.delivery.DeliveryBacklog;
+import dev.webhooks.delivery.CachedEndpointDeliveryControls;
 import dev.webhooks.delivery.DeliveryDispatcher;
+import dev.webhooks.delivery.EndpointDeliveryControls;
+import dev.webhooks.delivery.EndpointRateLimiter;
+import dev.webhooks.delivery.OrderedDeliveryRepository;
 import dev.webhooks.delivery.DeliveryHealthIndicator;
 import dev.webhooks.delivery.DeliveryMetrics;
 import dev.webhooks.delivery.DeliveryOutcomeClassifier;
@@ -71,6 +75,9 @@ import org.springframework.util.StringUtils;
 public final class WebhooksDeliveryAutoConfiguration {
 
 	private static final Duration BACKLOG_REFRESH = Duration.ofSeconds(5);
+
+	/** How long an endpoint's rate limit is used before it is read again, on each instance. */
+	private static final Duration CONTROLS_TIME_TO_LIVE = Duration.ofSeconds(5);
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -148,7 +155,8 @@ public final class WebhooksDeliveryAutoConfiguration {
 			ObjectProvider<PlatformTransactionManager> transactionManager, WebhookTransport transport,
 			SignedRequestFactory requestFactory, DeliveryOutcomeClassifier classifier,
 			ApplicationEventPublisher eventPublisher, ObjectProvider<DeliveryMetrics> metrics,
-			ObjectProvider<Clock> clock) {
+			ObjectProvider<Clock> clock, ObjectProvider<OrderedDeliveryRepository> orderedDeliveries,
+			ObjectProvider<EndpointRateLimiter> rateLimiter, ObjectProvider<EndpointDeliveryControls> controls) {
 		String instanceId = StringUtils.hasText(properties.getInstanceId()) ? properties.getInstanceId()
 				: DefaultDeliveryDispatcher.defaultInstanceId();
 		DefaultDeliveryDispatcher.Settings settings = valid(() -> new DefaultDeliveryDispatcher.Settings(instanceId,
@@ -162,8 +170,24 @@ public final class WebhooksDeliveryAutoConfiguration {
 				: TransactionOperations.withoutTransaction();
 		Clock time = clock.getIfUnique(Clock::systemUTC);
 		DeliveryOutcomeRecorder outcomes = new DeliveryOutcomeRecorder(repository, endpoints, transactions, time);
-		return new DefaultDeliveryDispatcher(settings, repository, outcomes, transport, requestFactory, classifier,
-				eventPublisher, metrics.getIfAvailable(() -> DeliveryMetrics.NONE), time);
+		DefaultDeliveryDispatcher dispatcher = new DefaultDeliveryDispatcher(settings, repository, outcomes, transport,
+				requestFactory, classifier, eventPublisher, metrics.getIfAvailable(() -> DeliveryMetrics.NONE), time);
+		OrderedDeliveryRepository ordered = orderedDeliveries.getIfUnique();
+		if (ordered != null) {
+			dispatcher.setOrderedDeliveries(ordered, properties.getPollInterval());
+		}
+		EndpointRateLimiter limiter = rateLimiter.getIfUnique();
+		EndpointDeliveryControls endpointControls = controls.getIfUnique();
+		if (limiter != null && endpointControls != null) {
+			dispatcher.setRateLimits(limiter, endpointControls);
+		}
+		return dispatcher;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EndpointDeliveryControls webhooksEndpointDeliveryControls(EndpointRepository endpoints) {
+		return new CachedEndpointDeliveryControls(endpoints, (endpoint) -> null, CONTROLS_TIME_TO_LIVE);
 	}
 
 	@Bean

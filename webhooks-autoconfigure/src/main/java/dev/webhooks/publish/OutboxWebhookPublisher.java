@@ -162,8 +162,16 @@ public class OutboxWebhookPublisher implements WebhookPublisher {
 			Instant leasedUntil = (dispatcher != null) ? now.plus(dispatcher.lease()) : null;
 			List<NewDelivery> rows = new ArrayList<>(subscribers.size());
 			List<DeliveryTask> tasks = new ArrayList<>(subscribers.size());
+			List<String> orderedEndpoints = null;
 			for (WebhookEndpoint endpoint : subscribers) {
 				String deliveryId = this.ids.nextId(DELIVERY_PREFIX);
+				if (isOrdered(endpoint)) {
+					// its place in the queue is given by the store; the scheduler sends it when it is the head
+					rows.add(NewDelivery.ordered(deliveryId, endpoint.id(), now));
+					orderedEndpoints = (orderedEndpoints != null) ? orderedEndpoints : new ArrayList<>();
+					orderedEndpoints.add(endpoint.id());
+					continue;
+				}
 				rows.add(new NewDelivery(deliveryId, endpoint.id(), now, owner, leasedUntil));
 				tasks.add(new DeliveryTask(deliveryId, eventId, message.type(), message.tenantId(), now, body,
 						endpoint.id(), endpoint.url(), endpoint.headers(), endpoint.signingSecretsAt(now), 0));
@@ -173,7 +181,8 @@ public class OutboxWebhookPublisher implements WebhookPublisher {
 			if (key != null) {
 				keysInBatch.put(key, eventId);
 			}
-			written.add(new Written(eventId, () -> published(message.type(), eventId, dispatcher, tasks)));
+			List<String> ordered = (orderedEndpoints != null) ? orderedEndpoints : List.of();
+			written.add(new Written(eventId, () -> published(message.type(), eventId, dispatcher, tasks, ordered)));
 		}
 		if (!inserts.isEmpty()) {
 			this.deliveries.insertAll(inserts);
@@ -201,14 +210,29 @@ public class OutboxWebhookPublisher implements WebhookPublisher {
 				now.minus(this.settings.idempotencyWindow()));
 	}
 
-	private void published(String type, String eventId, DeliveryDispatcher dispatcher, List<DeliveryTask> tasks) {
+	private void published(String type, String eventId, DeliveryDispatcher dispatcher, List<DeliveryTask> tasks,
+			List<String> orderedEndpoints) {
 		if (logger.isDebugEnabled()) {
-			logger.debug("Published " + type + " " + eventId + " to " + tasks.size() + " endpoint(s)");
+			logger.debug("Published " + type + " " + eventId + " to " + (tasks.size() + orderedEndpoints.size())
+					+ " endpoint(s)");
 		}
 		this.metrics.published(type);
 		if (dispatcher != null && !tasks.isEmpty()) {
 			dispatch(dispatcher, tasks);
 		}
+		if (dispatcher != null && !orderedEndpoints.isEmpty()) {
+			try {
+				dispatcher.orderedDeliveriesAdded(orderedEndpoints);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not wake the ordered deliveries of event " + eventId + "; the next search finds "
+						+ "them", ex);
+			}
+		}
+	}
+
+	private static boolean isOrdered(WebhookEndpoint endpoint) {
+		return false;
 	}
 
 	private void dispatch(DeliveryDispatcher dispatcher, List<DeliveryTask> tasks) {
