@@ -22,11 +22,15 @@ public final class ApiRequests {
 	 * @param events event types or patterns ({@code lead.*}); empty subscribes to every type
 	 * @param headers custom headers sent with every request
 	 * @param enabled whether deliveries are made
+	 * @param filter the payload filter document; JSON {@code null} removes it
+	 * @param ordering {@code parallel} or {@code fifo}
+	 * @param rateLimit requests per second; JSON {@code null} removes the limit
+	 * @param sslBundle the SSL bundle that presents a client certificate; JSON {@code null} removes it
 	 */
 	public record EndpointBody(String url, String description, List<String> events, Map<String, String> headers,
-			Boolean enabled) {
+			Boolean enabled, JsonNode filter, String ordering, JsonNode rateLimit, JsonNode sslBundle) {
 
-		static final EndpointBody EMPTY = new EndpointBody(null, null, null, null, null);
+		static final EndpointBody EMPTY = new EndpointBody(null, null, null, null, null, null, null, null, null);
 
 	}
 

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -55,17 +56,23 @@ public final class ApiResponses {
 	 * @param disabledReason why it was disabled, or {@code null}
 	 * @param createdAt when it was created
 	 * @param updatedAt when it last changed
+	 * @param filter the payload filter document, or {@code null}
+	 * @param ordering {@code parallel} or {@code fifo}
+	 * @param rateLimit requests per second, or {@code null} for no limit
+	 * @param sslBundle the SSL bundle that presents a client certificate, or {@code null}
 	 * @param secret the signing secret: only in the answer to create and rotate
 	 */
 	@JsonNaming(SnakeCaseStrategy.class)
 	public record EndpointView(String id, String url, String description, List<String> events,
 			Map<String, String> headers, boolean enabled, String disabledReason, Instant createdAt,
-			Instant updatedAt, @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
+			Instant updatedAt, JsonNode filter, String ordering, Integer rateLimit, String sslBundle,
+			@JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
 
 		static EndpointView of(WebhookEndpoint endpoint, String secret) {
 			return new EndpointView(endpoint.id(), endpoint.url(), endpoint.description(), endpoint.eventTypes(),
 					endpoint.headers(), endpoint.enabled(), endpoint.disabledReason(), endpoint.createdAt(),
-					endpoint.updatedAt(), secret);
+					endpoint.updatedAt(), (endpoint.filter() != null) ? endpoint.filter().tree() : null,
+					endpoint.ordering().apiName(), endpoint.rateLimit(), endpoint.sslBundle(), secret);
 		}
 
 		@Override

@@ -3,12 +3,15 @@ package dev.webhooks.api;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import dev.webhooks.endpoint.InvalidEndpointFieldException;
+import dev.webhooks.event.filter.InvalidFilterException;
 import dev.webhooks.urlguard.UnsafeUrlException;
 
 /**
  * Turns the refusals of the endpoint service into problem details naming the field: the URL guard's into
  * {@code url}, the catalog's and the pattern syntax's into {@code events}, the header checks' into
- * {@code headers}.
+ * {@code headers}, the filter's into the place in the filter that is wrong ({@code filter.data.amount.$gt}), and
+ * those of the delivery controls into their field ({@code rate_limit}, {@code ssl_bundle}, {@code ordering}).
  */
 final class EndpointProblems {
 
@@ -21,6 +24,12 @@ final class EndpointProblems {
 		}
 		catch (UnsafeUrlException ex) {
 			throw ApiProblemException.invalid("url", "url-guard", ex.getMessage());
+		}
+		catch (InvalidFilterException ex) {
+			throw ApiProblemException.invalid(ex.getField(), ex.getRule(), ex.getMessage());
+		}
+		catch (InvalidEndpointFieldException ex) {
+			throw ApiProblemException.invalid(ex.getField(), ex.getRule(), ex.getMessage());
 		}
 		catch (NullPointerException ex) {
 			throw ApiProblemException.invalid(null, "null-value", "A list or map of the request holds a null");

@@ -23,6 +23,7 @@ import dev.webhooks.delivery.DeliveryLogPage;
 import dev.webhooks.delivery.DeliveryLogQuery;
 import dev.webhooks.delivery.DeliveryLogQuery.Position;
 import dev.webhooks.endpoint.CreatedEndpoint;
+import dev.webhooks.endpoint.EndpointOrdering;
 import dev.webhooks.endpoint.EndpointRequest;
 import dev.webhooks.endpoint.EndpointSecret;
 import dev.webhooks.endpoint.WebhookEndpoint;
@@ -30,6 +31,7 @@ import dev.webhooks.endpoint.WebhookEndpoints;
 import dev.webhooks.event.EventTypeCatalog;
 import dev.webhooks.event.EventTypeDefinition;
 import dev.webhooks.event.EventTypes;
+import dev.webhooks.event.filter.PayloadFilter;
 import dev.webhooks.publish.EndpointDeliveries;
 
 import org.springframework.http.HttpStatus;
@@ -206,7 +208,54 @@ public class WebhookEndpointsController {
 	}
 
 	private static EndpointRequest toRequest(EndpointBody body) {
-		return new EndpointRequest(body.url(), body.description(), body.events(), body.headers(), body.enabled());
+		return new EndpointRequest(body.url(), body.description(), body.events(), body.headers(), body.enabled(),
+				filter(body.filter()), (body.ordering() != null) ? EndpointOrdering.fromApiName(body.ordering()) : null,
+				rateLimit(body.rateLimit()), sslBundle(body.sslBundle()));
+	}
+
+	/** Absent keeps the filter, JSON {@code null} removes it (the empty document is no filter). */
+	private static PayloadFilter filter(JsonNode filter) {
+		if (filter == null) {
+			return null;
+		}
+		return filter.isNull() ? PayloadFilter.parse("{}") : PayloadFilter.of(filter);
+	}
+
+	/** Absent keeps the limit, JSON {@code null} removes it; a number must be a positive whole number. */
+	private static Integer rateLimit(JsonNode rateLimit) {
+		if (rateLimit == null) {
+			return null;
+		}
+		if (rateLimit.isNull()) {
+			return EndpointRequest.NO_RATE_LIMIT;
+		}
+		if (!rateLimit.isIntegralNumber()) {
+			throw ApiProblemException.badRequest("rate_limit", "wrong-type", "'rate_limit' has the wrong JSON type");
+		}
+		if (!rateLimit.canConvertToInt() || rateLimit.intValue() < 1
+				|| rateLimit.intValue() > WebhookEndpoints.MAX_RATE_LIMIT) {
+			throw ApiProblemException.invalid("rate_limit", "range", "'rate_limit' must be between 1 and "
+					+ WebhookEndpoints.MAX_RATE_LIMIT + " requests per second, or null for none");
+		}
+		return rateLimit.intValue();
+	}
+
+	/** Absent keeps the bundle, JSON {@code null} removes it. */
+	private static String sslBundle(JsonNode sslBundle) {
+		if (sslBundle == null) {
+			return null;
+		}
+		if (sslBundle.isNull()) {
+			return "";
+		}
+		if (!sslBundle.isString()) {
+			throw ApiProblemException.badRequest("ssl_bundle", "wrong-type", "'ssl_bundle' has the wrong JSON type");
+		}
+		if (sslBundle.stringValue().isEmpty()) {
+			throw ApiProblemException.invalid("ssl_bundle", "required", "'ssl_bundle' must name an SSL bundle, or "
+					+ "be null for none");
+		}
+		return sslBundle.stringValue();
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.webhooks.endpoint.EndpointOrdering;
 import dev.webhooks.event.EnvelopeField;
 import dev.webhooks.event.SchemaValidationMode;
 
@@ -113,6 +114,60 @@ public class WebhooksProperties {
 		 * Tenant the endpoint belongs to: it receives only that tenant's events. Empty for events of no tenant.
 		 */
 		private String tenant;
+
+		/**
+		 * Payload filter as a JSON document of operators keyed by dotted path into the envelope, such as
+		 * '{"data.object.amount": {"$gt": 100}}'. Only events that pass it are delivered. Empty for none.
+		 */
+		private String filter;
+
+		/**
+		 * Order of deliveries: 'parallel', or 'fifo' for one at a time in publish order.
+		 */
+		private EndpointOrdering ordering = EndpointOrdering.PARALLEL;
+
+		/**
+		 * Most requests per second to this endpoint, 1 to 10000; excess deliveries wait. Empty for no limit.
+		 */
+		private Integer rateLimit;
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) whose key and certificate are presented to this
+		 * endpoint as a client certificate (mTLS). Empty for none.
+		 */
+		private String sslBundle;
+
+		public String getFilter() {
+			return this.filter;
+		}
+
+		public void setFilter(String filter) {
+			this.filter = filter;
+		}
+
+		public EndpointOrdering getOrdering() {
+			return this.ordering;
+		}
+
+		public void setOrdering(EndpointOrdering ordering) {
+			this.ordering = ordering;
+		}
+
+		public Integer getRateLimit() {
+			return this.rateLimit;
+		}
+
+		public void setRateLimit(Integer rateLimit) {
+			this.rateLimit = rateLimit;
+		}
+
+		public String getSslBundle() {
+			return this.sslBundle;
+		}
+
+		public void setSslBundle(String sslBundle) {
+			this.sslBundle = sslBundle;
+		}
 
 		public String getId() {
 			return this.id;

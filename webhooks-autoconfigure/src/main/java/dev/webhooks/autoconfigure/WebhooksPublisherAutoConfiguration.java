@@ -55,6 +55,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
@@ -144,11 +145,16 @@ public final class WebhooksPublisherAutoConfiguration {
 	@ConditionalOnMissingBean
 	WebhookEndpoints webhookEndpoints(EndpointRepository repository, WebhookSubscribers subscribers,
 			ObjectProvider<UrlGuard> urlGuard, EventTypeCatalog catalog, WebhooksProperties properties,
-			EndpointLimit endpointLimit, ObjectProvider<Clock> clock) {
+			EndpointLimit endpointLimit, ObjectProvider<SslBundles> sslBundles, ObjectProvider<Clock> clock) {
 		WebhookEndpoints endpoints = new WebhookEndpoints(repository, subscribers, urlGuard.getIfAvailable(),
 				catalog, properties.getPublisher().isStrictEventTypes(), properties.getSecrets().getRotationOverlap(),
 				clock.getIfUnique(Clock::systemUTC));
 		endpoints.setEndpointLimit(endpointLimit);
+		// read at each check, so a bundle registered after start-up can be named
+		endpoints.setSslBundles((name) -> {
+			SslBundles bundles = sslBundles.getIfAvailable();
+			return bundles != null && bundles.getBundleNames().contains(name);
+		});
 		return endpoints;
 	}
 
@@ -171,7 +177,9 @@ public final class WebhooksPublisherAutoConfiguration {
 		List<StaticEndpoint> definitions = properties.getEndpoints().stream()
 			.map((endpoint) -> new StaticEndpoint(endpoint.getId(), emptyToNull(endpoint.getTenant()),
 					endpoint.getUrl(), endpoint.getDescription(), List.copyOf(endpoint.getEvents()),
-					endpoint.getHeaders(), List.copyOf(endpoint.getSecrets()), endpoint.isEnabled()))
+					endpoint.getHeaders(), List.copyOf(endpoint.getSecrets()), endpoint.isEnabled(),
+					emptyToNull(endpoint.getFilter()), endpoint.getOrdering(), endpoint.getRateLimit(),
+					emptyToNull(endpoint.getSslBundle())))
 			.toList();
 		return new StaticEndpointsInitializer(endpoints, definitions);
 	}

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import dev.webhooks.event.filter.PayloadFilter;
 import dev.webhooks.signing.WebhookSecret;
 
 /**
@@ -21,10 +22,41 @@ import dev.webhooks.signing.WebhookSecret;
  * @param disabledReason why the endpoint was disabled, or {@code null}
  * @param createdAt when it was created
  * @param updatedAt when it last changed
+ * @param filter the payload filter an event must pass besides the type patterns, or {@code null} for none
+ * @param ordering in which order deliveries are made; {@code null} means {@link EndpointOrdering#PARALLEL}
+ * @param rateLimit the most requests per second, or {@code null} for no limit
+ * @param sslBundle the name of the Spring Boot SSL bundle whose key presents a client certificate, or
+ * {@code null} for none
  */
 public record WebhookEndpoint(String id, String tenantId, String url, String description, List<String> eventTypes,
 		Map<String, String> headers, List<EndpointSecret> secrets, boolean enabled, String disabledReason,
-		Instant createdAt, Instant updatedAt) {
+		Instant createdAt, Instant updatedAt, PayloadFilter filter, EndpointOrdering ordering, Integer rateLimit,
+		String sslBundle) {
+
+	public WebhookEndpoint {
+		ordering = (ordering != null) ? ordering : EndpointOrdering.PARALLEL;
+	}
+
+	/**
+	 * An endpoint without filter, rate limit or SSL bundle, delivered in parallel.
+	 * @param id the endpoint id
+	 * @param tenantId the owning tenant, or {@code null}
+	 * @param url the URL
+	 * @param description free text
+	 * @param eventTypes the subscribed patterns
+	 * @param headers custom headers
+	 * @param secrets the signing secrets, current first
+	 * @param enabled whether deliveries are made
+	 * @param disabledReason why it was disabled, or {@code null}
+	 * @param createdAt when it was created
+	 * @param updatedAt when it last changed
+	 */
+	public WebhookEndpoint(String id, String tenantId, String url, String description, List<String> eventTypes,
+			Map<String, String> headers, List<EndpointSecret> secrets, boolean enabled, String disabledReason,
+			Instant createdAt, Instant updatedAt) {
+		this(id, tenantId, url, description, eventTypes, headers, secrets, enabled, disabledReason, createdAt,
+				updatedAt, null, EndpointOrdering.PARALLEL, null, null);
+	}
 
 	/**
 	 * Shows the header names but not their values, which often carry credentials; the secrets show themselves
@@ -34,7 +66,9 @@ public record WebhookEndpoint(String id, String tenantId, String url, String des
 	public String toString() {
 		return "WebhookEndpoint[id=" + this.id + ", tenantId=" + this.tenantId + ", url=" + this.url
 				+ ", eventTypes=" + this.eventTypes + ", headers=" + this.headers.keySet() + ", secrets="
-				+ this.secrets + ", enabled=" + this.enabled + ", disabledReason=" + this.disabledReason + "]";
+				+ this.secrets + ", enabled=" + this.enabled + ", disabledReason=" + this.disabledReason + ", filter="
+				+ this.filter + ", ordering=" + this.ordering.apiName() + ", rateLimit=" + this.rateLimit
+				+ ", sslBundle=" + this.sslBundle + "]";
 	}
 
 	/**

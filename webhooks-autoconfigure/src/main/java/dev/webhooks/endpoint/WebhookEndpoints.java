@@ -13,11 +13,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import dev.webhooks.event.EventTypeCatalog;
 import dev.webhooks.event.EventTypePattern;
 import dev.webhooks.event.SortableIdGenerator;
+import dev.webhooks.event.filter.InvalidFilterException;
+import dev.webhooks.event.filter.PayloadFilter;
 import dev.webhooks.signing.WebhookSecret;
 import dev.webhooks.urlguard.UnsafeUrlException;
 import dev.webhooks.urlguard.UrlGuard;
@@ -50,6 +53,11 @@ public class WebhookEndpoints {
 
 	private static final int MAX_URL_LENGTH = 2048;
 
+	/** The highest per-endpoint rate limit, in requests per second. */
+	public static final int MAX_RATE_LIMIT = 10_000;
+
+	private static final int MAX_SSL_BUNDLE_NAME_LENGTH = 255;
+
 	private final EndpointRepository repository;
 
 	private final WebhookSubscribers subscribers;
@@ -67,6 +75,8 @@ public class WebhookEndpoints {
 	private final Clock clock;
 
 	private EndpointLimit endpointLimit = EndpointLimit.UNLIMITED;
+
+	private Predicate<String> sslBundles = (name) -> false;
 
 	/**
 	 * Create the service.
@@ -100,12 +110,21 @@ public class WebhookEndpoints {
 	}
 
 	/**
+	 * Set which SSL bundle names an endpoint may name; without this, none may be named.
+	 * @param sslBundles whether a bundle of that name is registered ({@code spring.ssl.bundle.*})
+	 */
+	public void setSslBundles(Predicate<String> sslBundles) {
+		this.sslBundles = (sslBundles != null) ? sslBundles : (name) -> false;
+	}
+
+	/**
 	 * Create an endpoint with a new secret.
 	 * @param tenantId the owning tenant, or {@code null}
 	 * @param request the URL, event types, headers, description and enabled flag
 	 * @return the endpoint and its secret, which is never handed out again
 	 * @throws UnsafeUrlException when the URL guard refuses the URL
 	 * @throws IllegalArgumentException when an event type or header is not valid
+	 * @throws InvalidEndpointFieldException when the rate limit, ordering or SSL bundle is not valid
 	 * @throws EndpointLimitExceededException when the tenant has as many endpoints as its limit allows
 	 */
 	public CreatedEndpoint create(String tenantId, EndpointRequest request) {
@@ -114,12 +133,14 @@ public class WebhookEndpoints {
 		checkLimit(tenantId);
 		List<String> eventTypes = checkEventTypes(orEmpty(request.eventTypes()), this.strictEventTypes);
 		Map<String, String> headers = checkHeaders(request.headers());
+		Integer rateLimit = checkRateLimit(request.rateLimit());
+		String sslBundle = checkSslBundle(request.sslBundle());
 		WebhookSecret secret = WebhookSecret.generate();
 		Instant now = this.clock.instant();
 		boolean enabled = request.enabled() == null || request.enabled();
 		WebhookEndpoint endpoint = new WebhookEndpoint(this.ids.nextId(ID_PREFIX), tenantId, request.url(),
 				request.description(), eventTypes, headers, List.of(new EndpointSecret(secret, null)), enabled, null,
-				now, now);
+				now, now, nonEmpty(request.filter()), request.ordering(), rateLimit, sslBundle);
 		this.repository.save(endpoint);
 		this.subscribers.endpointsChanged();
 		return new CreatedEndpoint(endpoint, secret);
@@ -148,8 +169,13 @@ public class WebhookEndpoints {
 		boolean enabled = (request.enabled() != null) ? request.enabled() : current.enabled();
 		String disabledReason = enabled ? null
 				: (current.enabled() ? "Disabled by an update" : current.disabledReason());
+		PayloadFilter filter = (request.filter() != null) ? nonEmpty(request.filter()) : current.filter();
+		EndpointOrdering ordering = (request.ordering() != null) ? request.ordering() : current.ordering();
+		Integer rateLimit = (request.rateLimit() != null) ? checkRateLimit(request.rateLimit()) : current.rateLimit();
+		String sslBundle = (request.sslBundle() != null) ? checkSslBundle(request.sslBundle()) : current.sslBundle();
 		WebhookEndpoint updated = new WebhookEndpoint(current.id(), current.tenantId(), url, description, eventTypes,
-				headers, current.secrets(), enabled, disabledReason, current.createdAt(), this.clock.instant());
+				headers, current.secrets(), enabled, disabledReason, current.createdAt(), this.clock.instant(), filter,
+				ordering, rateLimit, sslBundle);
 		this.repository.save(updated);
 		this.subscribers.endpointsChanged();
 		return updated;
@@ -229,7 +255,8 @@ public class WebhookEndpoints {
 		}
 		WebhookEndpoint rotated = new WebhookEndpoint(current.id(), current.tenantId(), current.url(),
 				current.description(), current.eventTypes(), current.headers(), List.copyOf(secrets),
-				current.enabled(), current.disabledReason(), current.createdAt(), now);
+				current.enabled(), current.disabledReason(), current.createdAt(), now, current.filter(),
+				current.ordering(), current.rateLimit(), current.sslBundle());
 		this.repository.save(rotated);
 		this.subscribers.endpointsChanged();
 		return new CreatedEndpoint(rotated, secret);
@@ -278,6 +305,23 @@ public class WebhookEndpoints {
 		}
 		List<String> eventTypes = checkEventTypes(orEmpty(definition.eventTypes()), false);
 		Map<String, String> headers = checkHeaders(definition.headers());
+		PayloadFilter filter;
+		Integer rateLimit;
+		String sslBundle;
+		try {
+			filter = (definition.filter() != null && !definition.filter().isBlank())
+					? nonEmpty(PayloadFilter.parse(definition.filter())) : null;
+			// configuration has no "none" value to send: a limit that is there must be a limit
+			rateLimit = (definition.rateLimit() != null) ? checkRateLimit(definition.rateLimit(), false) : null;
+			sslBundle = (definition.sslBundle() != null) ? checkSslBundle(definition.sslBundle()) : null;
+		}
+		catch (InvalidFilterException ex) {
+			throw new IllegalArgumentException("Webhook endpoint '" + definition.id() + "': " + ex.getField() + ": "
+					+ ex.getMessage(), ex);
+		}
+		catch (InvalidEndpointFieldException ex) {
+			throw new IllegalArgumentException("Webhook endpoint '" + definition.id() + "': " + ex.getMessage(), ex);
+		}
 		Instant now = this.clock.instant();
 		WebhookEndpoint existing = this.repository.findById(definition.id()).orElse(null);
 		if (existing == null || !Objects.equals(existing.tenantId(), definition.tenantId())) {
@@ -301,7 +345,8 @@ public class WebhookEndpoints {
 		WebhookEndpoint endpoint = new WebhookEndpoint(definition.id(), definition.tenantId(), definition.url(),
 				definition.description(), eventTypes, headers, secrets, definition.enabled(),
 				definition.enabled() ? null : "Disabled in configuration",
-				(existing != null) ? existing.createdAt() : now, now);
+				(existing != null) ? existing.createdAt() : now, now, filter, definition.ordering(), rateLimit,
+				sslBundle);
 		this.repository.save(endpoint);
 		this.subscribers.endpointsChanged();
 		return endpoint;
@@ -321,7 +366,7 @@ public class WebhookEndpoints {
 	private WebhookEndpoint withState(WebhookEndpoint current, boolean enabled, String reason) {
 		return new WebhookEndpoint(current.id(), current.tenantId(), current.url(), current.description(),
 				current.eventTypes(), current.headers(), current.secrets(), enabled, reason, current.createdAt(),
-				this.clock.instant());
+				this.clock.instant(), current.filter(), current.ordering(), current.rateLimit(), current.sslBundle());
 	}
 
 	/**
@@ -387,6 +432,39 @@ public class WebhookEndpoints {
 			checked.put(name, value);
 		});
 		return Collections.unmodifiableMap(checked);
+	}
+
+	/** The empty document lets every event through: it is kept as no filter at all. */
+	private static PayloadFilter nonEmpty(PayloadFilter filter) {
+		return (filter != null && !filter.isEmpty()) ? filter : null;
+	}
+
+	/** A limit of {@link EndpointRequest#NO_RATE_LIMIT} is no limit. */
+	private static Integer checkRateLimit(Integer rateLimit) {
+		return checkRateLimit(rateLimit, true);
+	}
+
+	private static Integer checkRateLimit(Integer rateLimit, boolean noneAllowed) {
+		if (rateLimit == null || (noneAllowed && rateLimit == EndpointRequest.NO_RATE_LIMIT)) {
+			return null;
+		}
+		if (rateLimit < 1 || rateLimit > MAX_RATE_LIMIT) {
+			throw new InvalidEndpointFieldException("rate_limit", "range",
+					"'rate_limit' must be between 1 and " + MAX_RATE_LIMIT + " requests per second, or null for none");
+		}
+		return rateLimit;
+	}
+
+	/** An empty name is no bundle; any other must be registered with the application's SSL bundles. */
+	private String checkSslBundle(String name) {
+		if (name == null || name.isEmpty()) {
+			return null;
+		}
+		if (name.length() > MAX_SSL_BUNDLE_NAME_LENGTH || !this.sslBundles.test(name)) {
+			throw new InvalidEndpointFieldException("ssl_bundle", "unknown-ssl-bundle", "'ssl_bundle' names no SSL "
+					+ "bundle of the application (spring.ssl.bundle.*)");
+		}
+		return name;
 	}
 
 	private static <T> List<T> orEmpty(List<T> list) {

@@ -3,14 +3,17 @@ package dev.webhooks.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import dev.webhooks.endpoint.EndpointOrdering;
 import dev.webhooks.endpoint.EndpointRepository;
 import dev.webhooks.endpoint.WebhookEndpoint;
+import dev.webhooks.event.filter.PayloadFilter;
 import dev.webhooks.signing.SecretEncryption;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -19,8 +22,8 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * {@link EndpointRepository} on the {@code endpoint} table (named with a {@link TablePrefix}). Event types, headers
- * and secrets are JSON text columns. Deleting sets {@code deleted_at}, so the delivery history of a deleted endpoint
+ * {@link EndpointRepository} on the {@code endpoint} table (named with a {@link TablePrefix}). Event types, headers,
+ * secrets and the payload filter are JSON text columns; the filter is parsed when a row is read. Deleting sets {@code deleted_at}, so the delivery history of a deleted endpoint
  * stays readable until it is purged; saving an endpoint with the same id brings it back. Delivery health is the
  * {@code failing_since} column, and disabling sets {@code enabled} and {@code disabled_reason}; each health write
  * is one JDBC batch, in the caller's transaction when there is one.
@@ -29,11 +32,11 @@ public class JdbcEndpointRepository implements EndpointRepository {
 
 	private static final String COLUMNS = """
 			tenant_id, url, description, event_types, headers, secrets, enabled, disabled_reason, created_at,
-			updated_at, id""";
+			updated_at, payload_filter, ordering, rate_limit, ssl_bundle, id""";
 
 	private static final String INSERT_ENDPOINT = """
 			INSERT INTO %TABLE_PREFIX%endpoint (%COLUMNS%)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			""".replace("%COLUMNS%", COLUMNS);
 
 	// Re-enabling clears failing_since, so the health check does not disable the endpoint again at once; the
@@ -41,7 +44,8 @@ public class JdbcEndpointRepository implements EndpointRepository {
 	private static final String UPDATE_ENDPOINT = """
 			UPDATE %TABLE_PREFIX%endpoint
 			SET tenant_id = ?, url = ?, description = ?, event_types = ?, headers = ?, secrets = ?, enabled = ?,
-				disabled_reason = ?, created_at = ?, updated_at = ?, deleted_at = NULL,
+				disabled_reason = ?, created_at = ?, updated_at = ?, payload_filter = ?, ordering = ?, rate_limit = ?,
+				ssl_bundle = ?, deleted_at = NULL,
 				failing_since = CASE WHEN enabled = FALSE AND ? = TRUE THEN NULL ELSE failing_since END
 			WHERE id = ?
 			""";
@@ -248,7 +252,11 @@ public class JdbcEndpointRepository implements EndpointRepository {
 		ps.setString(8, endpoint.disabledReason());
 		JdbcTimestamps.set(ps, 9, endpoint.createdAt());
 		JdbcTimestamps.set(ps, 10, endpoint.updatedAt());
-		return 11;
+		ps.setString(11, (endpoint.filter() != null) ? endpoint.filter().json() : null);
+		ps.setString(12, endpoint.ordering().apiName());
+		ps.setObject(13, endpoint.rateLimit(), Types.INTEGER);
+		ps.setString(14, endpoint.sslBundle());
+		return 15;
 	}
 
 	@Override
@@ -311,7 +319,14 @@ public class JdbcEndpointRepository implements EndpointRepository {
 				EndpointJson.readHeaders(rs.getString("headers")),
 				EndpointJson.readSecrets(rs.getString("secrets"), this.encryption),
 				rs.getBoolean("enabled"), rs.getString("disabled_reason"), JdbcTimestamps.get(rs, "created_at"),
-				JdbcTimestamps.get(rs, "updated_at"));
+				JdbcTimestamps.get(rs, "updated_at"), readFilter(rs.getString("payload_filter")),
+				EndpointOrdering.fromApiName(rs.getString("ordering")), rs.getObject("rate_limit", Integer.class),
+				rs.getString("ssl_bundle"));
+	}
+
+	/** Parsed here, once per load, so the publish path evaluates a ready tree; it was validated when saved. */
+	private static PayloadFilter readFilter(String json) {
+		return (json != null) ? PayloadFilter.parse(json) : null;
 	}
 
 }

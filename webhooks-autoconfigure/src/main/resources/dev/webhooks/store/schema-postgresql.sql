@@ -54,7 +54,11 @@ CREATE TABLE IF NOT EXISTS %TABLE_PREFIX%endpoint (
 	failing_since TIMESTAMP WITH TIME ZONE,
 	created_at TIMESTAMP WITH TIME ZONE NOT NULL,
 	updated_at TIMESTAMP WITH TIME ZONE NOT NULL,
-	deleted_at TIMESTAMP WITH TIME ZONE
+	deleted_at TIMESTAMP WITH TIME ZONE,
+	payload_filter TEXT,
+	ordering VARCHAR(16) DEFAULT 'parallel' NOT NULL,
+	rate_limit INT,
+	ssl_bundle VARCHAR(255)
 );
 CREATE INDEX IF NOT EXISTS %TABLE_PREFIX%endpoint_tenant_idx ON %TABLE_PREFIX%endpoint (tenant_id);
 

@@ -42,7 +42,8 @@ import static org.awaitility.Awaitility.await;
 		"webhooks.event-types[0].type=order.created", "webhooks.event-types[0].description=An order was placed",
 		"webhooks.event-types[0].example.id=ord_1", "webhooks.event-types[1].type=order.shipped",
 		"webhooks.store.encryption-keys[0]=" + ManagementApiContractTests.ENCRYPTION_KEY,
-		"management.endpoints.web.exposure.include=webhooks,health", "management.endpoint.health.show-details=always" })
+		"management.endpoints.web.exposure.include=webhooks,health", "management.endpoint.health.show-details=always",
+		"spring.ssl.bundle.pem.client.truststore.certificate=classpath:dev/webhooks/api/ssl-bundle-test-ca.pem" })
 abstract class ManagementApiContractTests {
 
 	static final String BASE = "/v1/webhooks";
@@ -141,6 +142,38 @@ abstract class ManagementApiContractTests {
 		assertThat(again.text("/description")).isEqualTo("Shipping");
 		assertThat(again.json().get("enabled").asBoolean()).isTrue();
 		assertThat(acme().get(BASE + "/" + id).text("/events/0")).isEqualTo("order.shipped");
+	}
+
+	@Test
+	void theDeliveryControlsAreSetShownKeptAndRemoved() {
+		ApiClient.Response created = acme().post(BASE, """
+				{"url":"https://hooks.example.com/controls","filter":{"data.object.amount":{"$gt":100},
+				 "data.object.currency":{"$in":["EUR","USD"]}},"ordering":"fifo","rate_limit":20,
+				 "ssl_bundle":"client"}""");
+
+		assertThat(created.status()).as("%s", created).isEqualTo(201);
+		String id = created.text("/id");
+		ApiClient.Response read = acme().get(BASE + "/" + id);
+		assertThat(read.json().at("/filter/data.object.amount/$gt").asInt()).isEqualTo(100);
+		assertThat(read.json().at("/filter/data.object.currency/$in/1").asString()).isEqualTo("USD");
+		assertThat(read.text("/ordering")).isEqualTo("fifo");
+		assertThat(read.json().get("rate_limit").asInt()).isEqualTo(20);
+		assertThat(read.text("/ssl_bundle")).isEqualTo("client");
+		ApiClient.Response kept = acme().patch(BASE + "/" + id, "{\"description\":\"kept\"}");
+		assertThat(kept.json().get("rate_limit").asInt()).isEqualTo(20);
+		assertThat(kept.json().get("filter").isObject()).isTrue();
+		ApiClient.Response removed = acme().patch(BASE + "/" + id, """
+				{"filter":null,"rate_limit":null,"ssl_bundle":null,"ordering":"parallel"}""");
+		assertThat(removed.status()).as("%s", removed).isEqualTo(200);
+		JsonNode again = acme().get(BASE + "/" + id).json();
+		assertThat(again.get("filter").isNull()).isTrue();
+		assertThat(again.get("rate_limit").isNull()).isTrue();
+		assertThat(again.get("ssl_bundle").isNull()).isTrue();
+		assertThat(again.get("ordering").asString()).isEqualTo("parallel");
+		ApiClient.Response plain = acme().get(BASE + "/" + createEndpoint(acme(), "https://hooks.example.com/p")
+			.get("id").asString());
+		assertThat(plain.text("/ordering")).isEqualTo("parallel");
+		assertThat(plain.json().get("filter").isNull()).isTrue();
 	}
 
 	@Test
@@ -589,6 +622,23 @@ abstract class ManagementApiContractTests {
 						"invalid-header"),
 				new BadInput("POST", BASE, "{" + url + ",\"headers\":{\"X-A\":\"a\\r\\nX-B: b\"}}", 422,
 						"headers", "invalid-header"),
+				new BadInput("POST", BASE, "{" + url + ",\"filter\":{\"data.object.amount\":{\"$gt\":[1]}}}", 422,
+						"filter.data.object.amount.$gt", "comparable-operand"),
+				new BadInput("PATCH", ep, "{\"filter\":{\"data.object.amount\":{\"$greater\":1}}}", 422,
+						"filter.data.object.amount.$greater", "unknown-operator"),
+				new BadInput("PATCH", ep, "{\"filter\":{\"$or\":[{\"type\":\"a\"},{\"data..x\":1}]}}", 422,
+						"filter.$or[1].data..x", "invalid-path"),
+				new BadInput("PATCH", ep, "{\"filter\":[\"type\"]}", 422, "filter", "document"),
+				new BadInput("PATCH", ep, "{\"filter\":{\"data.note\":\"" + "x".repeat(4100) + "\"}}", 422,
+						"filter", "max-size"),
+				new BadInput("POST", BASE, "{" + url + ",\"rate_limit\":0}", 422, "rate_limit", "range"),
+				new BadInput("PATCH", ep, "{\"rate_limit\":10001}", 422, "rate_limit", "range"),
+				new BadInput("PATCH", ep, "{\"rate_limit\":2.5}", 400, "rate_limit", "wrong-type"),
+				new BadInput("PATCH", ep, "{\"rate_limit\":\"10\"}", 400, "rate_limit", "wrong-type"),
+				new BadInput("POST", BASE, "{" + url + ",\"ssl_bundle\":\"unknown\"}", 422, "ssl_bundle",
+						"unknown-ssl-bundle"),
+				new BadInput("PATCH", ep, "{\"ssl_bundle\":42}", 400, "ssl_bundle", "wrong-type"),
+				new BadInput("PATCH", ep, "{\"ordering\":\"random\"}", 422, "ordering", "unknown-ordering"),
 				new BadInput("POST", BASE, "{\"url\":", 400, null, "malformed-json"),
 				new BadInput("PATCH", ep, "{\"enabled\":true,}", 400, null, "malformed-json"),
 				new BadInput("POST", BASE, "{\"url\":42}", 400, "url", "wrong-type"),

@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 
 import dev.webhooks.delivery.DeliveryRepository;
 import dev.webhooks.delivery.EndpointDisabledEvent;
+import dev.webhooks.endpoint.EndpointOrdering;
 import dev.webhooks.endpoint.EndpointRepository;
 import dev.webhooks.endpoint.EndpointRequest;
 import dev.webhooks.endpoint.EndpointSecret;
@@ -21,6 +22,7 @@ import dev.webhooks.endpoint.WebhookEndpoints;
 import dev.webhooks.endpoint.WebhookSubscribers;
 import dev.webhooks.event.EventTypeCatalog;
 import dev.webhooks.event.WebhookEnvelopeWriter;
+import dev.webhooks.event.filter.PayloadFilter;
 import dev.webhooks.publish.WebhookEventAdvisor;
 import dev.webhooks.publish.PublishRequest;
 import dev.webhooks.publish.WebhookPublisher;
@@ -33,6 +35,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -44,6 +47,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class WebhooksPublisherAutoConfigurationTests {
+
+	private static final String CLIENT_BUNDLE = "spring.ssl.bundle.pem.client.truststore.certificate="
+			+ "classpath:dev/webhooks/api/ssl-bundle-test-ca.pem";
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
@@ -93,6 +99,50 @@ class WebhooksPublisherAutoConfigurationTests {
 					.containsEntry("STATUS", "PENDING")
 					.containsEntry("LOCKED_BY", null);
 			});
+	}
+
+	@Test
+	void configuredEndpointsCarryTheirDeliveryControls() {
+		this.runner.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
+			.withPropertyValues(CLIENT_BUNDLE, "webhooks.endpoints[0].id=crm",
+					"webhooks.endpoints[0].url=https://crm.example.com/hook",
+					"webhooks.endpoints[0].filter={\"data.object.amount\": {\"$gt\": 100}}",
+					"webhooks.endpoints[0].ordering=fifo", "webhooks.endpoints[0].rate-limit=20",
+					"webhooks.endpoints[0].ssl-bundle=client", "webhooks.endpoints[1].id=plain",
+					"webhooks.endpoints[1].url=https://plain.example.com/hook")
+			.run((context) -> {
+				EndpointRepository endpoints = context.getBean(EndpointRepository.class);
+				WebhookEndpoint crm = endpoints.findById("crm").orElseThrow();
+				assertThat(crm.filter()).isEqualTo(PayloadFilter.parse("{\"data.object.amount\":{\"$gt\":100}}"));
+				assertThat(crm.ordering()).isEqualTo(EndpointOrdering.FIFO);
+				assertThat(crm.rateLimit()).isEqualTo(20);
+				assertThat(crm.sslBundle()).isEqualTo("client");
+				WebhookEndpoint plain = endpoints.findById("plain").orElseThrow();
+				assertThat(plain.filter()).isNull();
+				assertThat(plain.ordering()).isEqualTo(EndpointOrdering.PARALLEL);
+				assertThat(plain.rateLimit()).isNull();
+				assertThat(plain.sslBundle()).isNull();
+			});
+	}
+
+	@Test
+	void aConfiguredEndpointNamingAnUnknownSslBundleOrABadFilterStopsTheStartUp() {
+		this.runner.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
+			.withPropertyValues(CLIENT_BUNDLE, "webhooks.endpoints[0].id=crm",
+					"webhooks.endpoints[0].url=https://crm.example.com/hook", "webhooks.endpoints[0].ssl-bundle=other")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("ssl_bundle"));
+		this.runner.withPropertyValues("webhooks.endpoints[0].id=crm",
+				"webhooks.endpoints[0].url=https://crm.example.com/hook",
+				"webhooks.endpoints[0].filter={\"data.object.amount\": {\"$between\": [1, 2]}}")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("Webhook endpoint 'crm': filter.data.object.amount.$between"));
+		this.runner.withPropertyValues("webhooks.endpoints[0].id=crm",
+				"webhooks.endpoints[0].url=https://crm.example.com/hook", "webhooks.endpoints[0].rate-limit=0")
+			.run((context) -> assertThat(context).hasFailed());
 	}
 
 	@Test

@@ -27,9 +27,11 @@ import dev.webhooks.delivery.DeliveryTask;
 import dev.webhooks.delivery.NewDelivery;
 import dev.webhooks.delivery.NewEvent;
 import dev.webhooks.endpoint.EndpointRepository;
+import dev.webhooks.endpoint.EndpointOrdering;
 import dev.webhooks.endpoint.EndpointSecret;
 import dev.webhooks.endpoint.WebhookEndpoint;
 import dev.webhooks.event.OutboxEvent;
+import dev.webhooks.event.filter.PayloadFilter;
 import dev.webhooks.signing.WebhookSecret;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,6 +102,26 @@ abstract class WebhookStoreContractTests {
 		assertThat(this.endpoints.findByTenant("t1")).containsExactly(endpoint);
 		assertThat(this.endpoints.findByTenant("t2")).isEmpty();
 		assertThat(this.endpoints.findByTenant(null)).isEmpty();
+	}
+
+	@Test
+	void theDeliveryControlsOfAnEndpointAreStoredAndRemoved() {
+		PayloadFilter filter = PayloadFilter.parse("{\"data.object.amount\":{\"$gt\":100},\"$or\":[{\"type\":\"a\"}]}");
+		WebhookEndpoint endpoint = new WebhookEndpoint("ep_1", "t1", "https://example.com/hook", null, List.of(),
+				Map.of(), List.of(new EndpointSecret(WebhookSecret.generate(), null)), true, null, T0, T0, filter,
+				EndpointOrdering.FIFO, 25, "client");
+
+		this.endpoints.save(endpoint);
+
+		WebhookEndpoint found = this.endpoints.findById("ep_1").orElseThrow();
+		assertThat(found).isEqualTo(endpoint);
+		assertThat(found.filter().json()).isEqualTo(filter.json());
+		assertThat(this.endpoints.findEnabledByTenant("t1")).containsExactly(endpoint);
+		WebhookEndpoint without = new WebhookEndpoint("ep_1", "t1", "https://example.com/hook", null, List.of(),
+				Map.of(), endpoint.secrets(), true, null, T0, T0.plusSeconds(1), null, EndpointOrdering.PARALLEL, null,
+				null);
+		this.endpoints.save(without);
+		assertThat(this.endpoints.findById("ep_1").orElseThrow()).isEqualTo(without);
 	}
 
 	@Test

@@ -106,7 +106,8 @@ public class InMemoryWebhookStore implements EndpointRepository, DeliveryReposit
 			return false;
 		}
 		this.endpoints.put(endpointId, new WebhookEndpoint(e.id(), e.tenantId(), e.url(), e.description(),
-				e.eventTypes(), e.headers(), e.secrets(), false, reason, e.createdAt(), at));
+				e.eventTypes(), e.headers(), e.secrets(), false, reason, e.createdAt(), at, e.filter(), e.ordering(),
+				e.rateLimit(), e.sslBundle()));
 		return true;
 	}
 

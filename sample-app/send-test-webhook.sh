@@ -2,7 +2,7 @@
 # Signs a sample Anon event the Standard Webhooks way and POSTs it to the running sample app.
 # Needs only bash and openssl (curl is used when present; otherwise bash's /dev/tcp sends to an http:// URL).
 #
-#   scripts/send-test-webhook.sh [url] [secret] [message-id]
+#   sample-app/send-test-webhook.sh [url] [secret] [message-id]
 #
 # Defaults: http://localhost:8080/webhooks/incoming/anon, the demo secret of sample-app's application.yml,
 # and a fresh message id. Send the same id twice to see the duplicate answered 200.
