@@ -29,6 +29,7 @@ import dev.webhooks.delivery.SignedRequestFactory;
 import dev.webhooks.delivery.WebhookTransport;
 import dev.webhooks.delivery.WebhooksVersion;
 import dev.webhooks.endpoint.EndpointRepository;
+import dev.webhooks.endpoint.WebhookEndpoint;
 import dev.webhooks.signing.WebhookSignatureScheme;
 import dev.webhooks.urlguard.UrlGuard;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -187,7 +188,7 @@ public final class WebhooksDeliveryAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	EndpointDeliveryControls webhooksEndpointDeliveryControls(EndpointRepository endpoints) {
-		return new CachedEndpointDeliveryControls(endpoints, (endpoint) -> null, CONTROLS_TIME_TO_LIVE);
+		return new CachedEndpointDeliveryControls(endpoints, WebhookEndpoint::rateLimit, CONTROLS_TIME_TO_LIVE);
 	}
 
 	@Bean

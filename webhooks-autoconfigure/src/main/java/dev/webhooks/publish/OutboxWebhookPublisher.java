@@ -17,6 +17,7 @@ import dev.webhooks.delivery.DeliveryRepository;
 import dev.webhooks.delivery.DeliveryTask;
 import dev.webhooks.delivery.NewDelivery;
 import dev.webhooks.delivery.NewEvent;
+import dev.webhooks.endpoint.EndpointOrdering;
 import dev.webhooks.endpoint.WebhookEndpoint;
 import dev.webhooks.endpoint.WebhookSubscribers;
 import dev.webhooks.event.EventContent;
@@ -232,7 +233,7 @@ public class OutboxWebhookPublisher implements WebhookPublisher {
 	}
 
 	private static boolean isOrdered(WebhookEndpoint endpoint) {
-		return false;
+		return endpoint.ordering() == EndpointOrdering.FIFO;
 	}
 
 	private void dispatch(DeliveryDispatcher dispatcher, List<DeliveryTask> tasks) {

@@ -22,7 +22,7 @@ import dev.webhooks.delivery.TestReceiver;
  * most requests it ever had in flight at once. It fails requests at random from a seeded generator, and always
  * fails the events a predicate names by their rank of first arrival (0 for the first event that arrived).
  */
-final class OrderRecorder implements TestReceiver.Responder {
+class OrderRecorder implements TestReceiver.Responder {
 
 	private final Random random;
 
@@ -62,11 +62,12 @@ final class OrderRecorder implements TestReceiver.Responder {
 	public void respond(int number, HttpExchange exchange) throws IOException, InterruptedException {
 		int now = this.inFlight.incrementAndGet();
 		this.maxInFlight.accumulateAndGet(now, Math::max);
+		int status;
 		try {
 			Instant at = Instant.now();
 			this.arrivals.add(at);
-			String n = eventId(exchange);
-			this.lastRequestAt.put(n, at);
+			String id = eventId(exchange);
+			this.lastRequestAt.put(id, at);
 			if (this.holdMillis > 0) {
 				Thread.sleep(this.holdMillis);
 			}
@@ -76,20 +77,18 @@ final class OrderRecorder implements TestReceiver.Responder {
 			}
 			int rank;
 			synchronized (this.ranks) {
-				rank = this.ranks.computeIfAbsent(n, (id) -> this.ranks.size());
+				rank = this.ranks.computeIfAbsent(id, (key) -> this.ranks.size());
 			}
-			if (fail || this.alwaysFails.test(rank)) {
-				TestReceiver.reply(exchange, 503, Map.of(), "");
-				return;
+			status = (fail || this.alwaysFails.test(rank)) ? 503 : 200;
+			if (status == 200 && this.succeeded.add(id)) {
+				this.firstSuccesses.add(id);
 			}
-			if (this.succeeded.add(n)) {
-				this.firstSuccesses.add(n);
-			}
-			TestReceiver.reply(exchange, 200, Map.of(), "");
 		}
 		finally {
+			// a request is over once its answer starts: the sender may send the next one as soon as it has it
 			this.inFlight.decrementAndGet();
 		}
+		TestReceiver.reply(exchange, status, Map.of(), "");
 	}
 
 	private static String eventId(HttpExchange exchange) {
