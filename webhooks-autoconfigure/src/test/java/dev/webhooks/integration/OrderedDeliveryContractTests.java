@@ -143,6 +143,11 @@ abstract class OrderedDeliveryContractTests {
 
 		await().atMost(WAIT).until(() -> recorder.successes() == 100);
 		assertThat(recorder.firstSuccesses()).containsExactlyElementsOf(ids);
+		// the first instance left the held delivery leased without an outcome; the second sent it again once the
+		// lease ran out, and its attempt is the only one in the log
+		String heldId = held.get(0);
+		assertThat(recorder.arrivals()).hasSize(101);
+		assertThat(second.attempts(heldId, endpointId)).hasSize(1);
 		assertThat(second.jdbc().queryForObject(
 				"SELECT COUNT(*) FROM webhook_delivery WHERE endpoint_id = ? AND status = 'SUCCEEDED'", Integer.class,
 				endpointId)).isEqualTo(100);

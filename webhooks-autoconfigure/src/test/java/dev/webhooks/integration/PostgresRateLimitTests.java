@@ -1,0 +1,58 @@
+package dev.webhooks.integration;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.webhooks.testsupport.PostgresTestDatabase;
+import dev.webhooks.testsupport.RequiresPostgres;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Per-endpoint rate limits on PostgreSQL, each test in a schema of its own; and two instances sharing one schema
+ * that together keep to the limit.
+ */
+@RequiresPostgres
+class PostgresRateLimitTests extends RateLimitContractTests {
+
+	private final List<String> schemas = new ArrayList<>();
+
+	@Override
+	List<String> newDatabase() {
+		String url = PostgresTestDatabase.createSchema();
+		this.schemas.add(url);
+		return List.of("spring.datasource.url=" + url, "spring.datasource.username=" + PostgresTestDatabase.user(),
+				"spring.datasource.password=" + PostgresTestDatabase.password());
+	}
+
+	@AfterEach
+	void dropSchemas() {
+		this.apps.close();
+		this.schemas.forEach(PostgresTestDatabase::dropSchema);
+	}
+
+	@Test
+	void twoInstancesOnOneSchemaTogetherKeepToTheLimit() throws Exception {
+		OrderRecorder limited = OrderRecorder.succeeding();
+		String url = this.apps.receiver(limited).url();
+		List<String> database = newDatabase();
+		ProviderApp one = this.apps.start(database, "webhooks.delivery.instance-id=one");
+		ProviderApp two = this.apps.start(database, "webhooks.delivery.instance-id=two");
+		String endpointId = limitedEndpoint(one, url, 5);
+
+		// each instance publishes half, so each sends its own on the fast path and both ask for permits
+		for (int n = 0; n < 100; n++) {
+			((n % 2 == 0) ? one : two).publish("migration.completed", Map.of("n", n));
+		}
+
+		await().atMost(WAIT).until(() -> limited.successes() == 100);
+		assertThat(OrderRecorder.mostWithin(limited.arrivals(), Duration.ofSeconds(1))).isLessThanOrEqualTo(5 + TOLERANCE);
+		assertNeverCountedAsAttempts(one, endpointId);
+	}
+
+}
