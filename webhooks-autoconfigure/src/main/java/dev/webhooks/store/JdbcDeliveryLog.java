@@ -20,6 +20,7 @@ import dev.webhooks.delivery.DeliveryLogQuery.Position;
 import dev.webhooks.delivery.DeliveryRecord;
 import dev.webhooks.delivery.DeliveryStatus;
 import dev.webhooks.delivery.EndpointStats;
+import dev.webhooks.delivery.EndpointWaiting;
 import dev.webhooks.delivery.MessageRecord;
 import dev.webhooks.delivery.StoredEvent;
 
@@ -95,6 +96,24 @@ public class JdbcDeliveryLog implements DeliveryLog {
 			SELECT COUNT(*)
 			FROM %TABLE_PREFIX%delivery
 			WHERE endpoint_id = ? AND status = 'PENDING'""";
+
+	private static final String SELECT_ORDERED_QUEUE = """
+			SELECT id
+			FROM %TABLE_PREFIX%delivery
+			WHERE endpoint_id = ? AND status = 'PENDING' AND seq IS NOT NULL
+			ORDER BY seq
+			LIMIT 1""";
+
+	private static final String COUNT_ORDERED_PENDING = """
+			SELECT COUNT(*)
+			FROM %TABLE_PREFIX%delivery
+			WHERE endpoint_id = ? AND status = 'PENDING' AND seq IS NOT NULL""";
+
+	// new deliveries are due when they are created: only the rate limit moves a never-attempted one later
+	private static final String COUNT_WAITING_FOR_RATE_LIMIT = """
+			SELECT COUNT(*)
+			FROM %TABLE_PREFIX%delivery
+			WHERE endpoint_id = ? AND status = 'PENDING' AND attempts = 0 AND next_attempt_at > created_at""";
 
 	private static final String SELECT_LAST_COMPLETED = """
 			SELECT completed_at, last_status_code
@@ -246,6 +265,19 @@ public class JdbcDeliveryLog implements DeliveryLog {
 		return new EndpointStats(since, counts[0], counts[1], (backlog != null) ? backlog : 0,
 				success.map(Completed::at).orElse(null), failure.map(Completed::at).orElse(null),
 				failure.map(Completed::statusCode).orElse(null));
+	}
+
+	@Override
+	public EndpointWaiting waiting(String endpointId) {
+		String head = this.jdbc.queryForList(sql(SELECT_ORDERED_QUEUE), String.class, endpointId)
+			.stream()
+			.findFirst()
+			.orElse(null);
+		Long ordered = (head != null) ? this.jdbc.queryForObject(sql(COUNT_ORDERED_PENDING), Long.class, endpointId)
+				: Long.valueOf(0);
+		Long limited = this.jdbc.queryForObject(sql(COUNT_WAITING_FOR_RATE_LIMIT), Long.class, endpointId);
+		return new EndpointWaiting(head, (ordered != null && ordered > 0) ? ordered - 1 : 0,
+				(limited != null) ? limited : 0);
 	}
 
 	private Optional<Completed> lastCompleted(String endpointId, String statuses) {

@@ -11,6 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import dev.webhooks.delivery.DefaultDeliveryDispatcher;
+import dev.webhooks.delivery.DeliveryLog;
+import dev.webhooks.delivery.EndpointWaiting;
 import dev.webhooks.endpoint.EndpointOrdering;
 import dev.webhooks.endpoint.EndpointRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -108,6 +110,9 @@ abstract class OrderedDeliveryContractTests {
 		assertThat(app.jdbc().queryForObject(
 				"SELECT COUNT(*) FROM webhook_delivery WHERE endpoint_id = ? AND status = 'PENDING' AND attempts = 0",
 				Integer.class, orderedId)).isEqualTo(199);
+		EndpointWaiting waiting = app.bean(DeliveryLog.class).waiting(orderedId);
+		assertThat(waiting.orderedHead()).isNotNull();
+		assertThat(waiting.behindOrderedHead()).isEqualTo(199);
 	}
 
 	@Test

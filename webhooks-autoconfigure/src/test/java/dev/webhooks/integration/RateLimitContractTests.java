@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.webhooks.delivery.DeliveryLog;
 import dev.webhooks.endpoint.EndpointRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,9 +53,19 @@ abstract class RateLimitContractTests {
 
 		await().atMost(WAIT).until(() -> unlimited.successes() == 100);
 		assertThat(limited.successes()).isLessThan(100);
+		// the backlog shows as waiting for the limit once the put-off deliveries are written
+		await().atMost(WAIT).until(() -> app.bean(DeliveryLog.class).waiting(limitedId).waitingForRateLimit() > 0);
 		await().atMost(WAIT).until(() -> limited.successes() == 100);
-		assertThat(OrderRecorder.mostWithin(limited.arrivals(), Duration.ofSeconds(1))).isLessThanOrEqualTo(5 + TOLERANCE);
+		assertAtMostInAnySecond(limited, 5);
 		assertNeverCountedAsAttempts(app, limitedId);
+	}
+
+	/** The most requests the receiver got in any one-second window, printed for docs/benchmarks.md. */
+	static void assertAtMostInAnySecond(OrderRecorder receiver, int limit) {
+		int most = OrderRecorder.mostWithin(receiver.arrivals(), Duration.ofSeconds(1));
+		System.out.println("Rate limit " + limit + "/s: at most " + most + " requests in any 1 s window of "
+				+ receiver.arrivals().size());
+		assertThat(most).isLessThanOrEqualTo(limit + TOLERANCE);
 	}
 
 	static String limitedEndpoint(ProviderApp app, String url, int perSecond) {
