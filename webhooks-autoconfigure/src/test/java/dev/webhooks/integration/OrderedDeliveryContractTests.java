@@ -1,5 +1,6 @@
 package dev.webhooks.integration;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,14 +12,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import dev.webhooks.delivery.DefaultDeliveryDispatcher;
+import dev.webhooks.delivery.DeliveryDispatcher;
 import dev.webhooks.delivery.DeliveryLog;
+import dev.webhooks.delivery.DeliveryRepository;
 import dev.webhooks.delivery.EndpointWaiting;
 import dev.webhooks.endpoint.EndpointOrdering;
+import dev.webhooks.delivery.StoredEvent;
+import dev.webhooks.endpoint.EndpointRepository;
 import dev.webhooks.endpoint.EndpointRequest;
+import dev.webhooks.endpoint.WebhookEndpoint;
+import dev.webhooks.event.WebhookEnvelopeWriter;
+import dev.webhooks.publish.EndpointDeliveries;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -88,6 +98,45 @@ abstract class OrderedDeliveryContractTests {
 		assertThat(attempts).hasSize(3);
 		assertThat((String) attempts.get(2).get("error")).contains(DefaultDeliveryDispatcher.ORDERED_DEAD_NOTE);
 		assertThat(recorder.lastRequestAt(ids.get(11))).isAfter(recorder.lastRequestAt(ids.get(10)));
+	}
+
+	@Test
+	void aTestEventAndReplaysJoinTheBackOfTheOrderedQueue() throws Exception {
+		OrderRecorder recorder = new OrderRecorder(5, 0.2, (rank) -> false, 0);
+		String url = this.apps.receiver(recorder).url();
+		ProviderApp app = this.apps.start(newDatabase(),
+				"webhooks.delivery.retry.schedule=0s,0s,20ms,20ms,20ms,20ms,20ms,20ms,20ms,20ms");
+		String endpointId = fifoEndpoint(app, url);
+		WebhookEndpoint endpoint = app.bean(EndpointRepository.class).findById(endpointId).orElseThrow();
+		// as the management API's test-event and replay routes send them
+		EndpointDeliveries sender = new EndpointDeliveries(app.bean(DeliveryRepository.class),
+				app.bean(DeliveryLog.class), app.bean(WebhookEnvelopeWriter.class),
+				new TransactionTemplate(app.bean(PlatformTransactionManager.class)),
+				app.context().getBeanProvider(DeliveryDispatcher.class), Clock.systemUTC());
+		List<String> expected = new ArrayList<>();
+		for (int n = 0; n < 10; n++) {
+			expected.add(app.publish("migration.completed", Map.of("n", n)));
+		}
+		expected.add(sender.sendEvent(endpoint, "migration.completed", Map.of("n", "test"), null));
+		for (int n = 10; n < 20; n++) {
+			expected.add(app.publish("migration.completed", Map.of("n", n)));
+		}
+		await().atMost(WAIT).until(() -> recorder.successes() == 21);
+		assertThat(recorder.firstSuccesses()).containsExactlyElementsOf(expected);
+
+		// replays of the first two events, then a new event: the new one goes out after both replays
+		List<StoredEvent> replayed = app.jdbc().query(
+				"SELECT id, event_type, tenant_id, created_at, body FROM webhook_event WHERE id IN (?, ?) ORDER BY id",
+				(rs, row) -> new StoredEvent(rs.getString("id"), rs.getString("event_type"), rs.getString("tenant_id"),
+						rs.getTimestamp("created_at").toInstant(), rs.getBytes("body")),
+				expected.get(0), expected.get(1));
+		sender.replay(endpoint, replayed);
+		String after = app.publish("migration.completed", Map.of("n", "after"));
+		await().atMost(WAIT).until(() -> recorder.successes() == 22);
+		assertThat(recorder.lastRequestAt(expected.get(1))).isAfter(recorder.lastRequestAt(expected.get(0)));
+		assertThat(recorder.lastRequestAt(after)).isAfter(recorder.lastRequestAt(expected.get(1)));
+		assertThat(app.jdbc().queryForObject("SELECT COUNT(*) FROM webhook_delivery WHERE seq IS NULL", Integer.class))
+			.isZero();
 	}
 
 	@Test
