@@ -4,15 +4,29 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import dev.webhooks.delivery.TestReceiver;
+import dev.webhooks.testsupport.PostgresTestDatabase;
 
 /**
  * The provider applications and receivers of one delivery-controls test, closed after it (receivers first, so
  * requests hanging in them end and the applications stop without waiting for them). Applications start with
- * fast test timings: polls every 100 ms, outcomes written every 20 ms, plain HTTP to loopback allowed.
+ * fast test timings: polls every 100 ms, outcomes written every 20 ms, plain HTTP to loopback allowed. The
+ * databases it creates outlive their applications and are dropped at the end.
  */
 final class DeliveryControlsApps implements AutoCloseable {
+
+	/** The databases the tests run on. */
+	enum Database {
+
+		/** Embedded H2 in memory, kept until the JVM ends ({@code DB_CLOSE_DELAY=-1}). */
+		H2,
+
+		/** A schema of its own in the shared PostgreSQL. */
+		POSTGRES
+
+	}
 
 	private static final List<String> DEFAULTS = List.of("spring.main.banner-mode=off",
 			"webhooks.store.initialize-schema=always", "webhooks.event-types[0].type=migration.completed",
@@ -23,6 +37,29 @@ final class DeliveryControlsApps implements AutoCloseable {
 	private final List<ProviderApp> apps = new ArrayList<>();
 
 	private final List<TestReceiver> receivers = new ArrayList<>();
+
+	private final List<String> schemas = new ArrayList<>();
+
+	private final Database database;
+
+	DeliveryControlsApps(Database database) {
+		this.database = database;
+	}
+
+	/**
+	 * A new, empty database.
+	 * @return its {@code spring.datasource.*} properties
+	 */
+	List<String> newDatabase() {
+		if (this.database == Database.H2) {
+			return List.of("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+					"spring.datasource.username=sa", "spring.datasource.password=");
+		}
+		String url = PostgresTestDatabase.createSchema();
+		this.schemas.add(url);
+		return List.of("spring.datasource.url=" + url, "spring.datasource.username=" + PostgresTestDatabase.user(),
+				"spring.datasource.password=" + PostgresTestDatabase.password());
+	}
 
 	ProviderApp start(List<String> database, String... overrides) {
 		Map<String, String> properties = new LinkedHashMap<>();
@@ -49,6 +86,10 @@ final class DeliveryControlsApps implements AutoCloseable {
 	public void close() {
 		this.receivers.forEach(TestReceiver::close);
 		this.apps.forEach(ProviderApp::close);
+		this.schemas.forEach(PostgresTestDatabase::dropSchema);
+		this.apps.clear();
+		this.receivers.clear();
+		this.schemas.clear();
 	}
 
 }

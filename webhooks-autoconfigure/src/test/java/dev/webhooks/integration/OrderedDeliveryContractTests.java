@@ -23,7 +23,6 @@ import dev.webhooks.endpoint.EndpointRequest;
 import dev.webhooks.endpoint.WebhookEndpoint;
 import dev.webhooks.event.WebhookEnvelopeWriter;
 import dev.webhooks.publish.EndpointDeliveries;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,22 +38,7 @@ import static org.awaitility.Awaitility.await;
  * are not held back, and an instance that stops mid-stream leaves the queue to another after its lease. Subclasses
  * name the database.
  */
-abstract class OrderedDeliveryContractTests {
-
-	static final Duration WAIT = Duration.ofSeconds(120);
-
-	final DeliveryControlsApps apps = new DeliveryControlsApps();
-
-	/**
-	 * A new, empty database that outlives the applications on it.
-	 * @return its {@code spring.datasource.*} properties
-	 */
-	abstract List<String> newDatabase();
-
-	@AfterEach
-	void close() {
-		this.apps.close();
-	}
+abstract class OrderedDeliveryContractTests extends DeliveryControlsContractTests {
 
 	@Test
 	void aThousandEventsArriveInPublishOrderWhileTheReceiverFailsAtRandom() throws Exception {

@@ -8,9 +8,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import dev.webhooks.testsupport.PostgresTestDatabase;
+import dev.webhooks.integration.DeliveryControlsApps.Database;
 import dev.webhooks.testsupport.RequiresPostgres;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,20 +22,9 @@ import static org.awaitility.Awaitility.await;
 @RequiresPostgres
 class PostgresOrderedDeliveryTests extends OrderedDeliveryContractTests {
 
-	private final List<String> schemas = new ArrayList<>();
-
 	@Override
-	List<String> newDatabase() {
-		String url = PostgresTestDatabase.createSchema();
-		this.schemas.add(url);
-		return List.of("spring.datasource.url=" + url, "spring.datasource.username=" + PostgresTestDatabase.user(),
-				"spring.datasource.password=" + PostgresTestDatabase.password());
-	}
-
-	@AfterEach
-	void dropSchemas() {
-		this.apps.close();
-		this.schemas.forEach(PostgresTestDatabase::dropSchema);
+	Database database() {
+		return Database.POSTGRES;
 	}
 
 	@Test

@@ -1,12 +1,10 @@
 package dev.webhooks.integration;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.webhooks.testsupport.PostgresTestDatabase;
+import dev.webhooks.integration.DeliveryControlsApps.Database;
 import dev.webhooks.testsupport.RequiresPostgres;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,20 +17,9 @@ import static org.awaitility.Awaitility.await;
 @RequiresPostgres
 class PostgresRateLimitTests extends RateLimitContractTests {
 
-	private final List<String> schemas = new ArrayList<>();
-
 	@Override
-	List<String> newDatabase() {
-		String url = PostgresTestDatabase.createSchema();
-		this.schemas.add(url);
-		return List.of("spring.datasource.url=" + url, "spring.datasource.username=" + PostgresTestDatabase.user(),
-				"spring.datasource.password=" + PostgresTestDatabase.password());
-	}
-
-	@AfterEach
-	void dropSchemas() {
-		this.apps.close();
-		this.schemas.forEach(PostgresTestDatabase::dropSchema);
+	Database database() {
+		return Database.POSTGRES;
 	}
 
 	@Test

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import dev.webhooks.delivery.DeliveryLog;
 import dev.webhooks.endpoint.EndpointRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +16,7 @@ import static org.awaitility.Awaitility.await;
  * limit in any second (within {@link #TOLERANCE}), every delivery still arrives and none is counted as a failed
  * attempt, and an unlimited endpoint beside it is not slowed. Subclasses name the database.
  */
-abstract class RateLimitContractTests {
+abstract class RateLimitContractTests extends DeliveryControlsContractTests {
 
 	/**
 	 * Requests over the limit allowed in one second: permits go out at least {@code 1/limit} apart, so a closed
@@ -25,17 +24,6 @@ abstract class RateLimitContractTests {
 	 * permit, so the next one's can arrive closer to it than the interval (measured: see docs/benchmarks.md).
 	 */
 	static final int TOLERANCE = 1;
-
-	static final Duration WAIT = Duration.ofSeconds(120);
-
-	final DeliveryControlsApps apps = new DeliveryControlsApps();
-
-	abstract List<String> newDatabase();
-
-	@AfterEach
-	void close() {
-		this.apps.close();
-	}
 
 	@Test
 	void aLimitedEndpointGetsAtMostItsLimitPerSecondWhileAnUnlimitedOneIsNotSlowed() throws Exception {
