@@ -41,20 +41,23 @@ final class JdbcDeliveryClaimer {
 			ORDER BY d.next_attempt_at
 			""";
 
-	// ordered endpoints with something due and not leased; the head may still be in flight or waiting
+	// ordered endpoints with something due and not leased (the head may still be in flight or waiting); driven
+	// from the few endpoints that ever had an ordered delivery, so it reads nothing of the others' deliveries
 	private static final String SELECT_ORDERED_ENDPOINTS_DUE = """
-			SELECT DISTINCT endpoint_id
-			FROM %TABLE_PREFIX%delivery
-			WHERE seq IS NOT NULL AND status = 'PENDING' AND next_attempt_at <= ?
-				AND (locked_until IS NULL OR locked_until <= ?)
-				AND endpoint_id IN (SELECT id FROM %TABLE_PREFIX%endpoint WHERE enabled = TRUE AND deleted_at IS NULL)
+			SELECT l.endpoint_id
+			FROM %TABLE_PREFIX%endpoint_lane l
+			WHERE l.next_seq > 0
+				AND l.endpoint_id IN (SELECT id FROM %TABLE_PREFIX%endpoint WHERE enabled = TRUE AND deleted_at IS NULL)
+				AND EXISTS (SELECT 1 FROM %TABLE_PREFIX%delivery d
+					WHERE d.endpoint_id = l.endpoint_id AND d.status = 'PENDING' AND d.seq IS NOT NULL
+						AND d.next_attempt_at <= ? AND (d.locked_until IS NULL OR d.locked_until <= ?))
 			LIMIT ?
 			""";
 
 	private static final String SELECT_ORDERED_HEAD = """
 			SELECT id, next_attempt_at, locked_until
 			FROM %TABLE_PREFIX%delivery
-			WHERE endpoint_id = ? AND seq IS NOT NULL AND status = 'PENDING'
+			WHERE endpoint_id = ? AND status = 'PENDING' AND seq IS NOT NULL
 				AND endpoint_id IN (SELECT id FROM %TABLE_PREFIX%endpoint WHERE enabled = TRUE AND deleted_at IS NULL)
 			ORDER BY seq
 			LIMIT 1

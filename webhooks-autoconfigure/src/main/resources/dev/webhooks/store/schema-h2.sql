@@ -83,8 +83,9 @@ CREATE INDEX IF NOT EXISTS %TABLE_PREFIX%delivery_endpoint_idx ON %TABLE_PREFIX%
 CREATE INDEX IF NOT EXISTS %TABLE_PREFIX%delivery_log_status_idx ON %TABLE_PREFIX%delivery (endpoint_id, status, created_at, id);
 
 -- An ordered (FIFO) endpoint's queue: its deliveries carry seq, their place in the endpoint's publish order, and
--- the lowest pending one is the head, the only one that may be sent (the poller's claim leaves them alone).
-CREATE INDEX IF NOT EXISTS %TABLE_PREFIX%delivery_fifo_idx ON %TABLE_PREFIX%delivery (endpoint_id, seq);
+-- the lowest pending one is the head, the only one that may be sent (the poller's claim leaves them alone). H2
+-- has no partial index: the head is found through %TABLE_PREFIX%delivery_log_status_idx (the endpoint's pending
+-- rows), so deliveries to other endpoints pay for no further index.
 
 -- Per-endpoint delivery controls shared by every instance on the database: next_seq is the last sequence number
 -- given to an ordered endpoint's deliveries (its row lock, held until the publishing transaction commits, makes
