@@ -21,9 +21,10 @@ abstract class RateLimitContractTests extends DeliveryControlsContractTests {
 	/**
 	 * Requests over the limit allowed in one second: permits go out at least {@code 1/limit} apart, so a closed
 	 * one-second window can hold one more than the limit; and a request can reach the receiver later than its
-	 * permit, so the next one's can arrive closer to it than the interval (measured: see docs/benchmarks.md).
+	 * permit, so the next one's can arrive closer to it than the interval: one more on a loaded machine (measured:
+	 * see docs/benchmarks.md).
 	 */
-	static final int TOLERANCE = 1;
+	static final int TOLERANCE = 2;
 
 	@Test
 	void aLimitedEndpointGetsAtMostItsLimitPerSecondWhileAnUnlimitedOneIsNotSlowed() throws Exception {
