@@ -15,6 +15,7 @@ import dev.webhooks.delivery.AttemptRecord;
 import dev.webhooks.delivery.DeliveryRecord;
 import dev.webhooks.delivery.DeliveryStatus;
 import dev.webhooks.delivery.EndpointStats;
+import dev.webhooks.delivery.EndpointWaiting;
 import dev.webhooks.delivery.MessageRecord;
 import dev.webhooks.endpoint.WebhookEndpoint;
 import dev.webhooks.event.EventTypeDefinition;
@@ -220,14 +221,22 @@ public final class ApiResponses {
 	 * @param lastSuccessAt when the newest successful delivery ended
 	 * @param lastFailureAt when the newest failed or dead delivery ended
 	 * @param lastFailureResponseStatus its last response status
+	 * @param ordering the endpoint's ordering, {@code parallel} or {@code fifo}
+	 * @param rateLimit its rate limit in requests per second, or {@code null}
+	 * @param orderedHead the delivery at the head of its ordered queue, or {@code null}
+	 * @param waitingBehindOrderedHead pending deliveries waiting behind that head
+	 * @param waitingForRateLimit pending deliveries whose first attempt waits for a rate-limit permit
 	 */
 	@JsonNaming(SnakeCaseStrategy.class)
 	public record StatsView(Instant since, long attempts, long successfulAttempts, Double successRate, long backlog,
-			Instant lastSuccessAt, Instant lastFailureAt, Integer lastFailureResponseStatus) {
+			Instant lastSuccessAt, Instant lastFailureAt, Integer lastFailureResponseStatus, String ordering,
+			Integer rateLimit, String orderedHead, long waitingBehindOrderedHead, long waitingForRateLimit) {
 
-		static StatsView of(EndpointStats stats) {
+		static StatsView of(WebhookEndpoint endpoint, EndpointStats stats, EndpointWaiting waiting) {
 			return new StatsView(stats.since(), stats.attempts(), stats.successfulAttempts(), stats.successRate(),
-					stats.backlog(), stats.lastSuccessAt(), stats.lastFailureAt(), stats.lastFailureStatusCode());
+					stats.backlog(), stats.lastSuccessAt(), stats.lastFailureAt(), stats.lastFailureStatusCode(),
+					endpoint.ordering().apiName(), endpoint.rateLimit(), waiting.orderedHead(),
+					waiting.behindOrderedHead(), waiting.waitingForRateLimit());
 		}
 
 	}

@@ -223,7 +223,7 @@ public class WebhookEndpointsController {
 	public StatsView stats(HttpServletRequest request, @PathVariable String id) {
 		WebhookEndpoint endpoint = endpoint(request, id);
 		Instant since = this.context.clock().instant().minus(Duration.ofHours(24));
-		return StatsView.of(this.log.stats(endpoint.id(), since));
+		return StatsView.of(endpoint, this.log.stats(endpoint.id(), since), this.log.waiting(endpoint.id()));
 	}
 
 	private WebhookEndpoint endpoint(HttpServletRequest request, String id) {

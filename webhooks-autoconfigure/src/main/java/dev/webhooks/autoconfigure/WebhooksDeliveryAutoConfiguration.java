@@ -8,7 +8,11 @@ import dev.webhooks.autoconfigure.WebhooksDeliveryProperties.Retry;
 import dev.webhooks.delivery.DefaultDeliveryDispatcher;
 import dev.webhooks.delivery.DeliveryAttemptObservationConvention;
 import dev.webhooks.delivery.DeliveryBacklog;
+import dev.webhooks.delivery.CachedEndpointDeliveryControls;
 import dev.webhooks.delivery.DeliveryDispatcher;
+import dev.webhooks.delivery.EndpointDeliveryControls;
+import dev.webhooks.delivery.EndpointRateLimiter;
+import dev.webhooks.delivery.OrderedDeliveryRepository;
 import dev.webhooks.delivery.DeliveryHealthIndicator;
 import dev.webhooks.delivery.DeliveryMetrics;
 import dev.webhooks.delivery.DeliveryOutcomeClassifier;
@@ -26,6 +30,7 @@ import dev.webhooks.delivery.SignedRequestFactory;
 import dev.webhooks.delivery.WebhookTransport;
 import dev.webhooks.delivery.WebhooksVersion;
 import dev.webhooks.endpoint.EndpointRepository;
+import dev.webhooks.endpoint.WebhookEndpoint;
 import dev.webhooks.signing.WebhookSignatureScheme;
 import dev.webhooks.urlguard.UrlGuard;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -73,6 +78,9 @@ import org.springframework.util.StringUtils;
 public final class WebhooksDeliveryAutoConfiguration {
 
 	private static final Duration BACKLOG_REFRESH = Duration.ofSeconds(5);
+
+	/** How long an endpoint's rate limit is used before it is read again, on each instance. */
+	private static final Duration CONTROLS_TIME_TO_LIVE = Duration.ofSeconds(5);
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -151,7 +159,9 @@ public final class WebhooksDeliveryAutoConfiguration {
 			SignedRequestFactory requestFactory, DeliveryOutcomeClassifier classifier,
 			ApplicationEventPublisher eventPublisher, ObjectProvider<DeliveryMetrics> metrics,
 			ObjectProvider<Clock> clock, ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<DeliveryAttemptObservationConvention> observationConvention) {
+			ObjectProvider<DeliveryAttemptObservationConvention> observationConvention,
+			ObjectProvider<OrderedDeliveryRepository> orderedDeliveries, ObjectProvider<EndpointRateLimiter> rateLimiter,
+			ObjectProvider<EndpointDeliveryControls> controls) {
 		String instanceId = StringUtils.hasText(properties.getInstanceId()) ? properties.getInstanceId()
 				: DefaultDeliveryDispatcher.defaultInstanceId();
 		DefaultDeliveryDispatcher.Settings settings = valid(() -> new DefaultDeliveryDispatcher.Settings(instanceId,
@@ -171,7 +181,22 @@ public final class WebhooksDeliveryAutoConfiguration {
 		dispatcher.setObservationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
 		dispatcher.setObservationConvention(observationConvention.getIfUnique());
 		dispatcher.setPropagateTraceContext(properties.isPropagateTraceContext());
+		OrderedDeliveryRepository ordered = orderedDeliveries.getIfUnique();
+		if (ordered != null) {
+			dispatcher.setOrderedDeliveries(ordered, properties.getPollInterval());
+		}
+		EndpointRateLimiter limiter = rateLimiter.getIfUnique();
+		EndpointDeliveryControls endpointControls = controls.getIfUnique();
+		if (limiter != null && endpointControls != null) {
+			dispatcher.setRateLimits(limiter, endpointControls);
+		}
 		return dispatcher;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EndpointDeliveryControls webhooksEndpointDeliveryControls(EndpointRepository endpoints) {
+		return new CachedEndpointDeliveryControls(endpoints, WebhookEndpoint::rateLimit, CONTROLS_TIME_TO_LIVE);
 	}
 
 	@Bean

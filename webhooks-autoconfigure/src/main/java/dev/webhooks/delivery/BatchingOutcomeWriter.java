@@ -68,10 +68,21 @@ final class BatchingOutcomeWriter {
 	 * @param event an application event to publish once it is written, or {@code null}
 	 */
 	void add(DeliveryOutcome outcome, Object event) {
+		add(outcome, event, false);
+	}
+
+	/**
+	 * Add an outcome and have the batch written now rather than at the next interval: an ordered endpoint's next
+	 * delivery waits for this one's outcome.
+	 * @param outcome the outcome
+	 * @param event an application event to publish once it is written, or {@code null}
+	 * @param urgent whether to write without waiting for the interval
+	 */
+	void add(DeliveryOutcome outcome, Object event, boolean urgent) {
 		boolean full;
 		synchronized (this.lock) {
 			this.pending.add(new Entry(outcome, event));
-			full = this.pending.size() >= this.batchSize && !this.flushRequested;
+			full = (urgent || this.pending.size() >= this.batchSize) && !this.flushRequested;
 			if (full) {
 				this.flushRequested = true;
 			}

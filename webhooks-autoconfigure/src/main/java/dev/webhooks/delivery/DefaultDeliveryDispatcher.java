@@ -53,6 +53,8 @@ public class DefaultDeliveryDispatcher implements DeliveryDispatcher, SmartLifec
 
 	private static final DeliveryAttemptObservationConvention DEFAULT_OBSERVATION_CONVENTION =
 			new DefaultDeliveryAttemptObservationConvention();
+	/** What the delivery log of an ordered endpoint says of a delivery that died. */
+	public static final String ORDERED_DEAD_NOTE = "dead: the ordered endpoint's queue moved on to the next delivery";
 
 	private final Settings settings;
 
@@ -83,6 +85,15 @@ public class DefaultDeliveryDispatcher implements DeliveryDispatcher, SmartLifec
 	private final Map<String, Instant> goneEndpoints = new ConcurrentHashMap<>();
 
 	private final Object idle = new Object();
+
+	/** Marks the outcome written while a retry due at once is sent again directly; no event is published for it. */
+	private static final Object HELD_FOR_DIRECT_RETRY = new Object();
+
+	/** Permits of rate-limited endpoints, or {@code null} when no endpoint is limited. */
+	private volatile RateLimitGate rateLimits;
+
+	/** The sender of ordered endpoints' queues, or {@code null} without a store for them. */
+	private volatile OrderedDeliveryScheduler ordered;
 
 	private volatile boolean accepting = true;
 
@@ -152,6 +163,34 @@ public class DefaultDeliveryDispatcher implements DeliveryDispatcher, SmartLifec
 		this.propagateTraceContext = propagateTraceContext;
 	}
 
+	/**
+	 * Apply endpoints' rate limits: before each attempt to a limited endpoint a permit is taken from the limiter,
+	 * and without one the delivery is put off (its next attempt moves later; no attempt is recorded).
+	 * @param limiter the permits the instances share
+	 * @param controls each endpoint's limit
+	 */
+	public void setRateLimits(EndpointRateLimiter limiter, EndpointDeliveryControls controls) {
+		this.rateLimits = new RateLimitGate(limiter, controls);
+	}
+
+	/**
+	 * Send ordered (FIFO) endpoints' queues one delivery at a time, in publish order.
+	 * @param repository where the heads of the queues are claimed
+	 * @param searchInterval the delay between two searches for due queues
+	 */
+	public void setOrderedDeliveries(OrderedDeliveryRepository repository, Duration searchInterval) {
+		this.ordered = new OrderedDeliveryScheduler(repository, this::dispatch, this.settings.instanceId(),
+				this.settings.lease(), searchInterval, this.clock);
+	}
+
+	@Override
+	public void orderedDeliveriesAdded(Collection<String> endpointIds) {
+		OrderedDeliveryScheduler scheduler = this.ordered;
+		if (scheduler != null && !endpointIds.isEmpty()) {
+			scheduler.wake(endpointIds);
+		}
+	}
+
 	@Override
 	public String instanceId() {
 		return this.settings.instanceId();
@@ -214,6 +253,12 @@ public class DefaultDeliveryDispatcher implements DeliveryDispatcher, SmartLifec
 			finished(task);
 			return;
 		}
+		RateLimitGate limits = this.rateLimits;
+		Instant putOffUntil = (limits != null) ? limits.putOff(task.endpointId(), startedAt) : null;
+		if (putOffUntil != null) {
+			putOff(task, putOffUntil);
+			return;
+		}
 		Observation observation = Observation.createNotStarted(this.observationConvention,
 				DEFAULT_OBSERVATION_CONVENTION, () -> new DeliveryAttemptObservationContext(task),
 				this.observationRegistry)
@@ -271,9 +316,44 @@ public class DefaultDeliveryDispatcher implements DeliveryDispatcher, SmartLifec
 		observation.stop();
 	}
 
+	/** No permit: the delivery waits for a later slot, neither dropped nor counted as an attempt. */
+	private void putOff(DeliveryTask task, Instant until) {
+		if (logger.isDebugEnabled()) {
+			logger.debug("Delivery " + task.deliveryId() + " to endpoint " + task.endpointId()
+					+ " waits for its rate limit until " + until);
+		}
+		this.writer.add(new DeliveryOutcome(task.deliveryId(), task.endpointId(), DeliveryStatus.PENDING, until, null,
+				false), null, isOrderedHead(task));
+		finished(task);
+	}
+
+	private boolean isOrderedHead(DeliveryTask task) {
+		OrderedDeliveryScheduler scheduler = this.ordered;
+		return scheduler != null && scheduler.isHead(task.deliveryId());
+	}
+
+	/** The log of an ordered endpoint says that its queue moved on past a delivery that died. */
+	private static Classification movedOn(Classification classification) {
+		DeliveryOutcome outcome = classification.outcome();
+		DeliveryAttempt attempt = outcome.attempt();
+		String note = ORDERED_DEAD_NOTE;
+		String error = (attempt.error() != null) ? attempt.error() + "; " + note : note;
+		DeliveryAttempt noted = new DeliveryAttempt(attempt.deliveryId(), attempt.attemptNumber(),
+				attempt.startedAt(), attempt.duration(), attempt.statusCode(), attempt.responseBody(), error,
+				attempt.signature());
+		return new Classification(new DeliveryOutcome(outcome.deliveryId(), outcome.endpointId(), outcome.status(),
+				outcome.nextAttemptAt(), noted, outcome.disableEndpoint()), classification.result(),
+				classification.retryDelay());
+	}
+
 	private void completed(Pending pending, Classification classification, Duration took, Observation observation,
 			Throwable error) {
 		DeliveryTask task = pending.task();
+		boolean orderedHead = isOrderedHead(task);
+		if (orderedHead && classification.outcome().status() == DeliveryStatus.DEAD
+				&& classification.outcome().attempt() != null) {
+			classification = movedOn(classification);
+		}
 		DeliveryOutcome outcome = classification.outcome();
 		try {
 			observed(observation, classification, error);
@@ -292,7 +372,7 @@ public class DefaultDeliveryDispatcher implements DeliveryDispatcher, SmartLifec
 				sendAgainDirectly(pending, outcome);
 				return;
 			}
-			this.writer.add(outcome, eventFor(task, classification));
+			this.writer.add(outcome, eventFor(task, classification), orderedHead);
 		}
 		catch (RuntimeException ex) {
 			logger.error("Could not complete delivery " + task.deliveryId(), ex);
@@ -308,7 +388,7 @@ public class DefaultDeliveryDispatcher implements DeliveryDispatcher, SmartLifec
 		Instant now = this.clock.instant();
 		DeliveryOutcome holding = new DeliveryOutcome(outcome.deliveryId(), outcome.endpointId(),
 				DeliveryStatus.PENDING, now.plus(this.settings.lease()), outcome.attempt(), false);
-		this.writer.add(holding, null);
+		this.writer.add(holding, HELD_FOR_DIRECT_RETRY);
 		DeliveryTask task = pending.task();
 		DeliveryTask next = new DeliveryTask(task.deliveryId(), task.eventId(), task.eventType(), task.tenantId(),
 				task.eventCreatedAt(), task.body(), task.endpointId(), task.url(), task.headers(), task.secrets(),
@@ -375,7 +455,16 @@ public class DefaultDeliveryDispatcher implements DeliveryDispatcher, SmartLifec
 	}
 
 	private void written(List<BatchingOutcomeWriter.Entry> entries) {
+		OrderedDeliveryScheduler scheduler = this.ordered;
 		for (BatchingOutcomeWriter.Entry entry : entries) {
+			DeliveryOutcome outcome = entry.outcome();
+			if (entry.event() == HELD_FOR_DIRECT_RETRY) {
+				// the delivery is being sent again directly: an ordered head is still in flight
+				continue;
+			}
+			if (scheduler != null && scheduler.isHead(outcome.deliveryId())) {
+				scheduler.headDone(outcome.endpointId(), outcome.deliveryId());
+			}
 			if (entry.event() != null) {
 				if (entry.event() instanceof EndpointDisabledEvent disabled) {
 					logger.info("Disabled webhook endpoint " + disabled.endpointId() + ": " + disabled.reason());
@@ -427,6 +516,10 @@ public class DefaultDeliveryDispatcher implements DeliveryDispatcher, SmartLifec
 	public void start() {
 		this.accepting = true;
 		this.running = true;
+		OrderedDeliveryScheduler scheduler = this.ordered;
+		if (scheduler != null) {
+			scheduler.start();
+		}
 	}
 
 	/**
@@ -437,6 +530,10 @@ public class DefaultDeliveryDispatcher implements DeliveryDispatcher, SmartLifec
 	@Override
 	public void stop() {
 		this.accepting = false;
+		OrderedDeliveryScheduler scheduler = this.ordered;
+		if (scheduler != null) {
+			scheduler.stop();
+		}
 		releaseQueued(this.lanes.clearQueued());
 		long deadline = System.nanoTime() + this.settings.shutdownTimeout().toNanos();
 		synchronized (this.idle) {

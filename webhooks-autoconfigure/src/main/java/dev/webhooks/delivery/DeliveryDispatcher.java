@@ -28,6 +28,14 @@ public interface DeliveryDispatcher {
 	void dispatch(Collection<DeliveryTask> tasks);
 
 	/**
+	 * Ordered (FIFO) deliveries of these endpoints were committed, unleased: look at their queues now rather than
+	 * at the next search. A dispatcher without ordered queues ignores it; the rows wait for one that has them.
+	 * @param endpointIds the endpoints
+	 */
+	default void orderedDeliveriesAdded(Collection<String> endpointIds) {
+	}
+
+	/**
 	 * How many more deliveries this dispatcher can take now without queueing them far behind others; the poller
 	 * claims no more than this.
 	 * @return the room left, {@link Integer#MAX_VALUE} when unbounded

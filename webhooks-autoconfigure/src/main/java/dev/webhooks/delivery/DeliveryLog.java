@@ -72,6 +72,16 @@ public interface DeliveryLog {
 	EndpointStats stats(String endpointId, Instant since);
 
 	/**
+	 * What an endpoint's pending deliveries wait for: the head of its ordered queue or its rate limit. This default
+	 * knows of neither.
+	 * @param endpointId the endpoint
+	 * @return what waits
+	 */
+	default EndpointWaiting waiting(String endpointId) {
+		return EndpointWaiting.NONE;
+	}
+
+	/**
 	 * The events whose newest delivery to an endpoint failed or died, created since the given time: what a
 	 * recovery sends again. An event sent again since is not among them; oldest first.
 	 * @param endpointId the endpoint

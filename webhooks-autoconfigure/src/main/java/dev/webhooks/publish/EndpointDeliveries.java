@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import dev.webhooks.delivery.AddedDelivery;
 import dev.webhooks.delivery.DeliveryDispatcher;
@@ -12,6 +13,7 @@ import dev.webhooks.delivery.DeliveryRepository;
 import dev.webhooks.delivery.DeliveryTask;
 import dev.webhooks.delivery.NewDelivery;
 import dev.webhooks.delivery.StoredEvent;
+import dev.webhooks.endpoint.EndpointOrdering;
 import dev.webhooks.endpoint.WebhookEndpoint;
 import dev.webhooks.event.EventContent;
 import dev.webhooks.event.OutboxEvent;
@@ -95,7 +97,7 @@ public class EndpointDeliveries {
 			Leased leased = lease(endpoint, event, now);
 			this.deliveries.insert(new OutboxEvent(eventId, type, endpoint.tenantId(), now, body, null),
 					List.of(leased.row()));
-			afterCommit(List.of(leased.task()));
+			afterCommit(List.of(leased));
 			return eventId;
 		});
 	}
@@ -113,14 +115,14 @@ public class EndpointDeliveries {
 		return this.transactions.execute((status) -> {
 			Instant now = this.clock.instant();
 			List<AddedDelivery> rows = new ArrayList<>(events.size());
-			List<DeliveryTask> tasks = new ArrayList<>(events.size());
+			List<Leased> leased = new ArrayList<>(events.size());
 			for (StoredEvent event : events) {
-				Leased leased = lease(endpoint, event, now);
-				rows.add(new AddedDelivery(event.id(), now, leased.row()));
-				tasks.add(leased.task());
+				Leased one = lease(endpoint, event, now);
+				rows.add(new AddedDelivery(event.id(), now, one.row()));
+				leased.add(one);
 			}
 			this.log.insertDeliveries(rows);
-			afterCommit(tasks);
+			afterCommit(leased);
 			return rows.stream().map((row) -> row.delivery().deliveryId()).toList();
 		});
 	}
@@ -146,22 +148,33 @@ public class EndpointDeliveries {
 	private Leased lease(WebhookEndpoint endpoint, StoredEvent event, Instant now) {
 		DeliveryDispatcher dispatcher = this.dispatcher.get();
 		String deliveryId = this.ids.nextId(OutboxWebhookPublisher.DELIVERY_PREFIX);
+		if (endpoint.ordering() == EndpointOrdering.FIFO) {
+			// joins the back of the endpoint's queue; the scheduler sends it when it is the head
+			return new Leased(NewDelivery.ordered(deliveryId, endpoint.id(), now), null, endpoint.id());
+		}
 		NewDelivery row = (dispatcher != null)
 				? new NewDelivery(deliveryId, endpoint.id(), now, dispatcher.instanceId(), now.plus(dispatcher.lease()))
 				: new NewDelivery(deliveryId, endpoint.id(), now, null, null);
 		DeliveryTask task = new DeliveryTask(deliveryId, event.id(), event.type(), event.tenantId(), event.createdAt(),
 				event.body(), endpoint.id(), endpoint.url(), endpoint.headers(), endpoint.signingSecretsAt(now), 0);
-		return new Leased(row, task);
+		return new Leased(row, task, null);
 	}
 
-	private void afterCommit(List<DeliveryTask> tasks) {
+	private void afterCommit(List<Leased> leased) {
 		DeliveryDispatcher dispatcher = this.dispatcher.get();
-		if (dispatcher == null || tasks.isEmpty()) {
+		if (dispatcher == null || leased.isEmpty()) {
 			return;
 		}
+		List<DeliveryTask> tasks = leased.stream().map(Leased::task).filter(Objects::nonNull).toList();
+		List<String> ordered = leased.stream().map(Leased::orderedEndpoint).filter(Objects::nonNull).distinct().toList();
 		Runnable dispatch = () -> {
 			try {
-				dispatcher.dispatch(tasks);
+				if (!tasks.isEmpty()) {
+					dispatcher.dispatch(tasks);
+				}
+				if (!ordered.isEmpty()) {
+					dispatcher.orderedDeliveriesAdded(ordered);
+				}
 			}
 			catch (RuntimeException ex) {
 				// the rows are committed: when their lease runs out the poller sends them
@@ -184,7 +197,8 @@ public class EndpointDeliveries {
 		}
 	}
 
-	private record Leased(NewDelivery row, DeliveryTask task) {
+	/** A delivery row with the task the dispatcher sends now, or the ordered endpoint whose queue it joins. */
+	private record Leased(NewDelivery row, DeliveryTask task, String orderedEndpoint) {
 	}
 
 }

@@ -17,6 +17,7 @@ import dev.webhooks.delivery.DeliveryRepository;
 import dev.webhooks.delivery.DeliveryTask;
 import dev.webhooks.delivery.NewDelivery;
 import dev.webhooks.delivery.NewEvent;
+import dev.webhooks.endpoint.EndpointOrdering;
 import dev.webhooks.endpoint.WebhookEndpoint;
 import dev.webhooks.endpoint.WebhookSubscribers;
 import dev.webhooks.event.EventContent;
@@ -223,6 +224,7 @@ public class OutboxWebhookPublisher implements WebhookPublisher {
 			List<DeliveryTask> tasks = new ArrayList<>(subscribers.size());
 			// read once for all the filtered endpoints of this event, and only if there is one
 			JsonNode envelope = null;
+			List<String> orderedEndpoints = null;
 			for (WebhookEndpoint endpoint : subscribers) {
 				if (endpoint.filter() != null) {
 					if (envelope == null) {
@@ -233,6 +235,13 @@ public class OutboxWebhookPublisher implements WebhookPublisher {
 					}
 				}
 				String deliveryId = this.ids.nextId(DELIVERY_PREFIX);
+				if (isOrdered(endpoint)) {
+					// its place in the queue is given by the store; the scheduler sends it when it is the head
+					rows.add(NewDelivery.ordered(deliveryId, endpoint.id(), now));
+					orderedEndpoints = (orderedEndpoints != null) ? orderedEndpoints : new ArrayList<>();
+					orderedEndpoints.add(endpoint.id());
+					continue;
+				}
 				rows.add(new NewDelivery(deliveryId, endpoint.id(), now, owner, leasedUntil));
 				tasks.add(new DeliveryTask(deliveryId, eventId, message.type(), message.tenantId(), now, body,
 						endpoint.id(), endpoint.url(), endpoint.headers(), endpoint.signingSecretsAt(now), 0,
@@ -243,7 +252,8 @@ public class OutboxWebhookPublisher implements WebhookPublisher {
 			if (key != null) {
 				keysInBatch.put(key, eventId);
 			}
-			written.add(new Written(eventId, () -> published(message.type(), eventId, dispatcher, tasks)));
+			List<String> ordered = (orderedEndpoints != null) ? orderedEndpoints : List.of();
+			written.add(new Written(eventId, () -> published(message.type(), eventId, dispatcher, tasks, ordered)));
 		}
 		if (!inserts.isEmpty()) {
 			this.deliveries.insertAll(inserts);
@@ -272,14 +282,29 @@ public class OutboxWebhookPublisher implements WebhookPublisher {
 				now.minus(this.settings.idempotencyWindow()));
 	}
 
-	private void published(String type, String eventId, DeliveryDispatcher dispatcher, List<DeliveryTask> tasks) {
+	private void published(String type, String eventId, DeliveryDispatcher dispatcher, List<DeliveryTask> tasks,
+			List<String> orderedEndpoints) {
 		if (logger.isDebugEnabled()) {
-			logger.debug("Published " + type + " " + eventId + " to " + tasks.size() + " endpoint(s)");
+			logger.debug("Published " + type + " " + eventId + " to " + (tasks.size() + orderedEndpoints.size())
+					+ " endpoint(s)");
 		}
 		this.metrics.published(type);
 		if (dispatcher != null && !tasks.isEmpty()) {
 			dispatch(dispatcher, tasks);
 		}
+		if (dispatcher != null && !orderedEndpoints.isEmpty()) {
+			try {
+				dispatcher.orderedDeliveriesAdded(orderedEndpoints);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not wake the ordered deliveries of event " + eventId + "; the next search finds "
+						+ "them", ex);
+			}
+		}
+	}
+
+	private static boolean isOrdered(WebhookEndpoint endpoint) {
+		return endpoint.ordering() == EndpointOrdering.FIFO;
 	}
 
 	private void dispatch(DeliveryDispatcher dispatcher, List<DeliveryTask> tasks) {

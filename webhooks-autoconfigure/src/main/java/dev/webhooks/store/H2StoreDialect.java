@@ -2,6 +2,7 @@ package dev.webhooks.store;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.List;
 import java.util.Map;
 
@@ -28,10 +29,16 @@ final class H2StoreDialect extends StoreDialect {
 
 	private static final String INSERT_DELIVERIES = """
 			INSERT INTO %TABLE_PREFIX%delivery (id, event_id, endpoint_id, status, attempts, next_attempt_at,
-				locked_by, locked_until, created_at)
+				locked_by, locked_until, created_at, seq)
 			VALUES""";
 
-	private static final int DELIVERY_COLUMNS = 9;
+	private static final int DELIVERY_COLUMNS = 10;
+
+	private static final String INSERT_LANE_IF_ABSENT = """
+			INSERT INTO %TABLE_PREFIX%endpoint_lane (endpoint_id, next_seq, rate_tat)
+			SELECT CAST(? AS VARCHAR(64)), 0, 0
+			WHERE NOT EXISTS (SELECT 1 FROM %TABLE_PREFIX%endpoint_lane WHERE endpoint_id = ?)
+			""";
 
 	// H2 locks every row it reads to sort, before LIMIT applies, so with ORDER BY one claimer locks all due rows
 	// and the others find none; without it H2 reads the due index in order and locks only the rows it returns.
@@ -63,6 +70,8 @@ final class H2StoreDialect extends StoreDialect {
 
 	private final String insertAttempts;
 
+	private final String insertLaneIfAbsent;
+
 	H2StoreDialect(JdbcOperations jdbc, TablePrefix prefix) {
 		super(jdbc);
 		this.insertEvents = prefix.resolve(INSERT_EVENTS);
@@ -70,6 +79,7 @@ final class H2StoreDialect extends StoreDialect {
 		this.selectDueForUpdate = prefix.resolve(SELECT_DUE_FOR_UPDATE_H2);
 		this.updateDeliveriesIn = prefix.resolve(UPDATE_DELIVERIES_IN);
 		this.insertAttempts = prefix.resolve(INSERT_ATTEMPTS);
+		this.insertLaneIfAbsent = prefix.resolve(INSERT_LANE_IF_ABSENT);
 	}
 
 	@Override
@@ -78,10 +88,17 @@ final class H2StoreDialect extends StoreDialect {
 	}
 
 	@Override
-	void insert(List<OutboxEvent> events, List<Map.Entry<OutboxEvent, NewDelivery>> deliveries) {
+	void insert(List<OutboxEvent> events, List<Map.Entry<OutboxEvent, NewDelivery>> deliveries,
+			Map<String, Long> sequences) {
 		MultiRowStatements.insert(this.jdbc, this.insertEvents, EVENT_COLUMNS, events, H2StoreDialect::setEvent);
 		MultiRowStatements.insert(this.jdbc, this.insertDeliveries, DELIVERY_COLUMNS, deliveries,
-				(ps, index, delivery) -> setDelivery(ps, index, delivery.getKey(), delivery.getValue()));
+				(ps, index, delivery) -> setDelivery(ps, index, delivery.getKey(), delivery.getValue(),
+						sequences.get(delivery.getValue().deliveryId())));
+	}
+
+	@Override
+	void insertLaneIfAbsent(String endpointId) {
+		this.jdbc.update(this.insertLaneIfAbsent, endpointId, endpointId);
 	}
 
 	private static void setEvent(PreparedStatement ps, int index, OutboxEvent event) throws SQLException {
@@ -94,8 +111,8 @@ final class H2StoreDialect extends StoreDialect {
 		ps.setString(index + 6, event.traceParent());
 	}
 
-	private static void setDelivery(PreparedStatement ps, int index, OutboxEvent event, NewDelivery delivery)
-			throws SQLException {
+	private static void setDelivery(PreparedStatement ps, int index, OutboxEvent event, NewDelivery delivery,
+			Long sequence) throws SQLException {
 		ps.setString(index, delivery.deliveryId());
 		ps.setString(index + 1, event.id());
 		ps.setString(index + 2, delivery.endpointId());
@@ -105,6 +122,12 @@ final class H2StoreDialect extends StoreDialect {
 		ps.setString(index + 6, delivery.lockedBy());
 		JdbcTimestamps.set(ps, index + 7, delivery.lockedUntil());
 		JdbcTimestamps.set(ps, index + 8, event.createdAt());
+		if (sequence != null) {
+			ps.setLong(index + 9, sequence);
+		}
+		else {
+			ps.setNull(index + 9, Types.BIGINT);
+		}
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 
 import dev.webhooks.delivery.DeliveryTask;
+import dev.webhooks.delivery.OrderedDeliveryRepository.OrderedHead;
 import dev.webhooks.endpoint.EndpointSecret;
 import dev.webhooks.signing.SecretEncryption;
 import dev.webhooks.signing.WebhookSecret;
@@ -40,6 +41,36 @@ final class JdbcDeliveryClaimer {
 			ORDER BY d.next_attempt_at
 			""";
 
+	// ordered endpoints with something due and not leased (the head may still be in flight or waiting); driven
+	// from the few endpoints that ever had an ordered delivery, so it reads nothing of the others' deliveries
+	private static final String SELECT_ORDERED_ENDPOINTS_DUE = """
+			SELECT l.endpoint_id
+			FROM %TABLE_PREFIX%endpoint_lane l
+			WHERE l.next_seq > 0
+				AND l.endpoint_id IN (SELECT id FROM %TABLE_PREFIX%endpoint WHERE enabled = TRUE AND deleted_at IS NULL)
+				AND EXISTS (SELECT 1 FROM %TABLE_PREFIX%delivery d
+					WHERE d.endpoint_id = l.endpoint_id AND d.status = 'PENDING' AND d.seq IS NOT NULL
+						AND d.next_attempt_at <= ? AND (d.locked_until IS NULL OR d.locked_until <= ?))
+			LIMIT ?
+			""";
+
+	private static final String SELECT_ORDERED_HEAD = """
+			SELECT id, next_attempt_at, locked_until
+			FROM %TABLE_PREFIX%delivery
+			WHERE endpoint_id = ? AND status = 'PENDING' AND seq IS NOT NULL
+				AND endpoint_id IN (SELECT id FROM %TABLE_PREFIX%endpoint WHERE enabled = TRUE AND deleted_at IS NULL)
+			ORDER BY seq
+			LIMIT 1
+			""";
+
+	// conditional, so of two instances that read the same head only one leases it, and a head whose outcome was
+	// written meanwhile (no longer pending) is not leased at all
+	private static final String LEASE_ORDERED_HEAD = """
+			UPDATE %TABLE_PREFIX%delivery
+			SET locked_by = ?, locked_until = ?
+			WHERE id = ? AND status = 'PENDING' AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until <= ?)
+			""";
+
 	private static final String RELEASE_LEASE = """
 			UPDATE %TABLE_PREFIX%delivery
 			SET locked_by = NULL, locked_until = NULL
@@ -58,6 +89,12 @@ final class JdbcDeliveryClaimer {
 
 	private final String releaseLease;
 
+	private final String selectOrderedEndpointsDue;
+
+	private final String selectOrderedHead;
+
+	private final String leaseOrderedHead;
+
 	private final SecretEncryption encryption;
 
 	JdbcDeliveryClaimer(JdbcOperations jdbc, TransactionOperations transactions, StoreDialect dialect,
@@ -69,6 +106,9 @@ final class JdbcDeliveryClaimer {
 		this.leaseDelivery = prefix.resolve(LEASE_DELIVERY);
 		this.selectTasks = prefix.resolve(SELECT_TASKS);
 		this.releaseLease = prefix.resolve(RELEASE_LEASE);
+		this.selectOrderedEndpointsDue = prefix.resolve(SELECT_ORDERED_ENDPOINTS_DUE);
+		this.selectOrderedHead = prefix.resolve(SELECT_ORDERED_HEAD);
+		this.leaseOrderedHead = prefix.resolve(LEASE_ORDERED_HEAD);
 	}
 
 	List<DeliveryTask> claimDue(String owner, Instant now, Duration lease, int limit) {
@@ -84,6 +124,43 @@ final class JdbcDeliveryClaimer {
 		return (tasks != null) ? tasks : List.of();
 	}
 
+	List<String> findOrderedEndpointsDue(Instant now, int limit) {
+		return this.jdbc.queryForList(this.selectOrderedEndpointsDue, String.class, JdbcTimestamps.param(now),
+				JdbcTimestamps.param(now), limit);
+	}
+
+	/**
+	 * Lease the head of an ordered queue. The sequence follows commit order (see {@link JdbcEndpointLanes}), so
+	 * whoever sees a delivery also sees every delivery before it, and the lowest pending one is the true head.
+	 */
+	OrderedHead claimOrderedHead(String endpointId, String owner, Instant now, Duration lease) {
+		OrderedHead head = this.transactions.execute((status) -> {
+			List<Head> heads = this.jdbc.query(this.selectOrderedHead,
+					(rs, row) -> new Head(rs.getString("id"), JdbcTimestamps.get(rs, "next_attempt_at"),
+							JdbcTimestamps.get(rs, "locked_until")),
+					endpointId);
+			if (heads.isEmpty()) {
+				return OrderedHead.EMPTY;
+			}
+			Head first = heads.get(0);
+			if (first.lockedUntil() != null && first.lockedUntil().isAfter(now)) {
+				return OrderedHead.waiting(first.lockedUntil());
+			}
+			if (first.nextAttemptAt().isAfter(now)) {
+				return OrderedHead.waiting(first.nextAttemptAt());
+			}
+			int leased = this.jdbc.update(this.leaseOrderedHead, owner, JdbcTimestamps.param(now.plus(lease)),
+					first.id(), JdbcTimestamps.param(now), JdbcTimestamps.param(now));
+			if (leased == 0) {
+				// another instance took it, or its outcome was written since it was read
+				return OrderedHead.waiting(now.plus(lease));
+			}
+			List<DeliveryTask> tasks = selectTasks(List.of(first.id()), now);
+			return tasks.isEmpty() ? OrderedHead.EMPTY : OrderedHead.claimed(tasks.get(0));
+		});
+		return (head != null) ? head : OrderedHead.EMPTY;
+	}
+
 	private List<DeliveryTask> selectTasks(List<String> ids, Instant now) {
 		String sql = this.selectTasks.formatted(String.join(", ", Collections.nCopies(ids.size(), "?")));
 		return this.jdbc.query(sql, (rs, row) -> mapTask(rs, now), ids.toArray());
@@ -96,6 +173,9 @@ final class JdbcDeliveryClaimer {
 				rs.getString("tenant_id"), JdbcTimestamps.get(rs, "created_at"), rs.getBytes("body"),
 				rs.getString("endpoint_id"), rs.getString("url"), EndpointJson.readHeaders(rs.getString("headers")),
 				List.copyOf(secrets), rs.getInt("attempts"), rs.getString("trace_parent"));
+	}
+
+	private record Head(String id, Instant nextAttemptAt, Instant lockedUntil) {
 	}
 
 	void releaseLeases(String owner, Collection<String> deliveryIds) {

@@ -3,13 +3,16 @@ package dev.webhooks.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import dev.webhooks.delivery.AddedDelivery;
 import dev.webhooks.delivery.AttemptRecord;
@@ -20,11 +23,13 @@ import dev.webhooks.delivery.DeliveryLogQuery.Position;
 import dev.webhooks.delivery.DeliveryRecord;
 import dev.webhooks.delivery.DeliveryStatus;
 import dev.webhooks.delivery.EndpointStats;
+import dev.webhooks.delivery.EndpointWaiting;
 import dev.webhooks.delivery.MessageRecord;
 import dev.webhooks.delivery.StoredEvent;
 
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * {@link DeliveryLog} on the {@code %TABLE_PREFIX%event}, {@code %TABLE_PREFIX%delivery} and {@code %TABLE_PREFIX%attempt} tables,
@@ -96,6 +101,24 @@ public class JdbcDeliveryLog implements DeliveryLog {
 			FROM %TABLE_PREFIX%delivery
 			WHERE endpoint_id = ? AND status = 'PENDING'""";
 
+	private static final String SELECT_ORDERED_QUEUE = """
+			SELECT id
+			FROM %TABLE_PREFIX%delivery
+			WHERE endpoint_id = ? AND status = 'PENDING' AND seq IS NOT NULL
+			ORDER BY seq
+			LIMIT 1""";
+
+	private static final String COUNT_ORDERED_PENDING = """
+			SELECT COUNT(*)
+			FROM %TABLE_PREFIX%delivery
+			WHERE endpoint_id = ? AND status = 'PENDING' AND seq IS NOT NULL""";
+
+	// new deliveries are due when they are created: only the rate limit moves a never-attempted one later
+	private static final String COUNT_WAITING_FOR_RATE_LIMIT = """
+			SELECT COUNT(*)
+			FROM %TABLE_PREFIX%delivery
+			WHERE endpoint_id = ? AND status = 'PENDING' AND attempts = 0 AND next_attempt_at > created_at""";
+
 	private static final String SELECT_LAST_COMPLETED = """
 			SELECT completed_at, last_status_code
 			FROM %TABLE_PREFIX%delivery
@@ -118,8 +141,8 @@ public class JdbcDeliveryLog implements DeliveryLog {
 
 	private static final String INSERT_DELIVERY = """
 			INSERT INTO %TABLE_PREFIX%delivery (id, event_id, endpoint_id, status, attempts, next_attempt_at, locked_by,
-				locked_until, created_at)
-			VALUES (?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)""";
+				locked_until, created_at, seq)
+			VALUES (?, ?, ?, 'PENDING', 0, ?, ?, ?, ?, ?)""";
 
 	private static final String CANCEL_PENDING = """
 			UPDATE %TABLE_PREFIX%delivery
@@ -129,6 +152,8 @@ public class JdbcDeliveryLog implements DeliveryLog {
 	private final JdbcOperations jdbc;
 
 	private final TablePrefix prefix;
+
+	private final SingletonSupplier<JdbcEndpointLanes> lanes;
 
 	private final RowMapper<DeliveryRecord> deliveryMapper = JdbcDeliveryLog::mapDelivery;
 
@@ -152,6 +177,8 @@ public class JdbcDeliveryLog implements DeliveryLog {
 	public JdbcDeliveryLog(JdbcOperations jdbc, TablePrefix prefix) {
 		this.jdbc = jdbc;
 		this.prefix = prefix;
+		// the dialect asks the database for its name: only when a replay joins an ordered queue, not at start-up
+		this.lanes = SingletonSupplier.of(() -> new JdbcEndpointLanes(jdbc, StoreDialect.of(jdbc, prefix), prefix));
 	}
 
 	@Override
@@ -248,6 +275,19 @@ public class JdbcDeliveryLog implements DeliveryLog {
 				failure.map(Completed::statusCode).orElse(null));
 	}
 
+	@Override
+	public EndpointWaiting waiting(String endpointId) {
+		String head = this.jdbc.queryForList(sql(SELECT_ORDERED_QUEUE), String.class, endpointId)
+			.stream()
+			.findFirst()
+			.orElse(null);
+		Long ordered = (head != null) ? this.jdbc.queryForObject(sql(COUNT_ORDERED_PENDING), Long.class, endpointId)
+				: Long.valueOf(0);
+		Long limited = this.jdbc.queryForObject(sql(COUNT_WAITING_FOR_RATE_LIMIT), Long.class, endpointId);
+		return new EndpointWaiting(head, (ordered != null && ordered > 0) ? ordered - 1 : 0,
+				(limited != null) ? limited : 0);
+	}
+
 	private Optional<Completed> lastCompleted(String endpointId, String statuses) {
 		return this.jdbc.query(sql(SELECT_LAST_COMPLETED.replace("{statuses}", statuses)),
 				(rs, row) -> new Completed(JdbcTimestamps.get(rs, "completed_at"), integer(rs, "last_status_code")),
@@ -265,6 +305,7 @@ public class JdbcDeliveryLog implements DeliveryLog {
 		if (deliveries.isEmpty()) {
 			return;
 		}
+		Map<String, Long> sequences = sequences(deliveries);
 		this.jdbc.batchUpdate(sql(INSERT_DELIVERY), deliveries, deliveries.size(),
 				(PreparedStatement ps, AddedDelivery added) -> {
 			ps.setString(1, added.delivery().deliveryId());
@@ -274,7 +315,36 @@ public class JdbcDeliveryLog implements DeliveryLog {
 			ps.setString(5, added.delivery().lockedBy());
 			JdbcTimestamps.set(ps, 6, added.delivery().lockedUntil());
 			JdbcTimestamps.set(ps, 7, added.createdAt());
+			Long sequence = sequences.get(added.delivery().deliveryId());
+			if (sequence != null) {
+				ps.setLong(8, sequence);
+			}
+			else {
+				ps.setNull(8, Types.BIGINT);
+			}
 		});
+	}
+
+	/** Places at the back of their ordered endpoints' queues, endpoints locked in the order of their ids. */
+	private Map<String, Long> sequences(List<AddedDelivery> deliveries) {
+		Map<String, List<String>> ordered = new TreeMap<>();
+		for (AddedDelivery added : deliveries) {
+			if (added.delivery().ordered()) {
+				ordered.computeIfAbsent(added.delivery().endpointId(), (id) -> new ArrayList<>())
+					.add(added.delivery().deliveryId());
+			}
+		}
+		if (ordered.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, Long> sequences = new HashMap<>();
+		ordered.forEach((endpointId, ids) -> {
+			long next = this.lanes.obtain().reserveSequence(endpointId, ids.size());
+			for (String id : ids) {
+				sequences.put(id, next++);
+			}
+		});
+		return sequences;
 	}
 
 	@Override

@@ -10,8 +10,10 @@ import java.util.Optional;
 import dev.webhooks.delivery.DeliveryOutcome;
 import dev.webhooks.delivery.DeliveryRepository;
 import dev.webhooks.delivery.DeliveryTask;
+import dev.webhooks.delivery.EndpointRateLimiter;
 import dev.webhooks.delivery.NewDelivery;
 import dev.webhooks.delivery.NewEvent;
+import dev.webhooks.delivery.OrderedDeliveryRepository;
 import dev.webhooks.event.OutboxEvent;
 
 import dev.webhooks.signing.SecretEncryption;
@@ -27,8 +29,11 @@ import org.springframework.transaction.support.TransactionOperations;
  * {@link JdbcOutcomeWriter}, the purge to {@link JdbcOutboxPurger}, counts to {@link JdbcDeliveryCounter}; what
  * differs between the databases is in the {@link StoreDialect} chosen when the repository is created. The ids a
  * statement needs are bound as parameters, never concatenated.
+ * <p>
+ * It also keeps ordered endpoints' queues ({@link OrderedDeliveryRepository}) and the rate limits of endpoints
+ * ({@link EndpointRateLimiter}) in the per-endpoint {@code endpoint_lane} rows ({@link JdbcEndpointLanes}).
  */
-public class JdbcDeliveryRepository implements DeliveryRepository {
+public class JdbcDeliveryRepository implements DeliveryRepository, OrderedDeliveryRepository, EndpointRateLimiter {
 
 	private final JdbcOutboxWriter outbox;
 
@@ -39,6 +44,8 @@ public class JdbcDeliveryRepository implements DeliveryRepository {
 	private final JdbcOutboxPurger purger;
 
 	private final JdbcDeliveryCounter counter;
+
+	private final JdbcEndpointLanes lanes;
 
 	/**
 	 * Create a repository on the tables of the default prefix.
@@ -77,7 +84,8 @@ public class JdbcDeliveryRepository implements DeliveryRepository {
 	public JdbcDeliveryRepository(JdbcOperations jdbc, TransactionOperations transactions, Clock clock,
 			TablePrefix prefix, SecretEncryption encryption) {
 		StoreDialect dialect = StoreDialect.of(jdbc, prefix);
-		this.outbox = new JdbcOutboxWriter(jdbc, dialect, prefix);
+		this.lanes = new JdbcEndpointLanes(jdbc, dialect, prefix);
+		this.outbox = new JdbcOutboxWriter(jdbc, dialect, prefix, this.lanes);
 		this.claimer = new JdbcDeliveryClaimer(jdbc, transactions, dialect, prefix, encryption);
 		this.outcomes = new JdbcOutcomeWriter(transactions, dialect, clock);
 		this.purger = new JdbcOutboxPurger(jdbc, transactions, prefix);
@@ -112,6 +120,25 @@ public class JdbcDeliveryRepository implements DeliveryRepository {
 	@Override
 	public List<DeliveryTask> claimDue(String owner, Instant now, Duration lease, int limit) {
 		return this.claimer.claimDue(owner, now, lease, limit);
+	}
+
+	@Override
+	public List<String> findOrderedEndpointsDue(Instant now, int limit) {
+		return this.claimer.findOrderedEndpointsDue(now, limit);
+	}
+
+	@Override
+	public OrderedHead claimOrderedHead(String endpointId, String owner, Instant now, Duration lease) {
+		return this.claimer.claimOrderedHead(endpointId, owner, now, lease);
+	}
+
+	/**
+	 * Take a permit of a rate-limited endpoint from its row in {@code endpoint_lane}, shared by every instance on
+	 * the database.
+	 */
+	@Override
+	public Instant tryAcquire(String endpointId, int perSecond, Instant now) {
+		return this.lanes.tryAcquire(endpointId, perSecond, now);
 	}
 
 	@Override

@@ -27,10 +27,16 @@ final class PostgresStoreDialect extends StoreDialect {
 					?::bytea[], ?::varchar[])
 			)
 			INSERT INTO %TABLE_PREFIX%delivery (id, event_id, endpoint_id, status, attempts, next_attempt_at,
-				locked_by, locked_until, created_at)
-			SELECT id, event_id, endpoint_id, 'PENDING', 0, next_attempt_at, locked_by, locked_until, created_at
+				locked_by, locked_until, created_at, seq)
+			SELECT id, event_id, endpoint_id, 'PENDING', 0, next_attempt_at, locked_by, locked_until, created_at, seq
 			FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::timestamptz[], ?::varchar[], ?::timestamptz[],
-				?::timestamptz[]) AS d (id, event_id, endpoint_id, next_attempt_at, locked_by, locked_until, created_at)
+				?::timestamptz[], ?::int8[])
+				AS d (id, event_id, endpoint_id, next_attempt_at, locked_by, locked_until, created_at, seq)
+			""";
+
+	private static final String INSERT_LANE_IF_ABSENT = """
+			INSERT INTO %TABLE_PREFIX%endpoint_lane (endpoint_id, next_seq, rate_tat) VALUES (?, 0, 0)
+			ON CONFLICT (endpoint_id) DO NOTHING
 			""";
 
 	// the two-int form, whose keys never meet the single-bigint keys an application may use for its own locks;
@@ -73,12 +79,15 @@ final class PostgresStoreDialect extends StoreDialect {
 
 	private final String insertAttempts;
 
+	private final String insertLaneIfAbsent;
+
 	PostgresStoreDialect(JdbcOperations jdbc, TablePrefix prefix) {
 		super(jdbc);
 		this.insertEventsAndDeliveries = prefix.resolve(INSERT_EVENTS_AND_DELIVERIES);
 		this.selectDueForUpdate = prefix.resolve(SELECT_DUE_FOR_UPDATE);
 		this.updateDeliveries = prefix.resolve(UPDATE_DELIVERIES);
 		this.insertAttempts = prefix.resolve(INSERT_ATTEMPTS);
+		this.insertLaneIfAbsent = prefix.resolve(INSERT_LANE_IF_ABSENT);
 	}
 
 	@Override
@@ -87,7 +96,8 @@ final class PostgresStoreDialect extends StoreDialect {
 	}
 
 	@Override
-	void insert(List<OutboxEvent> events, List<Map.Entry<OutboxEvent, NewDelivery>> deliveries) {
+	void insert(List<OutboxEvent> events, List<Map.Entry<OutboxEvent, NewDelivery>> deliveries,
+			Map<String, Long> sequences) {
 		this.jdbc.update(this.insertEventsAndDeliveries, (PreparedStatement ps) -> {
 			PostgresArrays.setText(ps, 1, events, OutboxEvent::id);
 			PostgresArrays.setText(ps, 2, events, OutboxEvent::type);
@@ -103,7 +113,13 @@ final class PostgresStoreDialect extends StoreDialect {
 			PostgresArrays.setText(ps, 12, deliveries, (d) -> d.getValue().lockedBy());
 			PostgresArrays.setTimestamp(ps, 13, deliveries, (d) -> d.getValue().lockedUntil());
 			PostgresArrays.setTimestamp(ps, 14, deliveries, (d) -> d.getKey().createdAt());
+			PostgresArrays.setLong(ps, 15, deliveries, (d) -> sequences.get(d.getValue().deliveryId()));
 		});
+	}
+
+	@Override
+	void insertLaneIfAbsent(String endpointId) {
+		this.jdbc.update(this.insertLaneIfAbsent, endpointId);
 	}
 
 	/** A transaction-scoped advisory lock on the key's hash. */

@@ -24,7 +24,7 @@ abstract class StoreDialect {
 			SELECT id
 			FROM %TABLE_PREFIX%delivery
 			WHERE status = 'PENDING' AND next_attempt_at <= ?
-				AND (locked_until IS NULL OR locked_until <= ?)
+				AND (locked_until IS NULL OR locked_until <= ?) AND seq IS NULL
 				AND endpoint_id IN (SELECT id FROM %TABLE_PREFIX%endpoint WHERE enabled = TRUE AND deleted_at IS NULL)
 			ORDER BY next_attempt_at
 			LIMIT ?
@@ -60,8 +60,18 @@ abstract class StoreDialect {
 	 * Insert events and their deliveries, in the caller's transaction.
 	 * @param events the events
 	 * @param deliveries each delivery with its event
+	 * @param sequences the place of each ordered delivery in its endpoint's queue, by delivery id; the others have
+	 * none
 	 */
-	abstract void insert(List<OutboxEvent> events, List<Map.Entry<OutboxEvent, NewDelivery>> deliveries);
+	abstract void insert(List<OutboxEvent> events, List<Map.Entry<OutboxEvent, NewDelivery>> deliveries,
+			Map<String, Long> sequences);
+
+	/**
+	 * Create an endpoint's {@code endpoint_lane} row unless it exists. A concurrent insert of the same row may make
+	 * it fail with a duplicate key where the database has no statement that ignores the conflict.
+	 * @param endpointId the endpoint
+	 */
+	abstract void insertLaneIfAbsent(String endpointId);
 
 	/**
 	 * Lock an idempotency key until the caller's transaction ends, where the database can.

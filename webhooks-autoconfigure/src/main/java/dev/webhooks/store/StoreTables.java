@@ -14,8 +14,11 @@ import org.springframework.jdbc.core.JdbcOperations;
  */
 public final class StoreTables {
 
-	/** The tables of the delivery repository: the outbox, and the endpoints its claims read. */
-	public static final List<String> DELIVERIES = List.of("event", "delivery", "attempt", "endpoint");
+	/**
+	 * The tables of the delivery repository: the outbox, the endpoints its claims read, and the per-endpoint lanes of
+	 * ordered queues and rate limits.
+	 */
+	public static final List<String> DELIVERIES = List.of("event", "delivery", "attempt", "endpoint", "endpoint_lane");
 
 	/** The table of the endpoint repository. */
 	public static final List<String> ENDPOINTS = List.of("endpoint");
@@ -27,8 +30,8 @@ public final class StoreTables {
 	public static final List<String> RECEIVED = List.of("received");
 
 	// every table the schema scripts create, in their order
-	private static final List<String> ALL = List.of("received", "event", "endpoint", "delivery", "attempt",
-			"portal_session");
+	private static final List<String> ALL = List.of("received", "event", "endpoint", "delivery",
+			"endpoint_lane", "attempt", "portal_session");
 
 	private static final String DEFAULT_SCRIPT = "classpath:dev/webhooks/store/schema-%s.sql";
 

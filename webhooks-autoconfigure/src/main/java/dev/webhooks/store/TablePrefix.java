@@ -20,7 +20,7 @@ public final class TablePrefix {
 	private static final int MAX_IDENTIFIER_LENGTH = 63;
 
 	// the longest name the schema scripts make from the prefix
-	private static final int LONGEST_SUFFIX = "received_received_at_idx".length();
+	static final int LONGEST_SUFFIX = "received_received_at_idx".length();
 
 	private static final Pattern IDENTIFIER_START = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 

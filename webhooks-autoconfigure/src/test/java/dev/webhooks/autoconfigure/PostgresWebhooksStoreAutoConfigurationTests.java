@@ -59,7 +59,7 @@ class PostgresWebhooksStoreAutoConfigurationTests {
 				assertThat(jdbc.queryForList("SELECT table_name FROM information_schema.tables "
 						+ "WHERE table_schema = current_schema()", String.class))
 					.containsExactlyInAnyOrder("hooks_received", "hooks_event", "hooks_endpoint", "hooks_delivery",
-							"hooks_attempt", "hooks_portal_session");
+							"hooks_attempt", "hooks_portal_session", "hooks_endpoint_lane");
 				assertThat(jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()",
 						String.class))
 					.isNotEmpty()

@@ -88,7 +88,7 @@ class WebhooksStoreAutoConfigurationTests {
 			assertThat(jdbc.queryForList("SELECT LOWER(table_name) FROM information_schema.tables "
 					+ "WHERE table_schema = 'PUBLIC'", String.class))
 				.containsExactlyInAnyOrder("hooks_received", "hooks_event", "hooks_endpoint", "hooks_delivery",
-						"hooks_attempt", "hooks_portal_session");
+						"hooks_attempt", "hooks_portal_session", "hooks_endpoint_lane");
 			assertThat(context.getBean(DeliveryRepository.class).countPending()).isZero();
 		});
 	}

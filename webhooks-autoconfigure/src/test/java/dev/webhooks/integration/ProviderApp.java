@@ -39,6 +39,10 @@ final class ProviderApp implements AutoCloseable {
 		return new ProviderApp(context);
 	}
 
+	ConfigurableApplicationContext context() {
+		return this.context;
+	}
+
 	<T> T bean(Class<T> type) {
 		return this.context.getBean(type);
 	}

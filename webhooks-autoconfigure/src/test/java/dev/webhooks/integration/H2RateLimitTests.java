@@ -1,0 +1,16 @@
+package dev.webhooks.integration;
+
+import dev.webhooks.integration.DeliveryControlsApps.Database;
+
+/**
+ * Per-endpoint rate limits on embedded H2; its in-memory databases outlive their applications, so a second application
+ * takes over what a stopped one left.
+ */
+class H2RateLimitTests extends RateLimitContractTests {
+
+	@Override
+	Database database() {
+		return Database.H2;
+	}
+
+}
