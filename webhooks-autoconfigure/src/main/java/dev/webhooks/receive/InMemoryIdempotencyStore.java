@@ -19,7 +19,7 @@ public class InMemoryIdempotencyStore implements IdempotencyStore, WebhookInbox 
 	/** Ids kept when no bound is given. */
 	public static final int DEFAULT_MAX_ENTRIES = 100_000;
 
-	private final Map<Key, Entry> entries;
+	private final Map<Key, Tracked> entries;
 
 	private final Duration claimTimeout;
 
@@ -37,7 +37,7 @@ public class InMemoryIdempotencyStore implements IdempotencyStore, WebhookInbox 
 		this.entries = new LinkedHashMap<>(1024, 0.75f, false) {
 
 			@Override
-			protected boolean removeEldestEntry(Map.Entry<Key, Entry> eldest) {
+			protected boolean removeEldestEntry(Map.Entry<Key, Tracked> eldest) {
 				return size() > maxEntries;
 			}
 
@@ -48,7 +48,7 @@ public class InMemoryIdempotencyStore implements IdempotencyStore, WebhookInbox 
 	public synchronized Claim claim(String source, String messageId) {
 		Key key = new Key(source, messageId);
 		Instant now = this.clock.instant();
-		Entry entry = this.entries.get(key);
+		Tracked entry = this.entries.get(key);
 		if (entry != null) {
 			if (entry.state != State.CLAIMED) {
 				return Claim.HANDLED;
@@ -57,31 +57,31 @@ public class InMemoryIdempotencyStore implements IdempotencyStore, WebhookInbox 
 				return Claim.IN_PROGRESS;
 			}
 		}
-		this.entries.put(key, new Entry(State.CLAIMED, now, now));
+		this.entries.put(key, new Tracked(State.CLAIMED, now, now));
 		return Claim.CLAIMED;
 	}
 
 	@Override
 	public synchronized void confirm(String source, String messageId) {
 		Key key = new Key(source, messageId);
-		Entry entry = this.entries.get(key);
+		Tracked entry = this.entries.get(key);
 		Instant receivedAt = (entry != null) ? entry.receivedAt : this.clock.instant();
-		this.entries.put(key, new Entry(State.HANDLED, receivedAt, receivedAt));
+		this.entries.put(key, new Tracked(State.HANDLED, receivedAt, receivedAt));
 	}
 
 	@Override
 	public synchronized void savePending(WebhookMessage message) {
 		Key key = new Key(message.source(), message.id());
-		Entry entry = this.entries.get(key);
+		Tracked entry = this.entries.get(key);
 		if (entry != null) {
-			this.entries.put(key, new Entry(State.PENDING, entry.receivedAt, entry.claimedAt));
+			this.entries.put(key, new Tracked(State.PENDING, entry.receivedAt, entry.claimedAt));
 		}
 	}
 
 	@Override
 	public synchronized void release(String source, String messageId) {
 		Key key = new Key(source, messageId);
-		Entry entry = this.entries.get(key);
+		Tracked entry = this.entries.get(key);
 		if (entry != null && entry.state != State.HANDLED) {
 			this.entries.remove(key);
 		}
@@ -101,8 +101,8 @@ public class InMemoryIdempotencyStore implements IdempotencyStore, WebhookInbox 
 	@Override
 	public synchronized int purge(Instant receivedBefore) {
 		int removed = 0;
-		for (Iterator<Entry> iterator = this.entries.values().iterator(); iterator.hasNext();) {
-			Entry entry = iterator.next();
+		for (Iterator<Tracked> iterator = this.entries.values().iterator(); iterator.hasNext();) {
+			Tracked entry = iterator.next();
 			// a pending message still waits in the listener executor's queue: forgetting its id would let the
 			// sender's retry run the listener a second time
 			if (entry.state != State.PENDING && entry.receivedAt.isBefore(receivedBefore)) {
@@ -116,7 +116,7 @@ public class InMemoryIdempotencyStore implements IdempotencyStore, WebhookInbox 
 	private record Key(String source, String messageId) {
 	}
 
-	private record Entry(State state, Instant receivedAt, Instant claimedAt) {
+	private record Tracked(State state, Instant receivedAt, Instant claimedAt) {
 	}
 
 	private enum State {
