@@ -15,6 +15,7 @@ import dev.webhooks.delivery.DeliveryOutcomeRecorder;
 import dev.webhooks.delivery.DeliveryPoller;
 import dev.webhooks.delivery.DeliveryRepository;
 import dev.webhooks.delivery.ExponentialRetryPolicy;
+import dev.webhooks.delivery.EgressProxy;
 import dev.webhooks.delivery.GuardedDnsResolver;
 import dev.webhooks.delivery.HttpClient5WebhookTransport;
 import dev.webhooks.delivery.MicrometerDeliveryMetrics;
@@ -109,7 +110,24 @@ public final class WebhooksDeliveryAutoConfiguration {
 				properties.getMaxInFlight(), Math.toIntExact(properties.getResponseBodyLimit().toBytes()),
 				(properties.getIoThreads() != null) ? properties.getIoThreads()
 						: HttpClient5WebhookTransport.Settings.defaultIoThreads()));
-		return new HttpClient5WebhookTransport(settings, dnsResolver.getIfAvailable());
+		return new HttpClient5WebhookTransport(settings, dnsResolver.getIfAvailable(), egressProxy(properties.getProxy()));
+	}
+
+	private static EgressProxy egressProxy(WebhooksDeliveryProperties.Proxy proxy) {
+		if (!StringUtils.hasText(proxy.getUrl())) {
+			if (StringUtils.hasText(proxy.getUsername()) || StringUtils.hasText(proxy.getPassword())) {
+				throw new IllegalStateException(
+						"Invalid webhooks.delivery.proxy settings: a username or password is set but no url");
+			}
+			return null;
+		}
+		try {
+			return EgressProxy.of(proxy.getUrl(), proxy.getUsername(), proxy.getPassword(), proxy.getNonProxyHosts());
+		}
+		catch (IllegalArgumentException ex) {
+			// the message names the rule, never the password
+			throw new IllegalStateException("Invalid webhooks.delivery.proxy settings: " + ex.getMessage(), ex);
+		}
 	}
 
 	@Bean

@@ -1,6 +1,9 @@
 package dev.webhooks.delivery;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +16,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.HttpRoute;
+import org.apache.hc.client5.http.RouteInfo.LayerType;
+import org.apache.hc.client5.http.RouteInfo.TunnelType;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.client5.http.routing.HttpRoutePlanner;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
@@ -24,7 +37,9 @@ import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBu
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.http.nio.AsyncRequestProducer;
 import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
 import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
@@ -44,6 +59,12 @@ import org.springframework.beans.factory.DisposableBean;
  * <p>
  * The {@link DnsResolver} is where the URL guard checks every resolved address at connect time; by default the
  * system resolver is used.
+ * <p>
+ * With an {@link EgressProxy}, the endpoint's host is resolved here, through that resolver (so the guard checks it
+ * before anything leaves), and the request is tunnelled with {@code CONNECT <checked address>:<port>}: the proxy
+ * never resolves the name itself, so a DNS answer that changes between the check and the proxy's own lookup cannot
+ * redirect the request. TLS inside the tunnel keeps the host name for SNI and certificate verification, and the
+ * {@code Host} header keeps it too. Plain {@code http} endpoints are tunnelled the same way.
  */
 public class HttpClient5WebhookTransport implements WebhookTransport, DisposableBean {
 
@@ -57,16 +78,32 @@ public class HttpClient5WebhookTransport implements WebhookTransport, Disposable
 
 	private final int responseBodyLimit;
 
+	private final DnsResolver dnsResolver;
+
+	private final EgressProxy proxy;
+
 	/**
-	 * Create and start a transport.
+	 * Create and start a transport that connects to endpoints directly.
 	 * @param settings the connection settings
 	 * @param dnsResolver the resolver, or {@code null} for the system resolver
 	 */
 	public HttpClient5WebhookTransport(Settings settings, DnsResolver dnsResolver) {
+		this(settings, dnsResolver, null);
+	}
+
+	/**
+	 * Create and start a transport.
+	 * @param settings the connection settings
+	 * @param dnsResolver the resolver of endpoint hosts, or {@code null} for the system resolver
+	 * @param proxy the proxy every request is tunnelled through, or {@code null} to connect directly
+	 */
+	public HttpClient5WebhookTransport(Settings settings, DnsResolver dnsResolver, EgressProxy proxy) {
 		this.timeout = settings.timeout();
 		this.responseBodyLimit = settings.responseBodyLimit();
+		this.dnsResolver = (dnsResolver != null) ? dnsResolver : SystemDefaultDnsResolver.INSTANCE;
+		this.proxy = proxy;
 		PoolingAsyncClientConnectionManager connectionManager = PoolingAsyncClientConnectionManagerBuilder.create()
-			.setDnsResolver((dnsResolver != null) ? dnsResolver : SystemDefaultDnsResolver.INSTANCE)
+			.setDnsResolver((proxy != null) ? new ProxyHostResolver(proxy, this.dnsResolver) : this.dnsResolver)
 			.setMaxConnPerRoute(settings.maxConnectionsPerRoute())
 			.setMaxConnTotal(settings.maxConnectionsTotal())
 			.setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -74,7 +111,18 @@ public class HttpClient5WebhookTransport implements WebhookTransport, Disposable
 				.setSocketTimeout(Timeout.of(settings.timeout()))
 				.build())
 			.build();
-		this.client = HttpAsyncClients.custom()
+		HttpAsyncClientBuilder builder = HttpAsyncClients.custom();
+		if (proxy != null) {
+			HttpHost proxyHost = new HttpHost("http", proxy.host(), proxy.port());
+			builder.setRoutePlanner(new CheckedAddressRoutePlanner(proxyHost));
+			if (proxy.authenticates()) {
+				BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+				credentials.setCredentials(new AuthScope(proxyHost),
+						new UsernamePasswordCredentials(proxy.username(), proxy.password().toCharArray()));
+				builder.setDefaultCredentialsProvider(credentials);
+			}
+		}
+		this.client = builder
 			.setConnectionManager(connectionManager)
 			.setIOReactorConfig(IOReactorConfig.custom()
 				.setIoThreadCount(settings.ioThreads())
@@ -109,12 +157,33 @@ public class HttpClient5WebhookTransport implements WebhookTransport, Disposable
 		String contentType = request.headers().getOrDefault("content-type", "application/json");
 		builder.setEntity(AsyncEntityProducers.create(request.body(), ContentType.parse(contentType)));
 		AsyncRequestProducer producer = builder.build();
+		HttpClientContext context = HttpClientContext.create();
+		boolean proxied = this.proxy != null && isProxied(request.url().getHost());
+		if (proxied) {
+			try {
+				context.setAttribute(CHECKED_ADDRESS, checkedAddress(request.url()));
+			}
+			catch (UnknownHostException | RuntimeException ex) {
+				// refused (or unknown) before the proxy is asked anything
+				result.completeExceptionally(ex);
+				return result;
+			}
+		}
 		Future<WebhookResponse> exchange = this.client.execute(producer,
-				new LimitedResponseConsumer(this.responseBodyLimit), new FutureCallback<>() {
+				new LimitedResponseConsumer(this.responseBodyLimit), context, new FutureCallback<>() {
 
 					@Override
 					public void completed(WebhookResponse response) {
-						result.complete(response);
+						if (proxied && response.statusCode() == 407) {
+							// the proxy's own answer to CONNECT, not the endpoint's
+							result.completeExceptionally(new ProxyTunnelException("The egress proxy "
+									+ HttpClient5WebhookTransport.this.proxy.host() + ":"
+									+ HttpClient5WebhookTransport.this.proxy.port()
+									+ " refused the tunnel: 407 Proxy Authentication Required (check the proxy username and password)"));
+						}
+						else {
+							result.complete(response);
+						}
 					}
 
 					@Override
@@ -135,6 +204,23 @@ public class HttpClient5WebhookTransport implements WebhookTransport, Disposable
 			}
 		});
 		return result;
+	}
+
+	private boolean isProxied(String host) {
+		// the proxy's own host is never reached around the guard, whatever the non-proxy hosts say
+		return this.proxy.appliesTo(host) || host.equalsIgnoreCase(this.proxy.host());
+	}
+
+	private InetAddress checkedAddress(URI url) throws UnknownHostException {
+		String host = url.getHost();
+		if (host.startsWith("[") && host.endsWith("]")) {
+			host = host.substring(1, host.length() - 1);
+		}
+		InetAddress[] addresses = this.dnsResolver.resolve(host);
+		if (addresses == null || addresses.length == 0) {
+			throw new UnknownHostException(host + " has no address");
+		}
+		return addresses[0];
 	}
 
 	/**
@@ -199,6 +285,85 @@ public class HttpClient5WebhookTransport implements WebhookTransport, Disposable
 			if (ioThreads < 1) {
 				throw new IllegalArgumentException("The HTTP client needs at least 1 I/O thread (io-threads), not " + ioThreads);
 			}
+		}
+
+	}
+
+	private static final String CHECKED_ADDRESS = HttpClient5WebhookTransport.class.getName() + ".checkedAddress";
+
+	/**
+	 * Thrown when the egress proxy refuses to open a tunnel to an endpoint; the message never holds the proxy's
+	 * credentials.
+	 */
+	public static class ProxyTunnelException extends IOException {
+
+		public ProxyTunnelException(String message) {
+			super(message);
+		}
+
+	}
+
+	/**
+	 * Routes a request whose endpoint address was checked through a {@code CONNECT} tunnel to that address; the
+	 * endpoint's name stays the route's target name, for TLS (SNI, certificate verification). Requests without a
+	 * checked address (non-proxy hosts) go directly.
+	 */
+	private static final class CheckedAddressRoutePlanner implements HttpRoutePlanner {
+
+		private final HttpHost proxyHost;
+
+		CheckedAddressRoutePlanner(HttpHost proxyHost) {
+			this.proxyHost = proxyHost;
+		}
+
+		@Override
+		public HttpRoute determineRoute(HttpHost target, HttpContext context) {
+			int port = DefaultSchemePortResolver.INSTANCE.resolve(target.getSchemeName(), target);
+			HttpHost named = new HttpHost(target.getSchemeName(), target.getHostName(), port);
+			boolean secure = "https".equalsIgnoreCase(target.getSchemeName());
+			Object checked = (context != null) ? context.getAttribute(CHECKED_ADDRESS) : null;
+			if (!(checked instanceof InetAddress address)) {
+				return new HttpRoute(named, null, secure);
+			}
+			HttpHost tunnelTarget = new HttpHost(target.getSchemeName(), address, address.getHostAddress(), port);
+			return new HttpRoute(tunnelTarget, named, null, new HttpHost[] { this.proxyHost }, secure,
+					TunnelType.TUNNELLED, secure ? LayerType.LAYERED : LayerType.PLAIN);
+		}
+
+	}
+
+	/**
+	 * The connection manager's resolver when a proxy is set: the proxy's own host is resolved without the URL
+	 * guard (a proxy usually sits on an internal address), every other host (non-proxy hosts) through it.
+	 */
+	private static final class ProxyHostResolver implements DnsResolver {
+
+		private final EgressProxy proxy;
+
+		private final DnsResolver guarded;
+
+		ProxyHostResolver(EgressProxy proxy, DnsResolver guarded) {
+			this.proxy = proxy;
+			this.guarded = guarded;
+		}
+
+		private DnsResolver resolverFor(String host) {
+			return host.equalsIgnoreCase(this.proxy.host()) ? SystemDefaultDnsResolver.INSTANCE : this.guarded;
+		}
+
+		@Override
+		public InetAddress[] resolve(String host) throws UnknownHostException {
+			return resolverFor(host).resolve(host);
+		}
+
+		@Override
+		public java.util.List<java.net.InetSocketAddress> resolve(String host, int port) throws UnknownHostException {
+			return resolverFor(host).resolve(host, port);
+		}
+
+		@Override
+		public String resolveCanonicalHostname(String host) throws UnknownHostException {
+			return resolverFor(host).resolveCanonicalHostname(host);
 		}
 
 	}
