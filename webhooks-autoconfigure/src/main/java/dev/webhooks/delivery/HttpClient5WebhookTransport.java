@@ -40,7 +40,9 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.http.nio.AsyncEntityProducer;
 import org.apache.hc.core5.http.nio.AsyncRequestProducer;
+import org.apache.hc.core5.http.nio.DataStreamChannel;
 import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
 import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
 import org.apache.hc.core5.io.CloseMode;
@@ -155,13 +157,16 @@ public class HttpClient5WebhookTransport implements WebhookTransport, Disposable
 			}
 		});
 		String contentType = request.headers().getOrDefault("content-type", "application/json");
-		builder.setEntity(AsyncEntityProducers.create(request.body(), ContentType.parse(contentType)));
+		SentEntity entity = new SentEntity(
+				AsyncEntityProducers.create(request.body(), ContentType.parse(contentType)));
+		builder.setEntity(entity);
 		AsyncRequestProducer producer = builder.build();
 		HttpClientContext context = HttpClientContext.create();
-		boolean proxied = this.proxy != null && isProxied(request.url().getHost());
-		if (proxied) {
+		boolean proxied = this.proxy != null && this.proxy.appliesTo(request.url().getHost());
+		if (this.proxy != null) {
 			try {
 				context.setAttribute(CHECKED_ADDRESS, checkedAddress(request.url()));
+				context.setAttribute(PROXIED, proxied);
 			}
 			catch (UnknownHostException | RuntimeException ex) {
 				// refused (or unknown) before the proxy is asked anything
@@ -174,12 +179,9 @@ public class HttpClient5WebhookTransport implements WebhookTransport, Disposable
 
 					@Override
 					public void completed(WebhookResponse response) {
-						if (proxied && response.statusCode() == 407) {
-							// the proxy's own answer to CONNECT, not the endpoint's
-							result.completeExceptionally(new ProxyTunnelException("The egress proxy "
-									+ HttpClient5WebhookTransport.this.proxy.host() + ":"
-									+ HttpClient5WebhookTransport.this.proxy.port()
-									+ " refused the tunnel: 407 Proxy Authentication Required (check the proxy username and password)"));
+						if (proxied && !entity.sent) {
+							// a response before the body left is the proxy's own answer to CONNECT, not the endpoint's
+							result.completeExceptionally(tunnelRefused(request, response.statusCode()));
 						}
 						else {
 							result.complete(response);
@@ -206,9 +208,10 @@ public class HttpClient5WebhookTransport implements WebhookTransport, Disposable
 		return result;
 	}
 
-	private boolean isProxied(String host) {
-		// the proxy's own host is never reached around the guard, whatever the non-proxy hosts say
-		return this.proxy.appliesTo(host) || host.equalsIgnoreCase(this.proxy.host());
+	private ProxyTunnelException tunnelRefused(WebhookRequest request, int status) {
+		String hint = (status == 401 || status == 407) ? " (check webhooks.delivery.proxy.username and password)" : "";
+		return new ProxyTunnelException("The egress proxy " + this.proxy.host() + ":" + this.proxy.port()
+				+ " refused the tunnel to " + request.url().getHost() + " with " + status + hint);
 	}
 
 	private InetAddress checkedAddress(URI url) throws UnknownHostException {
@@ -291,6 +294,8 @@ public class HttpClient5WebhookTransport implements WebhookTransport, Disposable
 
 	private static final String CHECKED_ADDRESS = HttpClient5WebhookTransport.class.getName() + ".checkedAddress";
 
+	private static final String PROXIED = HttpClient5WebhookTransport.class.getName() + ".proxied";
+
 	/**
 	 * Thrown when the egress proxy refuses to open a tunnel to an endpoint; the message never holds the proxy's
 	 * credentials.
@@ -304,9 +309,76 @@ public class HttpClient5WebhookTransport implements WebhookTransport, Disposable
 	}
 
 	/**
-	 * Routes a request whose endpoint address was checked through a {@code CONNECT} tunnel to that address; the
-	 * endpoint's name stays the route's target name, for TLS (SNI, certificate verification). Requests without a
-	 * checked address (non-proxy hosts) go directly.
+	 * The request body, noting whether it was written to a connection: through a proxy, a response to a request
+	 * whose body never left came from the proxy refusing the tunnel.
+	 */
+	private static final class SentEntity implements AsyncEntityProducer {
+
+		private final AsyncEntityProducer delegate;
+
+		private volatile boolean sent;
+
+		SentEntity(AsyncEntityProducer delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public void produce(DataStreamChannel channel) throws IOException {
+			this.sent = true;
+			this.delegate.produce(channel);
+		}
+
+		@Override
+		public boolean isRepeatable() {
+			return this.delegate.isRepeatable();
+		}
+
+		@Override
+		public void failed(Exception cause) {
+			this.delegate.failed(cause);
+		}
+
+		@Override
+		public int available() {
+			return this.delegate.available();
+		}
+
+		@Override
+		public void releaseResources() {
+			this.delegate.releaseResources();
+		}
+
+		@Override
+		public long getContentLength() {
+			return this.delegate.getContentLength();
+		}
+
+		@Override
+		public String getContentType() {
+			return this.delegate.getContentType();
+		}
+
+		@Override
+		public String getContentEncoding() {
+			return this.delegate.getContentEncoding();
+		}
+
+		@Override
+		public boolean isChunked() {
+			return this.delegate.isChunked();
+		}
+
+		@Override
+		public java.util.Set<String> getTrailerNames() {
+			return this.delegate.getTrailerNames();
+		}
+
+	}
+
+	/**
+	 * Routes a request to the endpoint address the URL guard checked: through a {@code CONNECT} tunnel to that
+	 * address, or directly to it for non-proxy hosts. The endpoint's name stays the route's target name, for TLS
+	 * (SNI, certificate verification), and pooled connections are kept apart per address and name.
 	 */
 	private static final class CheckedAddressRoutePlanner implements HttpRoutePlanner {
 
@@ -325,8 +397,11 @@ public class HttpClient5WebhookTransport implements WebhookTransport, Disposable
 			if (!(checked instanceof InetAddress address)) {
 				return new HttpRoute(named, null, secure);
 			}
-			HttpHost tunnelTarget = new HttpHost(target.getSchemeName(), address, address.getHostAddress(), port);
-			return new HttpRoute(tunnelTarget, named, null, new HttpHost[] { this.proxyHost }, secure,
+			HttpHost checkedTarget = new HttpHost(target.getSchemeName(), address, address.getHostAddress(), port);
+			if (!Boolean.TRUE.equals(context.getAttribute(PROXIED))) {
+				return new HttpRoute(checkedTarget, named, null, secure);
+			}
+			return new HttpRoute(checkedTarget, named, null, new HttpHost[] { this.proxyHost }, secure,
 					TunnelType.TUNNELLED, secure ? LayerType.LAYERED : LayerType.PLAIN);
 		}
 
@@ -334,7 +409,8 @@ public class HttpClient5WebhookTransport implements WebhookTransport, Disposable
 
 	/**
 	 * The connection manager's resolver when a proxy is set: the proxy's own host is resolved without the URL
-	 * guard (a proxy usually sits on an internal address), every other host (non-proxy hosts) through it.
+	 * guard (a proxy usually sits on an internal address); endpoint addresses, already checked, pass the guard
+	 * again as address literals.
 	 */
 	private static final class ProxyHostResolver implements DnsResolver {
 
