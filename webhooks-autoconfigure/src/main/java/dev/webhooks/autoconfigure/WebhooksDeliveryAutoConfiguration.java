@@ -3,6 +3,8 @@ package dev.webhooks.autoconfigure;
 import java.time.Clock;
 import java.time.Duration;
 
+import javax.net.ssl.SSLContext;
+
 import dev.webhooks.autoconfigure.WebhooksDeliveryProperties.Exponential;
 import dev.webhooks.autoconfigure.WebhooksDeliveryProperties.Retry;
 import dev.webhooks.delivery.DefaultDeliveryDispatcher;
@@ -14,8 +16,8 @@ import dev.webhooks.delivery.DeliveryOutcomeClassifier;
 import dev.webhooks.delivery.DeliveryOutcomeRecorder;
 import dev.webhooks.delivery.DeliveryPoller;
 import dev.webhooks.delivery.DeliveryRepository;
-import dev.webhooks.delivery.ExponentialRetryPolicy;
 import dev.webhooks.delivery.EgressProxy;
+import dev.webhooks.delivery.ExponentialRetryPolicy;
 import dev.webhooks.delivery.GuardedDnsResolver;
 import dev.webhooks.delivery.HttpClient5WebhookTransport;
 import dev.webhooks.delivery.MicrometerDeliveryMetrics;
@@ -46,6 +48,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.util.StringUtils;
 
 /**
@@ -102,7 +106,8 @@ public final class WebhooksDeliveryAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WebhookTransport webhookTransport(WebhooksDeliveryProperties properties, ObjectProvider<DnsResolver> dnsResolver) {
+	WebhookTransport webhookTransport(WebhooksDeliveryProperties properties, ObjectProvider<DnsResolver> dnsResolver,
+			ObjectProvider<SslBundles> sslBundles) {
 		// The dispatcher's per-endpoint queues do the isolation. A lower per-route cap would couple endpoints that
 		// share a host (every Slack incoming webhook is on hooks.slack.com), so one hanging path would hold up the others.
 		HttpClient5WebhookTransport.Settings settings = valid(() -> new HttpClient5WebhookTransport.Settings(
@@ -110,7 +115,24 @@ public final class WebhooksDeliveryAutoConfiguration {
 				properties.getMaxInFlight(), Math.toIntExact(properties.getResponseBodyLimit().toBytes()),
 				(properties.getIoThreads() != null) ? properties.getIoThreads()
 						: HttpClient5WebhookTransport.Settings.defaultIoThreads()));
-		return new HttpClient5WebhookTransport(settings, dnsResolver.getIfAvailable(), egressProxy(properties.getProxy()));
+		SslBundles bundles = sslBundles.getIfAvailable();
+		String defaultBundle = StringUtils.hasText(properties.getSslBundle()) ? properties.getSslBundle() : null;
+		if (defaultBundle != null && (bundles == null || !bundles.getBundleNames().contains(defaultBundle))) {
+			throw new IllegalStateException("Invalid webhooks.delivery.ssl-bundle: no SSL bundle named '"
+					+ defaultBundle + "' (configure it under spring.ssl.bundle.jks or spring.ssl.bundle.pem)");
+		}
+		return new HttpClient5WebhookTransport(settings, dnsResolver.getIfAvailable(),
+				egressProxy(properties.getProxy()), (bundles != null) ? (name) -> sslContext(bundles, name) : null,
+				defaultBundle);
+	}
+
+	private static SSLContext sslContext(SslBundles bundles, String name) {
+		try {
+			return bundles.getBundle(name).createSslContext();
+		}
+		catch (NoSuchSslBundleException ex) {
+			throw new IllegalArgumentException("no SSL bundle named '" + name + "'", ex);
+		}
 	}
 
 	private static EgressProxy egressProxy(WebhooksDeliveryProperties.Proxy proxy) {

@@ -45,6 +45,13 @@ public class WebhooksDeliveryProperties {
 	private Map<String, String> headers = new LinkedHashMap<>();
 
 	/**
+	 * The Spring Boot SSL bundle ('spring.ssl.bundle.*') whose key and certificate are presented to every
+	 * endpoint that names no 'ssl_bundle' of its own (mTLS), and whose trust material, when set, verifies the
+	 * endpoints' certificates. Unset: no client certificate and the JDK's trust store.
+	 */
+	private String sslBundle;
+
+	/**
 	 * How long one attempt may take, from sending the request until the whole response has arrived; an endpoint
 	 * that has not answered with a 2xx by then counts as failed and is retried.
 	 */
@@ -145,6 +152,14 @@ public class WebhooksDeliveryProperties {
 
 	public Proxy getProxy() {
 		return this.proxy;
+	}
+
+	public String getSslBundle() {
+		return this.sslBundle;
+	}
+
+	public void setSslBundle(String sslBundle) {
+		this.sslBundle = sslBundle;
 	}
 
 	public Map<String, String> getHeaders() {

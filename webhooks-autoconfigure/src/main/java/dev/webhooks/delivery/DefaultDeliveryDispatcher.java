@@ -241,7 +241,7 @@ public class DefaultDeliveryDispatcher implements DeliveryDispatcher, SmartLifec
 		DeliveryTask task = pending.task();
 		DeliveryTask next = new DeliveryTask(task.deliveryId(), task.eventId(), task.eventType(), task.tenantId(),
 				task.eventCreatedAt(), task.body(), task.endpointId(), task.url(), task.headers(), task.secrets(),
-				task.attemptsMade() + 1);
+				task.attemptsMade() + 1, task.sslBundle());
 		try {
 			execute(() -> attempt(new Pending(next, now)));
 		}

@@ -20,8 +20,21 @@ import dev.webhooks.signing.WebhookSecret;
  * @param headers the endpoint's custom headers
  * @param secrets the endpoint's secrets valid now, current first
  * @param attemptsMade how many attempts were already made
+ * @param sslBundle the SSL bundle whose key and trust material the TLS connection uses ({@code ssl_bundle}), or
+ * {@code null} for the default
  */
 public record DeliveryTask(String deliveryId, String eventId, String eventType, String tenantId,
 		Instant eventCreatedAt, byte[] body, String endpointId, String url, Map<String, String> headers,
-		List<WebhookSecret> secrets, int attemptsMade) {
+		List<WebhookSecret> secrets, int attemptsMade, String sslBundle) {
+
+	/**
+	 * A task for an endpoint without an SSL bundle of its own.
+	 */
+	public DeliveryTask(String deliveryId, String eventId, String eventType, String tenantId, Instant eventCreatedAt,
+			byte[] body, String endpointId, String url, Map<String, String> headers, List<WebhookSecret> secrets,
+			int attemptsMade) {
+		this(deliveryId, eventId, eventType, tenantId, eventCreatedAt, body, endpointId, url, headers, secrets,
+				attemptsMade, null);
+	}
+
 }

@@ -11,6 +11,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import javax.net.ssl.SSLContext;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,6 +32,7 @@ import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.routing.HttpRoutePlanner;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
@@ -67,6 +72,12 @@ import org.springframework.beans.factory.DisposableBean;
  * never resolves the name itself, so a DNS answer that changes between the check and the proxy's own lookup cannot
  * redirect the request. TLS inside the tunnel keeps the host name for SNI and certificate verification, and the
  * {@code Host} header keeps it too. Plain {@code http} endpoints are tunnelled the same way.
+ * <p>
+ * A request that names an SSL bundle (the endpoint's {@code ssl_bundle}, or the transport's default) goes through
+ * a client of that bundle: its own connection pool and TLS context, whose key presents the client certificate to
+ * receivers that require one (mTLS). Pools are never shared between bundles, so a connection authenticated with
+ * one bundle's certificate cannot carry another endpoint's request. Each bundle's client has its own I/O threads
+ * and connection limits.
  */
 public class HttpClient5WebhookTransport implements WebhookTransport, DisposableBean {
 
@@ -84,6 +95,14 @@ public class HttpClient5WebhookTransport implements WebhookTransport, Disposable
 
 	private final EgressProxy proxy;
 
+	private final Settings settings;
+
+	private final Function<String, SSLContext> sslContexts;
+
+	private final String defaultSslBundle;
+
+	private final Map<String, CloseableHttpAsyncClient> bundleClients = new ConcurrentHashMap<>();
+
 	/**
 	 * Create and start a transport that connects to endpoints directly.
 	 * @param settings the connection settings
@@ -100,20 +119,70 @@ public class HttpClient5WebhookTransport implements WebhookTransport, Disposable
 	 * @param proxy the proxy every request is tunnelled through, or {@code null} to connect directly
 	 */
 	public HttpClient5WebhookTransport(Settings settings, DnsResolver dnsResolver, EgressProxy proxy) {
+		this(settings, dnsResolver, proxy, null, null);
+	}
+
+	/**
+	 * Create and start a transport.
+	 * @param settings the connection settings
+	 * @param dnsResolver the resolver of endpoint hosts, or {@code null} for the system resolver
+	 * @param proxy the proxy every request is tunnelled through, or {@code null} to connect directly
+	 * @param sslContexts the SSL context of a named SSL bundle (client key and certificate, trust material); it
+	 * throws {@link IllegalArgumentException} for a name it does not know. {@code null} when no bundles exist
+	 * @param defaultSslBundle the bundle for requests that name none, or {@code null} for the JDK's defaults
+	 */
+	public HttpClient5WebhookTransport(Settings settings, DnsResolver dnsResolver, EgressProxy proxy,
+			Function<String, SSLContext> sslContexts, String defaultSslBundle) {
+		this.settings = settings;
 		this.timeout = settings.timeout();
 		this.responseBodyLimit = settings.responseBodyLimit();
 		this.dnsResolver = (dnsResolver != null) ? dnsResolver : SystemDefaultDnsResolver.INSTANCE;
 		this.proxy = proxy;
-		PoolingAsyncClientConnectionManager connectionManager = PoolingAsyncClientConnectionManagerBuilder.create()
-			.setDnsResolver((proxy != null) ? new ProxyHostResolver(proxy, this.dnsResolver) : this.dnsResolver)
+		this.sslContexts = sslContexts;
+		this.defaultSslBundle = defaultSslBundle;
+		if (defaultSslBundle != null) {
+			this.client = clientFor(defaultSslBundle);
+		}
+		else {
+			this.client = newClient(null);
+		}
+	}
+
+	/**
+	 * The client of one SSL bundle: a connection manager (a pool) of its own, so a connection made with one
+	 * bundle's client certificate is never reused for an endpoint of another bundle or of none.
+	 */
+	private CloseableHttpAsyncClient clientFor(String sslBundle) {
+		return this.bundleClients.computeIfAbsent(sslBundle, (name) -> {
+			if (this.sslContexts == null) {
+				throw new IllegalArgumentException("No SSL bundles are configured, so ssl_bundle '" + name
+						+ "' cannot be used");
+			}
+			synchronized (this.bundleClients) {
+				if (this.closing) {
+					throw new IllegalStateException("The transport is closing");
+				}
+				return newClient(this.sslContexts.apply(name));
+			}
+		});
+	}
+
+	private CloseableHttpAsyncClient newClient(SSLContext sslContext) {
+		Settings settings = this.settings;
+		PoolingAsyncClientConnectionManagerBuilder managerBuilder = PoolingAsyncClientConnectionManagerBuilder.create()
+			.setDnsResolver((this.proxy != null) ? new ProxyHostResolver(this.proxy, this.dnsResolver) : this.dnsResolver)
 			.setMaxConnPerRoute(settings.maxConnectionsPerRoute())
 			.setMaxConnTotal(settings.maxConnectionsTotal())
 			.setDefaultConnectionConfig(ConnectionConfig.custom()
 				.setConnectTimeout(Timeout.of(settings.connectTimeout()))
 				.setSocketTimeout(Timeout.of(settings.timeout()))
-				.build())
-			.build();
+				.build());
+		if (sslContext != null) {
+			managerBuilder.setTlsStrategy(ClientTlsStrategyBuilder.create().setSslContext(sslContext).buildAsync());
+		}
+		PoolingAsyncClientConnectionManager connectionManager = managerBuilder.build();
 		HttpAsyncClientBuilder builder = HttpAsyncClients.custom();
+		EgressProxy proxy = this.proxy;
 		if (proxy != null) {
 			HttpHost proxyHost = new HttpHost("http", proxy.host(), proxy.port());
 			builder.setRoutePlanner(new CheckedAddressRoutePlanner(proxyHost));
@@ -124,7 +193,7 @@ public class HttpClient5WebhookTransport implements WebhookTransport, Disposable
 				builder.setDefaultCredentialsProvider(credentials);
 			}
 		}
-		this.client = builder
+		CloseableHttpAsyncClient client = builder
 			.setConnectionManager(connectionManager)
 			.setIOReactorConfig(IOReactorConfig.custom()
 				.setIoThreadCount(settings.ioThreads())
@@ -144,7 +213,8 @@ public class HttpClient5WebhookTransport implements WebhookTransport, Disposable
 			.evictIdleConnections(Timeout.ofSeconds(30))
 			.setIoReactorExceptionCallback(this::ioReactorFailed)
 			.build();
-		this.client.start();
+		client.start();
+		return client;
 	}
 
 	@Override
@@ -157,6 +227,16 @@ public class HttpClient5WebhookTransport implements WebhookTransport, Disposable
 			}
 		});
 		String contentType = request.headers().getOrDefault("content-type", "application/json");
+		String sslBundle = (request.sslBundle() != null) ? request.sslBundle() : this.defaultSslBundle;
+		CloseableHttpAsyncClient client;
+		try {
+			client = (sslBundle != null) ? clientFor(sslBundle) : this.client;
+		}
+		catch (RuntimeException ex) {
+			result.completeExceptionally(new IllegalStateException("SSL bundle '" + sslBundle
+					+ "' cannot be used: " + ex.getMessage(), ex));
+			return result;
+		}
 		SentEntity entity = new SentEntity(
 				AsyncEntityProducers.create(request.body(), ContentType.parse(contentType)));
 		builder.setEntity(entity);
@@ -174,7 +254,7 @@ public class HttpClient5WebhookTransport implements WebhookTransport, Disposable
 				return result;
 			}
 		}
-		Future<WebhookResponse> exchange = this.client.execute(producer,
+		Future<WebhookResponse> exchange = client.execute(producer,
 				new LimitedResponseConsumer(this.responseBodyLimit), context, new FutureCallback<>() {
 
 					@Override
@@ -234,8 +314,11 @@ public class HttpClient5WebhookTransport implements WebhookTransport, Disposable
 	 */
 	@Override
 	public void destroy() {
-		this.closing = true;
+		synchronized (this.bundleClients) {
+			this.closing = true;
+		}
 		this.client.close(CloseMode.IMMEDIATE);
+		this.bundleClients.values().forEach((client) -> client.close(CloseMode.IMMEDIATE));
 	}
 
 	private void ioReactorFailed(Exception ex) {

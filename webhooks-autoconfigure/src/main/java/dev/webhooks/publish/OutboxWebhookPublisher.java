@@ -179,7 +179,8 @@ public class OutboxWebhookPublisher implements WebhookPublisher {
 				String deliveryId = this.ids.nextId(DELIVERY_PREFIX);
 				rows.add(new NewDelivery(deliveryId, endpoint.id(), now, owner, leasedUntil));
 				tasks.add(new DeliveryTask(deliveryId, eventId, message.type(), message.tenantId(), now, body,
-						endpoint.id(), endpoint.url(), endpoint.headers(), endpoint.signingSecretsAt(now), 0));
+						endpoint.id(), endpoint.url(), endpoint.headers(), endpoint.signingSecretsAt(now), 0,
+						endpoint.sslBundle()));
 			}
 			inserts.add(new NewEvent(new OutboxEvent(eventId, message.type(), message.tenantId(), now, body,
 					message.idempotencyKey()), rows));
