@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -40,6 +41,7 @@ import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
@@ -270,7 +272,7 @@ public class HttpClient5WebhookTransport implements WebhookTransport, Disposable
 
 					@Override
 					public void failed(Exception ex) {
-						result.completeExceptionally(ex);
+						result.completeExceptionally(tlsRefusal(request, sslBundle, ex));
 					}
 
 					@Override
@@ -286,6 +288,37 @@ public class HttpClient5WebhookTransport implements WebhookTransport, Disposable
 			}
 		});
 		return result;
+	}
+
+	/**
+	 * Names the likely reason when a TLS connection fails during or right after the handshake: under TLS 1.3 a
+	 * receiver that requires a client certificate refuses a missing or untrusted one after the client's side of
+	 * the handshake, so the client sees only the connection closing.
+	 */
+	private static Exception tlsRefusal(WebhookRequest request, String sslBundle, Exception ex) {
+		if (!"https".equalsIgnoreCase(request.url().getScheme())
+				|| !(ex instanceof SSLException || ex instanceof ConnectionClosedException
+						|| (ex instanceof java.net.SocketException && !(ex instanceof java.net.ConnectException)
+								&& !(ex instanceof java.net.NoRouteToHostException)))) {
+			return ex;
+		}
+		String bundle = (sslBundle != null) ? "the client certificate of SSL bundle '" + sslBundle + "'"
+				: "no client certificate (no SSL bundle)";
+		return new TlsConnectionException("TLS connection to " + request.url().getHost() + " failed: "
+				+ ex.getMessage() + "; sent " + bundle
+				+ " (a receiver that requires client certificates closes or resets the connection when one is missing or untrusted)", ex);
+	}
+
+	/**
+	 * Thrown when a TLS connection to an endpoint fails in or right after the handshake; the message says which
+	 * client certificate, if any, was presented.
+	 */
+	public static class TlsConnectionException extends IOException {
+
+		public TlsConnectionException(String message, Throwable cause) {
+			super(message, cause);
+		}
+
 	}
 
 	private ProxyTunnelException tunnelRefused(WebhookRequest request, int status) {

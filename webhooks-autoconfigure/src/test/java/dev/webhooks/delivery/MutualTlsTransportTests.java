@@ -54,9 +54,9 @@ class MutualTlsTransportTests {
 			// the receiver refuses the certificate after the client's side of the handshake, so the client sees
 			// an SSLException or the connection closed; either way nothing was accepted
 			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> send(transport, "/b", "trust-only"))
-				.withCauseInstanceOf(java.io.IOException.class);
+				.withCauseInstanceOf(HttpClient5WebhookTransport.TlsConnectionException.class);
 			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> send(transport, "/c", "stranger"))
-				.withCauseInstanceOf(java.io.IOException.class);
+				.withCauseInstanceOf(HttpClient5WebhookTransport.TlsConnectionException.class);
 			assertThat(receiver.clients()).hasSize(accepted);
 
 			assertThat(send(transport, "/d", "client").statusCode()).isEqualTo(200);
@@ -72,7 +72,7 @@ class MutualTlsTransportTests {
 		try {
 			assertThat(send(transport, "/default", null).statusCode()).isEqualTo(200);
 			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> send(transport, "/own", "trust-only"))
-				.withCauseInstanceOf(java.io.IOException.class);
+				.withCauseInstanceOf(HttpClient5WebhookTransport.TlsConnectionException.class);
 		}
 		finally {
 			transport.destroy();
