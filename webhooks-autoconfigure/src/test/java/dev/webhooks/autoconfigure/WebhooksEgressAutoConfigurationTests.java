@@ -7,15 +7,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code webhooks.delivery.proxy.*}: a transport through the proxy when its URL is set, and a clear start-up
- * failure, never showing the password, when the settings are wrong.
+ * {@code webhooks.delivery.proxy.*} and {@code webhooks.delivery.ssl-bundle}: the transport's egress settings, and
+ * a clear start-up failure (never showing the proxy password) when they are wrong.
  */
-class WebhooksEgressProxyAutoConfigurationTests {
+class WebhooksEgressAutoConfigurationTests {
 
 	private static final String PASSWORD = "N0t-In-Any-Message";
 
@@ -59,6 +60,26 @@ class WebhooksEgressProxyAutoConfigurationTests {
 					assertThat(String.valueOf(current.getMessage())).doesNotContain(PASSWORD);
 				}
 			});
+	}
+
+	@Test
+	void aDefaultSslBundleThatDoesNotExistFailsAtStartUp() {
+		this.runner.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
+			.withPropertyValues("webhooks.delivery.ssl-bundle=missing")
+			.run((context) -> assertThat(context).hasFailed().getFailure().rootCause()
+				.hasMessageContaining("webhooks.delivery.ssl-bundle")
+				.hasMessageContaining("'missing'"));
+	}
+
+	@Test
+	void aDefaultSslBundleThatExistsIsUsed() throws Exception {
+		dev.webhooks.delivery.TestCertificates certificates = dev.webhooks.delivery.TestCertificates.generate();
+		this.runner.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
+			.withPropertyValues("webhooks.delivery.ssl-bundle=client",
+					"spring.ssl.bundle.jks.client.keystore.location=file:" + certificates.store("client.p12"),
+					"spring.ssl.bundle.jks.client.keystore.password=" + dev.webhooks.delivery.TestCertificates.PASSWORD,
+					"spring.ssl.bundle.jks.client.keystore.type=PKCS12")
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(WebhookTransport.class));
 	}
 
 }
