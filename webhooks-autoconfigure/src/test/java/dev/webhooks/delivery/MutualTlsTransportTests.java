@@ -92,6 +92,32 @@ class MutualTlsTransportTests {
 		}
 	}
 
+	@Test
+	void throughTheProxyTlsInTheTunnelVerifiesTheHostNameAndPresentsTheBundlesCertificate() throws Exception {
+		try (TinyProxy proxy = TinyProxy.start()) {
+			HttpClient5WebhookTransport transport = new HttpClient5WebhookTransport(SETTINGS,
+					new GuardedDnsResolver(DefaultUrlGuard.builder().allowPrivateNetworks(true).build()),
+					EgressProxy.of(proxy.url(), null, null, List.of()), MutualTlsTransportTests::context, null);
+			try {
+				int before = receiver.clients().size();
+				// the tunnel goes to 127.0.0.1, which the server certificate does not name: only a check against
+				// the host name passes
+				assertThat(send(transport, "/proxied", "client").statusCode()).isEqualTo(200);
+				assertThat(receiver.clients()).hasSize(before + 1);
+				int port = URI.create(receiver.url("/")).getPort();
+				assertThat(proxy.log()).contains("CONNECT 127.0.0.1:" + port).doesNotContain("localhost");
+
+				assertThatExceptionOfType(ExecutionException.class)
+					.isThrownBy(() -> send(transport, "/proxied-without", "trust-only"))
+					.withCauseInstanceOf(HttpClient5WebhookTransport.TlsConnectionException.class);
+				assertThat(receiver.clients()).hasSize(before + 1);
+			}
+			finally {
+				transport.destroy();
+			}
+		}
+	}
+
 	private static HttpClient5WebhookTransport transport(String defaultBundle) {
 		return new HttpClient5WebhookTransport(SETTINGS,
 				new GuardedDnsResolver(DefaultUrlGuard.builder().allowPrivateNetworks(true).build()), null,
