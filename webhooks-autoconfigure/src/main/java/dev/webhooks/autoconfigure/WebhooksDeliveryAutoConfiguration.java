@@ -3,6 +3,8 @@ package dev.webhooks.autoconfigure;
 import java.time.Clock;
 import java.time.Duration;
 
+import javax.net.ssl.SSLContext;
+
 import dev.webhooks.autoconfigure.WebhooksDeliveryProperties.Exponential;
 import dev.webhooks.autoconfigure.WebhooksDeliveryProperties.Retry;
 import dev.webhooks.delivery.DefaultDeliveryDispatcher;
@@ -19,6 +21,7 @@ import dev.webhooks.delivery.DeliveryOutcomeClassifier;
 import dev.webhooks.delivery.DeliveryOutcomeRecorder;
 import dev.webhooks.delivery.DeliveryPoller;
 import dev.webhooks.delivery.DeliveryRepository;
+import dev.webhooks.delivery.EgressProxy;
 import dev.webhooks.delivery.ExponentialRetryPolicy;
 import dev.webhooks.delivery.GuardedDnsResolver;
 import dev.webhooks.delivery.HttpClient5WebhookTransport;
@@ -52,6 +55,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.util.StringUtils;
 
 /**
@@ -111,7 +116,8 @@ public final class WebhooksDeliveryAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WebhookTransport webhookTransport(WebhooksDeliveryProperties properties, ObjectProvider<DnsResolver> dnsResolver) {
+	WebhookTransport webhookTransport(WebhooksDeliveryProperties properties, ObjectProvider<DnsResolver> dnsResolver,
+			ObjectProvider<SslBundles> sslBundles) {
 		// The dispatcher's per-endpoint queues do the isolation. A lower per-route cap would couple endpoints that
 		// share a host (every Slack incoming webhook is on hooks.slack.com), so one hanging path would hold up the others.
 		HttpClient5WebhookTransport.Settings settings = valid(() -> new HttpClient5WebhookTransport.Settings(
@@ -119,7 +125,41 @@ public final class WebhooksDeliveryAutoConfiguration {
 				properties.getMaxInFlight(), Math.toIntExact(properties.getResponseBodyLimit().toBytes()),
 				(properties.getIoThreads() != null) ? properties.getIoThreads()
 						: HttpClient5WebhookTransport.Settings.defaultIoThreads()));
-		return new HttpClient5WebhookTransport(settings, dnsResolver.getIfAvailable());
+		SslBundles bundles = sslBundles.getIfAvailable();
+		String defaultBundle = StringUtils.hasText(properties.getSslBundle()) ? properties.getSslBundle() : null;
+		if (defaultBundle != null && (bundles == null || !bundles.getBundleNames().contains(defaultBundle))) {
+			throw new IllegalStateException("Invalid webhooks.delivery.ssl-bundle: no SSL bundle named '"
+					+ defaultBundle + "' (configure it under spring.ssl.bundle.jks or spring.ssl.bundle.pem)");
+		}
+		return new HttpClient5WebhookTransport(settings, dnsResolver.getIfAvailable(),
+				egressProxy(properties.getProxy()), (bundles != null) ? (name) -> sslContext(bundles, name) : null,
+				defaultBundle);
+	}
+
+	private static SSLContext sslContext(SslBundles bundles, String name) {
+		try {
+			return bundles.getBundle(name).createSslContext();
+		}
+		catch (NoSuchSslBundleException ex) {
+			throw new IllegalArgumentException("no SSL bundle named '" + name + "'", ex);
+		}
+	}
+
+	private static EgressProxy egressProxy(WebhooksDeliveryProperties.Proxy proxy) {
+		if (!StringUtils.hasText(proxy.getUrl())) {
+			if (StringUtils.hasText(proxy.getUsername()) || StringUtils.hasText(proxy.getPassword())) {
+				throw new IllegalStateException(
+						"Invalid webhooks.delivery.proxy settings: a username or password is set but no url");
+			}
+			return null;
+		}
+		try {
+			return EgressProxy.of(proxy.getUrl(), proxy.getUsername(), proxy.getPassword(), proxy.getNonProxyHosts());
+		}
+		catch (IllegalArgumentException ex) {
+			// the message names the rule, never the password
+			throw new IllegalStateException("Invalid webhooks.delivery.proxy settings: " + ex.getMessage(), ex);
+		}
 	}
 
 	@Bean

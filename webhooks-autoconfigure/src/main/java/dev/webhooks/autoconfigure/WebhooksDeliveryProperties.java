@@ -34,10 +34,22 @@ public class WebhooksDeliveryProperties {
 	private final Signature signature = new Signature();
 
 	/**
+	 * The HTTP proxy all webhooks leave through (CONNECT tunnels), so receivers see known source addresses.
+	 */
+	private final Proxy proxy = new Proxy();
+
+	/**
 	 * Headers sent with every request, such as 'Accept'; an endpoint's custom header of the same name replaces
 	 * one. The signature, framing and user-agent headers cannot be set here.
 	 */
 	private Map<String, String> headers = new LinkedHashMap<>();
+
+	/**
+	 * The Spring Boot SSL bundle ('spring.ssl.bundle.*') whose key and certificate are presented to every
+	 * endpoint that names no 'ssl_bundle' of its own (mTLS), and whose trust material, when set, verifies the
+	 * endpoints' certificates. Unset: no client certificate and the JDK's trust store.
+	 */
+	private String sslBundle;
 
 	/**
 	 * How long one attempt may take, from sending the request until the whole response has arrived; an endpoint
@@ -142,6 +154,18 @@ public class WebhooksDeliveryProperties {
 
 	public Signature getSignature() {
 		return this.signature;
+	}
+
+	public Proxy getProxy() {
+		return this.proxy;
+	}
+
+	public String getSslBundle() {
+		return this.sslBundle;
+	}
+
+	public void setSslBundle(String sslBundle) {
+		this.sslBundle = sslBundle;
 	}
 
 	public Map<String, String> getHeaders() {
@@ -539,6 +563,73 @@ public class WebhooksDeliveryProperties {
 
 		public void setAllowPrivateNetworks(boolean allowPrivateNetworks) {
 			this.allowPrivateNetworks = allowPrivateNetworks;
+		}
+
+	}
+
+	/**
+	 * Egress proxy settings ({@code webhooks.delivery.proxy.*}). Off while no URL is set.
+	 */
+	public static class Proxy {
+
+		/**
+		 * The proxy's URL, http://host:port. Every webhook is tunnelled through it with CONNECT to the endpoint
+		 * address the URL guard checked. Credentials go in username and password, not in the URL.
+		 */
+		private String url;
+
+		/**
+		 * The user name for the proxy's Basic authentication.
+		 */
+		private String username;
+
+		/**
+		 * The password for the proxy's Basic authentication. Never logged.
+		 */
+		private String password;
+
+		/**
+		 * Endpoint hosts reached directly, not through the proxy: exact names, or '*.example.com' for the
+		 * sub-domains of a domain. The URL guard checks them as usual.
+		 */
+		private List<String> nonProxyHosts = new ArrayList<>();
+
+		public String getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(String url) {
+			this.url = url;
+		}
+
+		public String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(String username) {
+			this.username = username;
+		}
+
+		public String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(String password) {
+			this.password = password;
+		}
+
+		public List<String> getNonProxyHosts() {
+			return this.nonProxyHosts;
+		}
+
+		public void setNonProxyHosts(List<String> nonProxyHosts) {
+			this.nonProxyHosts = nonProxyHosts;
+		}
+
+		@Override
+		public String toString() {
+			return "Proxy[url=" + this.url + ", username=" + this.username + ", password="
+					+ ((this.password != null) ? "******" : null) + "]";
 		}
 
 	}

@@ -298,7 +298,7 @@ public class DefaultDeliveryDispatcher implements DeliveryDispatcher, SmartLifec
 		Map<String, String> headers = new LinkedHashMap<>(request.headers());
 		headers.keySet().removeIf(DeliveryAttemptObservationContext.TRACE_PARENT::equalsIgnoreCase);
 		headers.put(DeliveryAttemptObservationContext.TRACE_PARENT, task.traceParent());
-		return new WebhookRequest(request.url(), headers, request.body(), request.signature());
+		return new WebhookRequest(request.url(), headers, request.body(), request.signature(), request.sslBundle());
 	}
 
 	private static void observed(Observation observation, Classification classification, Throwable error) {
@@ -390,9 +390,7 @@ public class DefaultDeliveryDispatcher implements DeliveryDispatcher, SmartLifec
 				DeliveryStatus.PENDING, now.plus(this.settings.lease()), outcome.attempt(), false);
 		this.writer.add(holding, HELD_FOR_DIRECT_RETRY);
 		DeliveryTask task = pending.task();
-		DeliveryTask next = new DeliveryTask(task.deliveryId(), task.eventId(), task.eventType(), task.tenantId(),
-				task.eventCreatedAt(), task.body(), task.endpointId(), task.url(), task.headers(), task.secrets(),
-				task.attemptsMade() + 1, task.traceParent());
+		DeliveryTask next = task.nextAttempt();
 		try {
 			execute(() -> attempt(new Pending(next, now)));
 		}

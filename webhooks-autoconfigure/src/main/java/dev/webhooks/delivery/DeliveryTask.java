@@ -22,13 +22,15 @@ import dev.webhooks.signing.WebhookSecret;
  * @param attemptsMade how many attempts were already made
  * @param traceParent the W3C {@code traceparent} of the publish that stored the event, or {@code null}, so each
  * attempt's span joins the publish's trace, also when another instance or a restarted one makes it
+ * @param sslBundle the SSL bundle whose key and trust material the TLS connection uses ({@code ssl_bundle}), or
+ * {@code null} for the default
  */
 public record DeliveryTask(String deliveryId, String eventId, String eventType, String tenantId,
 		Instant eventCreatedAt, byte[] body, String endpointId, String url, Map<String, String> headers,
-		List<WebhookSecret> secrets, int attemptsMade, String traceParent) {
+		List<WebhookSecret> secrets, int attemptsMade, String traceParent, String sslBundle) {
 
 	/**
-	 * A task of an event stored without a trace context.
+	 * A task of an event stored without a trace context, for an endpoint without an SSL bundle of its own.
 	 * @param deliveryId the delivery id
 	 * @param eventId the event id
 	 * @param eventType the event type
@@ -45,7 +47,17 @@ public record DeliveryTask(String deliveryId, String eventId, String eventType, 
 			byte[] body, String endpointId, String url, Map<String, String> headers, List<WebhookSecret> secrets,
 			int attemptsMade) {
 		this(deliveryId, eventId, eventType, tenantId, eventCreatedAt, body, endpointId, url, headers, secrets,
-				attemptsMade, null);
+				attemptsMade, null, null);
+	}
+
+	/**
+	 * The same task for its next attempt.
+	 * @return a copy with one more attempt made
+	 */
+	public DeliveryTask nextAttempt() {
+		return new DeliveryTask(this.deliveryId, this.eventId, this.eventType, this.tenantId, this.eventCreatedAt,
+				this.body, this.endpointId, this.url, this.headers, this.secrets, this.attemptsMade + 1,
+				this.traceParent, this.sslBundle);
 	}
 
 }

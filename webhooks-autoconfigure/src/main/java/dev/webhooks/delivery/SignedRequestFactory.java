@@ -152,7 +152,7 @@ public class SignedRequestFactory {
 			headers.put(SVIX_HEADERS.get(1), signature.get(standard.timestampHeader()));
 			headers.put(SVIX_HEADERS.get(2), signature.get(standard.signatureHeader()));
 		}
-		return new WebhookRequest(url, headers, task.body(), signatureOf(signature));
+		return new WebhookRequest(url, headers, task.body(), signatureOf(signature), task.sslBundle());
 	}
 
 	/**

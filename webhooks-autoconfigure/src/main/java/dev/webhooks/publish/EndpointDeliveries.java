@@ -156,7 +156,8 @@ public class EndpointDeliveries {
 				? new NewDelivery(deliveryId, endpoint.id(), now, dispatcher.instanceId(), now.plus(dispatcher.lease()))
 				: new NewDelivery(deliveryId, endpoint.id(), now, null, null);
 		DeliveryTask task = new DeliveryTask(deliveryId, event.id(), event.type(), event.tenantId(), event.createdAt(),
-				event.body(), endpoint.id(), endpoint.url(), endpoint.headers(), endpoint.signingSecretsAt(now), 0);
+				event.body(), endpoint.id(), endpoint.url(), endpoint.headers(), endpoint.signingSecretsAt(now), 0,
+				null, endpoint.sslBundle());
 		return new Leased(row, task, null);
 	}
 

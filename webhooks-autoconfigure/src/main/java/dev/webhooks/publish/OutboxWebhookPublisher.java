@@ -245,7 +245,7 @@ public class OutboxWebhookPublisher implements WebhookPublisher {
 				rows.add(new NewDelivery(deliveryId, endpoint.id(), now, owner, leasedUntil));
 				tasks.add(new DeliveryTask(deliveryId, eventId, message.type(), message.tenantId(), now, body,
 						endpoint.id(), endpoint.url(), endpoint.headers(), endpoint.signingSecretsAt(now), 0,
-						outgoing.traceParent()));
+						outgoing.traceParent(), endpoint.sslBundle()));
 			}
 			inserts.add(new NewEvent(new OutboxEvent(eventId, message.type(), message.tenantId(), now, body,
 					message.idempotencyKey(), outgoing.traceParent()), rows));

@@ -33,7 +33,7 @@ final class JdbcDeliveryClaimer {
 
 	private static final String SELECT_TASKS = """
 			SELECT d.id, d.event_id, e.event_type, e.tenant_id, e.created_at, e.body, d.endpoint_id, p.url,
-				p.headers, p.secrets, d.attempts, e.trace_parent
+				p.headers, p.secrets, d.attempts, e.trace_parent, p.ssl_bundle
 			FROM %TABLE_PREFIX%delivery d
 			JOIN %TABLE_PREFIX%event e ON e.id = d.event_id
 			JOIN %TABLE_PREFIX%endpoint p ON p.id = d.endpoint_id
@@ -172,7 +172,8 @@ final class JdbcDeliveryClaimer {
 		return new DeliveryTask(rs.getString("id"), rs.getString("event_id"), rs.getString("event_type"),
 				rs.getString("tenant_id"), JdbcTimestamps.get(rs, "created_at"), rs.getBytes("body"),
 				rs.getString("endpoint_id"), rs.getString("url"), EndpointJson.readHeaders(rs.getString("headers")),
-				List.copyOf(secrets), rs.getInt("attempts"), rs.getString("trace_parent"));
+				List.copyOf(secrets), rs.getInt("attempts"), rs.getString("trace_parent"),
+				rs.getString("ssl_bundle"));
 	}
 
 	private record Head(String id, Instant nextAttemptAt, Instant lockedUntil) {

@@ -159,7 +159,7 @@ public class InMemoryWebhookStore implements EndpointRepository, DeliveryReposit
 		WebhookEndpoint endpoint = this.endpoints.get(delivery.endpointId);
 		return new DeliveryTask(delivery.id, event.id(), event.type(), event.tenantId(), event.createdAt(),
 				event.body(), endpoint.id(), endpoint.url(), endpoint.headers(), endpoint.signingSecretsAt(now),
-				delivery.attemptsMade);
+				delivery.attemptsMade, event.traceParent(), endpoint.sslBundle());
 	}
 
 	@Override
