@@ -72,6 +72,9 @@ public class ReceiverProblemReportValve extends ErrorReportValve {
 		problem.put("outcome", headerTooLarge ? "headers_too_large" : "bad_request");
 		try {
 			response.setStatus(code);
+			// Tomcat closes the connection after a request it could not parse: say so, or a client that pools
+			// connections sends its next webhook on a closed one and reads nothing back
+			response.setHeader("Connection", "close");
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			byte[] json = JsonMapper.shared().writeValueAsBytes(problem);
 			response.setContentLength(json.length);

@@ -52,6 +52,7 @@ class ReceiverBadInputTests extends ReceiverIntegrationTests {
 
 		assertProblem(response, 431);
 		assertThat(response.body()).contains("header").doesNotContain("<html").doesNotContain("Tomcat");
+		assertThat(response.headers().firstValue("Connection")).as("the closed connection is announced").hasValue("close");
 		assertNothingHandled("msg_many_signatures");
 	}
 
