@@ -5,19 +5,30 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The PostgreSQL that tests use: {@code WEBHOOKS_TEST_POSTGRES_URL} (default
  * {@code jdbc:postgresql://127.0.0.1:5432/test}), user {@code WEBHOOKS_TEST_POSTGRES_USER} (default
  * {@code postgres}), password {@code WEBHOOKS_TEST_POSTGRES_PASSWORD} (default empty). Each test class takes a
- * schema of its own from {@link #createSchema()}, so classes never see each other's rows.
+ * schema of its own from {@link #createSchema()}, so classes never see each other's rows. A schema that a test does
+ * not drop itself is dropped when the test JVM exits: the machine's PostgreSQL runs with autovacuum off, so every
+ * schema left behind stays on disk.
  */
 public final class PostgresTestDatabase {
 
 	private static volatile String unavailableReason;
 
 	private static volatile boolean checked;
+
+	private static final Set<String> created = ConcurrentHashMap.newKeySet();
+
+	static {
+		Runtime.getRuntime().addShutdownHook(new Thread(PostgresTestDatabase::dropCreatedSchemas,
+				"drop-test-schemas"));
+	}
 
 	private PostgresTestDatabase() {
 	}
@@ -43,6 +54,7 @@ public final class PostgresTestDatabase {
 			.toLowerCase(Locale.ROOT);
 		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
 			statement.execute("CREATE SCHEMA " + schema);
+			created.add(schema);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not create schema " + schema + " at " + url(), ex);
@@ -58,9 +70,27 @@ public final class PostgresTestDatabase {
 		String schema = schemaUrl.substring(schemaUrl.indexOf("currentSchema=") + "currentSchema=".length());
 		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
 			statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+			created.remove(schema);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not drop schema " + schema + " at " + url(), ex);
+		}
+	}
+
+	private static void dropCreatedSchemas() {
+		if (created.isEmpty()) {
+			return;
+		}
+		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+			// a connection still in a transaction on a table must not hold the exiting JVM
+			statement.execute("SET lock_timeout = '5s'");
+			for (String schema : created) {
+				statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+			}
+		}
+		catch (SQLException ex) {
+			// the JVM is exiting: a schema left behind is untidy, not a test failure
+			System.err.println("Could not drop the test schemas " + created + ": " + ex.getMessage());
 		}
 	}
 
