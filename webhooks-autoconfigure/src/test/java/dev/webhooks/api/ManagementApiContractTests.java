@@ -36,7 +36,7 @@ import static org.awaitility.Awaitility.await;
  * another tenant and anonymously. Subclasses name the database; the tests of one class share it, so each test
  * works on endpoints it created.
  */
-@TestPropertySource(properties = { "webhooks.api.enabled=true", "webhooks.api.max-endpoints-per-tenant=500",
+@TestPropertySource(properties = { "webhooks.api.enabled=true", "webhooks.publisher.max-endpoints-per-tenant=500",
 		"webhooks.delivery.url-guard.allow-http=true", "webhooks.delivery.url-guard.allow-private-networks=true",
 		"webhooks.delivery.retry.schedule=0s,0s,200ms", "webhooks.store.initialize-schema=always",
 		"webhooks.event-types[0].type=order.created", "webhooks.event-types[0].description=An order was placed",
