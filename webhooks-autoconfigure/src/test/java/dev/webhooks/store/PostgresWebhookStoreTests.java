@@ -47,6 +47,12 @@ class PostgresWebhookStoreTests extends JdbcWebhookStoreContractTests {
 		return "postgresql";
 	}
 
+	@Override
+	void closeStore() {
+		super.closeStore();
+		PostgresTestDatabase.dropSchema(this.dataSource.getJdbcUrl());
+	}
+
 	@Test
 	void aLimitedInsertWaitsForAnotherInstancesUncommittedOneAndThenCountsIt() throws Exception {
 		// given one instance's insert within the limit of 1, its transaction not yet committed
