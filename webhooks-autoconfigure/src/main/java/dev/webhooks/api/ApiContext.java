@@ -6,19 +6,18 @@ import java.time.Duration;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * What every management API controller shares: whose call it is, the limits, the paging and body rules, the
- * defaults of rotation and test events, and the clock.
+ * What every management API controller shares: whose call it is, the paging and body rules, the defaults of
+ * rotation and test events, and the clock.
  *
  * @param tenancy names the caller's tenant
- * @param limits the endpoints each tenant may have
  * @param reader reads request bodies
  * @param paging reads list parameters and writes cursors
  * @param defaultGracePeriod how long a rotated-out secret keeps signing unless the request says otherwise
  * @param testEventType the event type of a test event unless the request names one
  * @param clock the clock
  */
-public record ApiContext(ApiTenancy tenancy, WebhookEndpointLimits limits, ApiRequestReader reader,
-		ApiPaging paging, Duration defaultGracePeriod, String testEventType, Clock clock) {
+public record ApiContext(ApiTenancy tenancy, ApiRequestReader reader, ApiPaging paging,
+		Duration defaultGracePeriod, String testEventType, Clock clock) {
 
 	/**
 	 * The tenant of a request.

@@ -36,7 +36,7 @@ final class EndpointProblems {
 			throw ApiProblemException.invalid(ex.getField(), ex.getRule(), ex.getMessage());
 		}
 		catch (EndpointLimitExceededException ex) {
-			// webhooks.publisher.max-endpoints-per-tenant (or an EndpointLimit bean) is the lower of the two limits
+			// webhooks.publisher.max-endpoints-per-tenant, or an EndpointLimit bean: the one limit there is
 			throw new ApiProblemException(HttpStatus.CONFLICT, null, "max-endpoints",
 					"The tenant already has " + ex.getLimit() + " endpoints, the most it may have");
 		}

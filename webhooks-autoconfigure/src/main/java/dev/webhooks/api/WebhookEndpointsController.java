@@ -97,11 +97,7 @@ public class WebhookEndpointsController {
 		if (body.url() == null) {
 			throw ApiProblemException.invalid("url", "required", "'url' is required");
 		}
-		int limit = this.context.limits().maxEndpoints(tenant);
-		if (limit != WebhookEndpointLimits.UNLIMITED && this.endpoints.list(tenant).size() >= limit) {
-			throw new ApiProblemException(HttpStatus.CONFLICT, null, "max-endpoints",
-					"The tenant already has " + limit + " endpoints, the most it may have");
-		}
+		// the service enforces the tenant's endpoint limit (409 max-endpoints, from EndpointProblems)
 		CreatedEndpoint created = EndpointProblems.translate(() -> this.endpoints.create(tenant, toRequest(body)));
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.body(EndpointView.of(created.endpoint(), revealed(created)));

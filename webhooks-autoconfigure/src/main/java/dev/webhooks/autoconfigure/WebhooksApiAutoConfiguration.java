@@ -23,7 +23,6 @@ import dev.webhooks.api.MessagesController;
 import dev.webhooks.api.OpenApiController;
 import dev.webhooks.api.SecurityContextTenantResolver;
 import dev.webhooks.api.StreamSettings;
-import dev.webhooks.api.WebhookEndpointLimits;
 import dev.webhooks.api.WebhookEndpointsController;
 import dev.webhooks.api.WebhookTenantResolver;
 import dev.webhooks.delivery.DeliveryActivity;
@@ -61,7 +60,8 @@ import org.springframework.web.servlet.DispatcherServlet;
  * {@code webhooks.api.enabled=true} in a servlet web application with the publishing side configured: the
  * controllers, their problem-detail error handling, the service that sends test events and replays, and the
  * tenant of each call. With Spring Security the tenant is the authenticated principal's name; an application
- * may define its own {@link WebhookTenantResolver} and {@link WebhookEndpointLimits}. Without Spring Security,
+ * may define its own {@link WebhookTenantResolver}; the endpoints a tenant may have are the endpoint service's one
+ * limit ({@code webhooks.publisher.max-endpoints-per-tenant}, see {@link WebhooksPublisherAutoConfiguration}). Without Spring Security,
  * without a resolver and without {@code webhooks.api.single-tenant=true}, start-up fails: an API that cannot tell
  * tenants apart must not serve one tenant's endpoints to another.
  */
@@ -77,22 +77,15 @@ public final class WebhooksApiAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WebhookEndpointLimits webhookEndpointLimits(WebhooksApiProperties properties) {
-		int limit = properties.getMaxEndpointsPerTenant();
-		return (tenant) -> limit;
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
 	ApiContext webhookApiContext(WebhooksApiProperties properties, WebhooksProperties webhooks,
-			ObjectProvider<WebhookTenantResolver> resolver, WebhookEndpointLimits limits, EventTypeCatalog catalog) {
+			ObjectProvider<WebhookTenantResolver> resolver, EventTypeCatalog catalog) {
 		ApiTenancy tenancy = tenancy(properties, resolver.getIfUnique());
 		String testType = properties.getTestEventType();
 		catalog.declare(new EventTypeDefinition(testType, "A test event, sent to one endpoint through the "
 				+ "management API", Map.of("message", "This is a test event")));
 		Duration grace = (properties.getDefaultGracePeriod() != null) ? properties.getDefaultGracePeriod()
 				: webhooks.getSecrets().getRotationOverlap();
-		return new ApiContext(tenancy, limits, new ApiRequestReader(properties.getMaxRequestSize().toBytes()),
+		return new ApiContext(tenancy, new ApiRequestReader(properties.getMaxRequestSize().toBytes()),
 				new ApiPaging(properties.getDefaultPageSize(), properties.getMaxPageSize()), grace, testType,
 				Clock.systemUTC());
 	}

@@ -3,6 +3,7 @@ package dev.webhooks.autoconfigure;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -29,9 +30,9 @@ public class WebhooksApiProperties {
 	private boolean singleTenant;
 
 	/**
-	 * Most endpoints a tenant may have, unless a WebhookEndpointLimits bean says otherwise.
+	 * Deprecated alias of webhooks.publisher.max-endpoints-per-tenant, read only when that one is not set.
 	 */
-	private int maxEndpointsPerTenant = 20;
+	private Integer maxEndpointsPerTenant;
 
 	/**
 	 * Largest request body read; a larger one is answered with 413 without being read whole.
@@ -93,11 +94,21 @@ public class WebhooksApiProperties {
 		this.singleTenant = singleTenant;
 	}
 
-	public int getMaxEndpointsPerTenant() {
+	/**
+	 * The old name of {@code webhooks.publisher.max-endpoints-per-tenant}, from when the API kept a limit of its
+	 * own; the endpoint service now enforces the one limit, for code and API alike.
+	 * @return the limit set under the old name, or {@code null}
+	 * @deprecated since 0.1.0 for {@code webhooks.publisher.max-endpoints-per-tenant}
+	 */
+	@Deprecated(since = "0.1.0")
+	@DeprecatedConfigurationProperty(replacement = "webhooks.publisher.max-endpoints-per-tenant",
+			reason = "One limit, enforced by the endpoint service for code and API alike", since = "0.1.0")
+	public Integer getMaxEndpointsPerTenant() {
 		return this.maxEndpointsPerTenant;
 	}
 
-	public void setMaxEndpointsPerTenant(int maxEndpointsPerTenant) {
+	@Deprecated(since = "0.1.0")
+	public void setMaxEndpointsPerTenant(Integer maxEndpointsPerTenant) {
 		this.maxEndpointsPerTenant = maxEndpointsPerTenant;
 	}
 

@@ -363,10 +363,12 @@ public class WebhooksProperties {
 		private List<String> scanPackages = new ArrayList<>();
 
 		/**
-		 * The most endpoints a tenant may have (disabled ones count, deleted ones do not); creating one more
-		 * fails. 0 means no limit. An EndpointLimit bean replaces it, for limits that differ by plan.
+		 * The most endpoints a tenant may have (disabled ones count, deleted ones do not), through the management
+		 * API and WebhookEndpoints alike; creating one more fails (409 max-endpoints in the API). 0 means no
+		 * limit. When not set: 20 while the management API is on (webhooks.api.enabled=true), no limit otherwise.
+		 * An EndpointLimit bean replaces it, for limits that differ by plan.
 		 */
-		private int maxEndpointsPerTenant = 0;
+		private Integer maxEndpointsPerTenant;
 
 		public boolean isStrictEventTypes() {
 			return this.strictEventTypes;
@@ -400,11 +402,11 @@ public class WebhooksProperties {
 			this.subscriberCacheTtl = subscriberCacheTtl;
 		}
 
-		public int getMaxEndpointsPerTenant() {
+		public Integer getMaxEndpointsPerTenant() {
 			return this.maxEndpointsPerTenant;
 		}
 
-		public void setMaxEndpointsPerTenant(int maxEndpointsPerTenant) {
+		public void setMaxEndpointsPerTenant(Integer maxEndpointsPerTenant) {
 			this.maxEndpointsPerTenant = maxEndpointsPerTenant;
 		}
 

@@ -92,9 +92,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
 @ConditionalOnClass({ JdbcTemplate.class, DataSource.class })
 @ConditionalOnBean(DataSource.class)
-@EnableConfigurationProperties(WebhooksProperties.class)
+@EnableConfigurationProperties({ WebhooksProperties.class, WebhooksApiProperties.class })
 @Import(WebhooksPublisherAutoConfiguration.AutoProxyCreatorRegistrar.class)
 public final class WebhooksPublisherAutoConfiguration {
+
+	/** Endpoints per tenant while the management API is on and no limit is configured. */
+	static final int DEFAULT_API_ENDPOINT_LIMIT = 20;
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -126,15 +129,33 @@ public final class WebhooksPublisherAutoConfiguration {
 		return jsonMapper.getIfAvailable(JsonMapper::shared);
 	}
 
+	/**
+	 * The one limit on endpoints per tenant, which {@link WebhookEndpoints} enforces for code and the management
+	 * API alike: {@code webhooks.publisher.max-endpoints-per-tenant}, else its deprecated alias
+	 * {@code webhooks.api.max-endpoints-per-tenant}, else {@value #DEFAULT_API_ENDPOINT_LIMIT} while the API is on
+	 * (its callers are customers) and none otherwise (the application's own code decides).
+	 * @param properties the publisher's properties
+	 * @param api the API's properties, for the deprecated alias and whether the API is on
+	 * @return the limit
+	 */
 	@Bean
 	@ConditionalOnMissingBean
-	EndpointLimit webhookEndpointLimit(WebhooksProperties properties) {
-		int max = properties.getPublisher().getMaxEndpointsPerTenant();
-		if (max < 0) {
-			throw new IllegalStateException(
-					"webhooks.publisher.max-endpoints-per-tenant must be 0 (no limit) or more, not " + max);
+	@SuppressWarnings("deprecation")
+	EndpointLimit webhookEndpointLimit(WebhooksProperties properties, WebhooksApiProperties api) {
+		Integer configured = properties.getPublisher().getMaxEndpointsPerTenant();
+		String name = "webhooks.publisher.max-endpoints-per-tenant";
+		if (configured == null && api.getMaxEndpointsPerTenant() != null) {
+			configured = api.getMaxEndpointsPerTenant();
+			name = "webhooks.api.max-endpoints-per-tenant (deprecated: use "
+					+ "webhooks.publisher.max-endpoints-per-tenant)";
 		}
-		return EndpointLimit.perTenant(max);
+		if (configured == null) {
+			return EndpointLimit.perTenant(api.isEnabled() ? DEFAULT_API_ENDPOINT_LIMIT : 0);
+		}
+		if (configured < 0) {
+			throw new IllegalStateException(name + " must be 0 (no limit) or more, not " + configured);
+		}
+		return EndpointLimit.perTenant(configured);
 	}
 
 	@Bean

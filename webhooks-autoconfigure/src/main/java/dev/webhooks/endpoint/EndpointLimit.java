@@ -1,9 +1,10 @@
 package dev.webhooks.endpoint;
 
 /**
- * How many endpoints a tenant may have, checked when one is created (through {@link WebhookEndpoints} or from
- * configuration). Disabled endpoints count; deleted ones do not. Replace the bean to give plans different limits,
- * for example 20 on Pro and none on Enterprise.
+ * How many endpoints a tenant may have: the one limit, checked by {@link WebhookEndpoints} when one is created in
+ * code, through the management API or from configuration. Disabled endpoints count; deleted ones do not. The
+ * auto-configured bean reads {@code webhooks.publisher.max-endpoints-per-tenant}; replace it to give plans
+ * different limits, for example 20 on Pro and none on Enterprise.
  */
 @FunctionalInterface
 public interface EndpointLimit {

@@ -22,6 +22,23 @@ public interface EndpointRepository {
 	void save(WebhookEndpoint endpoint);
 
 	/**
+	 * Insert a new endpoint unless its tenant already has {@code limit} endpoints (disabled ones count, deleted
+	 * ones do not). A store shared by several instances makes the count and the insert one step, so that two
+	 * creates for one tenant at the same moment cannot both pass; {@link WebhookEndpoints} already serialises the
+	 * creates of a tenant within one process, which is all that this default (count, then save) relies on.
+	 * @param endpoint the endpoint, whose id is new
+	 * @param limit the most endpoints its tenant may have, above 0
+	 * @return {@code true} when it was inserted, {@code false} when the tenant is at its limit
+	 */
+	default boolean insertWithinLimit(WebhookEndpoint endpoint, int limit) {
+		if (findByTenant(endpoint.tenantId()).size() >= limit) {
+			return false;
+		}
+		save(endpoint);
+		return true;
+	}
+
+	/**
 	 * One endpoint.
 	 * @param id the endpoint id
 	 * @return the endpoint, unless unknown or deleted

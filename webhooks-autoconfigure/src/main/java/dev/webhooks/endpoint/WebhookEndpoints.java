@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -77,6 +78,9 @@ public class WebhookEndpoints {
 
 	private EndpointLimit endpointLimit = EndpointLimit.UNLIMITED;
 
+	/** The creates of tenants whose ids hash alike take turns, so two cannot both pass the limit. */
+	private final ReentrantLock[] tenantLocks = newLocks(64);
+
 	private Predicate<String> sslBundles = (name) -> false;
 
 	/**
@@ -100,6 +104,14 @@ public class WebhookEndpoints {
 		this.rotationOverlap = rotationOverlap;
 		this.clock = clock;
 		this.ids = new SortableIdGenerator(clock);
+	}
+
+	private static ReentrantLock[] newLocks(int count) {
+		ReentrantLock[] locks = new ReentrantLock[count];
+		for (int i = 0; i < count; i++) {
+			locks[i] = new ReentrantLock();
+		}
+		return locks;
 	}
 
 	/**
@@ -133,7 +145,6 @@ public class WebhookEndpoints {
 	public CreatedEndpoint create(String tenantId, EndpointRequest request) {
 		Objects.requireNonNull(request.url(), "An endpoint needs a URL");
 		checkUrl(request.url());
-		checkLimit(tenantId);
 		List<String> eventTypes = checkEventTypes(orEmpty(request.eventTypes()), this.strictEventTypes);
 		Map<String, String> headers = checkHeaders(request.headers());
 		Integer rateLimit = checkRateLimit(request.rateLimit());
@@ -152,7 +163,7 @@ public class WebhookEndpoints {
 		WebhookEndpoint endpoint = new WebhookEndpoint(this.ids.nextId(ID_PREFIX), tenantId, request.url(),
 				request.description(), eventTypes, headers, List.copyOf(secrets), enabled, null, now, now,
 				nonEmpty(request.filter()), request.ordering(), rateLimit, sslBundle);
-		this.repository.save(endpoint);
+		insertWithinLimit(endpoint);
 		this.subscribers.endpointsChanged();
 		return new CreatedEndpoint(endpoint, secret);
 	}
@@ -434,8 +445,31 @@ public class WebhookEndpoints {
 	}
 
 	/**
-	 * Checked before the insert, without a lock: two endpoints created for one tenant at the same moment may both
-	 * pass. The limit is about resources per customer, not an invariant the data depends on.
+	 * Insert a created endpoint within its tenant's limit. The creates of one tenant take turns in this process
+	 * (64 locks by tenant hash, so tenants seldom wait for each other); the repository makes the count
+	 * and the insert one step across instances (the JDBC store with a lock in PostgreSQL).
+	 */
+	private void insertWithinLimit(WebhookEndpoint endpoint) {
+		String tenantId = endpoint.tenantId();
+		int limit = this.endpointLimit.maxEndpoints(tenantId);
+		if (limit <= 0) {
+			this.repository.save(endpoint);
+			return;
+		}
+		ReentrantLock lock = this.tenantLocks[Math.floorMod(Objects.hashCode(tenantId), this.tenantLocks.length)];
+		lock.lock();
+		try {
+			if (!this.repository.insertWithinLimit(endpoint, limit)) {
+				throw new EndpointLimitExceededException(tenantId, limit);
+			}
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/**
+	 * The limit of a configured endpoint, brought in at start-up by one thread: a count, no lock.
 	 */
 	private void checkLimit(String tenantId) {
 		int limit = this.endpointLimit.maxEndpoints(tenantId);

@@ -138,6 +138,14 @@ final class H2StoreDialect extends StoreDialect {
 	void lockIdempotencyKey(String tenantId, String idempotencyKey) {
 	}
 
+	/**
+	 * No lock: H2 is embedded in one process, where {@code WebhookEndpoints} already makes the creates of a tenant
+	 * take turns.
+	 */
+	@Override
+	void lockTenantEndpoints(String tenantId) {
+	}
+
 	@Override
 	String selectDueForUpdate() {
 		return this.selectDueForUpdate;

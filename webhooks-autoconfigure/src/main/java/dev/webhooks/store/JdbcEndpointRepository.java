@@ -70,6 +70,18 @@ public class JdbcEndpointRepository implements EndpointRepository {
 			ORDER BY created_at, id
 			""".replace("%COLUMNS%", COLUMNS);
 
+	private static final String COUNT_BY_TENANT = """
+			SELECT COUNT(*)
+			FROM %TABLE_PREFIX%endpoint
+			WHERE tenant_id = ? AND deleted_at IS NULL
+			""";
+
+	private static final String COUNT_OF_NO_TENANT = """
+			SELECT COUNT(*)
+			FROM %TABLE_PREFIX%endpoint
+			WHERE tenant_id IS NULL AND deleted_at IS NULL
+			""";
+
 	private static final String SELECT_ENABLED_BY_TENANT = """
 			SELECT %COLUMNS%
 			FROM %TABLE_PREFIX%endpoint
@@ -135,6 +147,11 @@ public class JdbcEndpointRepository implements EndpointRepository {
 
 	private final RowMapper<WebhookEndpoint> rowMapper = this::mapEndpoint;
 
+	private final TablePrefix prefix;
+
+	/** Chosen on the first limited insert, so that creating the repository does not ask the database. */
+	private volatile StoreDialect dialect;
+
 	private final String insertEndpoint;
 
 	private final String updateEndpoint;
@@ -144,6 +161,10 @@ public class JdbcEndpointRepository implements EndpointRepository {
 	private final String selectByTenant;
 
 	private final String selectOfNoTenant;
+
+	private final String countByTenant;
+
+	private final String countOfNoTenant;
 
 	private final String selectEnabledByTenant;
 
@@ -198,11 +219,14 @@ public class JdbcEndpointRepository implements EndpointRepository {
 		this.transactions = transactions;
 		this.clock = clock;
 		this.encryption = encryption;
+		this.prefix = prefix;
 		this.insertEndpoint = prefix.resolve(INSERT_ENDPOINT);
 		this.updateEndpoint = prefix.resolve(UPDATE_ENDPOINT);
 		this.selectById = prefix.resolve(SELECT_BY_ID);
 		this.selectByTenant = prefix.resolve(SELECT_BY_TENANT);
 		this.selectOfNoTenant = prefix.resolve(SELECT_OF_NO_TENANT);
+		this.countByTenant = prefix.resolve(COUNT_BY_TENANT);
+		this.countOfNoTenant = prefix.resolve(COUNT_OF_NO_TENANT);
 		this.selectEnabledByTenant = prefix.resolve(SELECT_ENABLED_BY_TENANT);
 		this.selectEnabledOfNoTenant = prefix.resolve(SELECT_ENABLED_OF_NO_TENANT);
 		this.selectAll = prefix.resolve(SELECT_ALL);
@@ -226,6 +250,36 @@ public class JdbcEndpointRepository implements EndpointRepository {
 			// another instance inserted the same configured endpoint at the same moment: ours is an update now
 			this.transactions.executeWithoutResult((status) -> update(endpoint));
 		}
+	}
+
+	/**
+	 * Counts and inserts in one transaction, after taking the tenant's endpoint lock where the database has one
+	 * (PostgreSQL: an advisory lock until the transaction ends, so that instances sharing the database take
+	 * turns and each count sees the inserts committed before it).
+	 */
+	@Override
+	public boolean insertWithinLimit(WebhookEndpoint endpoint, int limit) {
+		Boolean inserted = this.transactions.execute((status) -> {
+			dialect().lockTenantEndpoints(endpoint.tenantId());
+			Integer count = (endpoint.tenantId() != null)
+					? this.jdbc.queryForObject(this.countByTenant, Integer.class, endpoint.tenantId())
+					: this.jdbc.queryForObject(this.countOfNoTenant, Integer.class, NO_ARGUMENTS);
+			if (count != null && count >= limit) {
+				return false;
+			}
+			insert(endpoint);
+			return true;
+		});
+		return Boolean.TRUE.equals(inserted);
+	}
+
+	private StoreDialect dialect() {
+		StoreDialect chosen = this.dialect;
+		if (chosen == null) {
+			chosen = StoreDialect.of(this.jdbc, this.prefix);
+			this.dialect = chosen;
+		}
+		return chosen;
 	}
 
 	private int update(WebhookEndpoint endpoint) {

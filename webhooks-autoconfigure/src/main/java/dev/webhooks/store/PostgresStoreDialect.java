@@ -41,12 +41,15 @@ final class PostgresStoreDialect extends StoreDialect {
 
 	// the two-int form, whose keys never meet the single-bigint keys an application may use for its own locks;
 	// the first int says the lock is ours, the second is the key's hash (a collision only makes two keys wait)
-	private static final String LOCK_IDEMPOTENCY_KEY = """
+	private static final String ADVISORY_XACT_LOCK = """
 			SELECT pg_advisory_xact_lock(?, hashtext(?))
 			""";
 
 	/** The first int of the advisory locks on idempotency keys: "whik" in ASCII. */
 	static final int IDEMPOTENCY_LOCK_CLASS = 0x7768696b;
+
+	/** The first int of the advisory locks on a tenant's endpoints, taken to create one: "whep" in ASCII. */
+	static final int TENANT_ENDPOINTS_LOCK_CLASS = 0x77686570;
 
 	private static final String UPDATE_DELIVERIES = """
 			UPDATE %TABLE_PREFIX%delivery d
@@ -127,7 +130,14 @@ final class PostgresStoreDialect extends StoreDialect {
 	void lockIdempotencyKey(String tenantId, String idempotencyKey) {
 		// the tenant's length first, so that no tenant and key pair spells another's
 		String lockName = ((tenantId != null) ? tenantId.length() + ":" + tenantId : "-") + ":" + idempotencyKey;
-		this.jdbc.query(LOCK_IDEMPOTENCY_KEY, (ResultSet rs) -> null, IDEMPOTENCY_LOCK_CLASS, lockName);
+		this.jdbc.query(ADVISORY_XACT_LOCK, (ResultSet rs) -> null, IDEMPOTENCY_LOCK_CLASS, lockName);
+	}
+
+	/** A transaction-scoped advisory lock on the tenant's hash (a collision only makes two tenants wait). */
+	@Override
+	void lockTenantEndpoints(String tenantId) {
+		this.jdbc.query(ADVISORY_XACT_LOCK, (ResultSet rs) -> null, TENANT_ENDPOINTS_LOCK_CLASS,
+				(tenantId != null) ? "t:" + tenantId : "-");
 	}
 
 	@Override

@@ -81,6 +81,13 @@ abstract class StoreDialect {
 	abstract void lockIdempotencyKey(String tenantId, String idempotencyKey);
 
 	/**
+	 * Lock the endpoints of a tenant until the caller's transaction ends, where the database can, so that a count
+	 * of them stays true until an insert.
+	 * @param tenantId the tenant, or {@code null}
+	 */
+	abstract void lockTenantEndpoints(String tenantId);
+
+	/**
 	 * The query that selects and locks due deliveries; its parameters are now, now and the limit.
 	 * @return the SQL
 	 */

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
@@ -21,6 +23,7 @@ import static org.awaitility.Awaitility.await;
  * {@code GET {base}/activity}, the dashboard chart's per-minute counts, through real HTTP on a real database.
  * Subclasses name the database, which this class alone uses, so the counts are exactly what its tests made.
  */
+@SpringBootTest(classes = ApiTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = { "webhooks.api.enabled=true", "webhooks.delivery.url-guard.allow-http=true",
 		"webhooks.delivery.url-guard.allow-private-networks=true", "webhooks.delivery.retry.schedule=0s",
 		"webhooks.store.initialize-schema=always", "webhooks.event-types[0].type=order.created" })

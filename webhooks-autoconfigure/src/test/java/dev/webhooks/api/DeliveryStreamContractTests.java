@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
@@ -23,6 +25,7 @@ import static org.awaitility.Awaitility.await;
  * stream shows of test events and their attempts, resuming with {@code Last-Event-ID}, tenant isolation,
  * anonymous calls and clients that go away. Subclasses name the database.
  */
+@SpringBootTest(classes = ApiTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = { "webhooks.api.enabled=true", "webhooks.delivery.url-guard.allow-http=true",
 		"webhooks.delivery.url-guard.allow-private-networks=true", "webhooks.delivery.retry.schedule=0s,0s,200ms",
 		"webhooks.store.initialize-schema=always", "webhooks.api.stream.poll-interval=100ms",

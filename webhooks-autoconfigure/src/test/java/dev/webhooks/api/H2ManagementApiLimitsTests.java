@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = ApiTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:management-api-limits;DB_CLOSE_DELAY=-1",
-				"webhooks.api.enabled=true", "webhooks.api.max-endpoints-per-tenant=2" })
+				"webhooks.api.enabled=true", "webhooks.publisher.max-endpoints-per-tenant=2" })
 class H2ManagementApiLimitsTests {
 
 	@LocalServerPort

@@ -1,13 +1,11 @@
 package dev.webhooks.api;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The management API on embedded H2.
  */
-@SpringBootTest(classes = ApiTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "spring.datasource.url=jdbc:h2:mem:management-api;DB_CLOSE_DELAY=-1")
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:management-api;DB_CLOSE_DELAY=-1")
 class H2ManagementApiTests extends ManagementApiContractTests {
 
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-
 import javax.sql.DataSource;
 
 import dev.webhooks.delivery.TestReceiver;
@@ -21,6 +20,8 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
@@ -36,7 +37,8 @@ import static org.awaitility.Awaitility.await;
  * another tenant and anonymously. Subclasses name the database; the tests of one class share it, so each test
  * works on endpoints it created.
  */
-@TestPropertySource(properties = { "webhooks.api.enabled=true", "webhooks.api.max-endpoints-per-tenant=500",
+@SpringBootTest(classes = ApiTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = { "webhooks.api.enabled=true", "webhooks.publisher.max-endpoints-per-tenant=500",
 		"webhooks.delivery.url-guard.allow-http=true", "webhooks.delivery.url-guard.allow-private-networks=true",
 		"webhooks.delivery.retry.schedule=0s,0s,200ms", "webhooks.store.initialize-schema=always",
 		"webhooks.event-types[0].type=order.created", "webhooks.event-types[0].description=An order was placed",

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,6 +27,7 @@ import static org.assertj.core.api.Assertions.within;
  * name the database.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@SpringBootTest(classes = PortalTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = { "webhooks.api.enabled=true", "webhooks.store.initialize-schema=always",
 		"webhooks.delivery.url-guard.allow-http=true", "webhooks.delivery.url-guard.allow-private-networks=true",
 		"logging.level.org.springframework.web=DEBUG", "logging.level.org.springframework.security=DEBUG",

@@ -1,22 +1,15 @@
 package dev.webhooks.api;
 
 import dev.webhooks.delivery.TestReceiver;
+import dev.webhooks.testsupport.PostgresSchemaPerContext;
 import dev.webhooks.testsupport.PostgresTestDatabase;
-import dev.webhooks.testsupport.RequiresPostgres;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,42 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The live delivery stream on PostgreSQL, in a schema of its own, and with a second instance of the application on
  * the same database.
  */
-@RequiresPostgres
-@SpringBootTest(classes = ApiTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import(PostgresDeliveryStreamTests.DropSchemaOnClose.class)
-@DirtiesContext
+@PostgresSchemaPerContext
 class PostgresDeliveryStreamTests extends DeliveryStreamContractTests {
 
-	private static String schemaUrl;
-
-	@DynamicPropertySource
-	static void postgres(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", PostgresDeliveryStreamTests::schemaUrl);
-		registry.add("spring.datasource.username", PostgresTestDatabase::user);
-		registry.add("spring.datasource.password", PostgresTestDatabase::password);
-	}
-
-	private static synchronized String schemaUrl() {
-		if (schemaUrl == null) {
-			schemaUrl = PostgresTestDatabase.createSchema();
-		}
-		return schemaUrl;
-	}
-
-	/**
-	 * Drops the schema when the context closes, after its pollers stopped, so nothing reads a dropped table.
-	 */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class DropSchemaOnClose implements DisposableBean {
-
-		@Override
-		public void destroy() {
-			if (schemaUrl != null) {
-				PostgresTestDatabase.dropSchema(schemaUrl);
-			}
-		}
-
-	}
+	@Value("${spring.datasource.url}")
+	String schemaUrl;
 
 	@Test
 	void showsAChangeMadeThroughAnotherInstanceOnTheSameDatabase() throws Exception {
@@ -67,7 +29,7 @@ class PostgresDeliveryStreamTests extends DeliveryStreamContractTests {
 		SseClient stream = stream("acme", null);
 		try (ConfigurableApplicationContext other = new SpringApplicationBuilder(ApiTestApplication.class)
 			.web(WebApplicationType.SERVLET)
-			.properties("server.port=0", "spring.datasource.url=" + schemaUrl(),
+			.properties("server.port=0", "spring.datasource.url=" + this.schemaUrl,
 					"spring.datasource.username=" + PostgresTestDatabase.user(),
 					"spring.datasource.password=" + PostgresTestDatabase.password(), "webhooks.api.enabled=true",
 					"webhooks.delivery.url-guard.allow-http=true",

@@ -4,10 +4,10 @@ import java.util.UUID;
 
 import dev.webhooks.api.ApiContext;
 import dev.webhooks.api.SecurityContextTenantResolver;
-import dev.webhooks.api.WebhookEndpointLimits;
 import dev.webhooks.api.WebhookEndpointsController;
 import dev.webhooks.api.WebhookTenantResolver;
 import dev.webhooks.delivery.DeliveryLog;
+import dev.webhooks.endpoint.EndpointLimit;
 import dev.webhooks.event.EventTypeCatalog;
 import dev.webhooks.store.JdbcDeliveryLog;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ class WebhooksApiAutoConfigurationTests {
 			assertThat(context).hasNotFailed();
 			assertThat(context).hasSingleBean(WebhookEndpointsController.class);
 			assertThat(context.getBean(WebhookTenantResolver.class)).isInstanceOf(SecurityContextTenantResolver.class);
-			assertThat(context.getBean(WebhookEndpointLimits.class).maxEndpoints("acme")).isEqualTo(20);
+			assertThat(context.getBean(EndpointLimit.class).maxEndpoints("acme")).isEqualTo(20);
 			assertThat(context.getBean(EventTypeCatalog.class).isDeclared("webhook.test")).isTrue();
 		});
 	}
@@ -75,13 +75,13 @@ class WebhooksApiAutoConfigurationTests {
 
 	@Test
 	void backsOffForTheApplicationsOwnBeans() {
-		WebhookEndpointLimits plans = (tenant) -> "enterprise".equals(tenant) ? WebhookEndpointLimits.UNLIMITED : 5;
+		EndpointLimit plans = (tenant) -> "enterprise".equals(tenant) ? 0 : 5;
 		WebhookTenantResolver resolver = (request) -> request.getHeader("X-Tenant");
-		this.runner.withPropertyValues("webhooks.api.enabled=true", "webhooks.api.max-endpoints-per-tenant=3")
-			.withBean(WebhookEndpointLimits.class, () -> plans)
+		this.runner.withPropertyValues("webhooks.api.enabled=true", "webhooks.publisher.max-endpoints-per-tenant=3")
+			.withBean(EndpointLimit.class, () -> plans)
 			.withBean(WebhookTenantResolver.class, () -> resolver)
 			.run((context) -> {
-				assertThat(context.getBean(WebhookEndpointLimits.class)).isSameAs(plans);
+				assertThat(context.getBean(EndpointLimit.class)).isSameAs(plans);
 				assertThat(context.getBean(WebhookTenantResolver.class)).isSameAs(resolver);
 			});
 	}

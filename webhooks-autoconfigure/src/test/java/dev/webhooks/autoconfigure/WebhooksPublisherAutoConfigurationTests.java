@@ -11,6 +11,8 @@ import javax.sql.DataSource;
 
 import dev.webhooks.delivery.DeliveryRepository;
 import dev.webhooks.delivery.EndpointDisabledEvent;
+import dev.webhooks.endpoint.EndpointLimit;
+import dev.webhooks.endpoint.EndpointLimitExceededException;
 import dev.webhooks.endpoint.EndpointOrdering;
 import dev.webhooks.endpoint.EndpointRepository;
 import dev.webhooks.endpoint.EndpointRequest;
@@ -45,6 +47,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class WebhooksPublisherAutoConfigurationTests {
 
@@ -293,6 +296,69 @@ class WebhooksPublisherAutoConfigurationTests {
 
 				assertThat(readEvent(context.getBean(DataSource.class), eventId).at("/data/object").asString())
 					.isEqualTo("__truncated__");
+			});
+	}
+
+	@Test
+	void endpointsPerTenantAreUnlimitedUnlessTheApiIsOnWhereTheDefaultIsTwenty() {
+		this.runner.run((context) -> assertThat(context.getBean(EndpointLimit.class).maxEndpoints("acme")).isZero());
+		this.runner.withPropertyValues("webhooks.api.enabled=true")
+			.run((context) -> assertThat(context.getBean(EndpointLimit.class).maxEndpoints("acme")).isEqualTo(20));
+		this.runner.withPropertyValues("webhooks.api.enabled=true", "webhooks.publisher.max-endpoints-per-tenant=0")
+			.run((context) -> assertThat(context.getBean(EndpointLimit.class).maxEndpoints("acme")).isZero());
+	}
+
+	@Test
+	void theOneEndpointLimitIsEnforcedByTheEndpointService() {
+		this.runner.withPropertyValues("webhooks.publisher.max-endpoints-per-tenant=2").run((context) -> {
+			WebhookEndpoints endpoints = context.getBean(WebhookEndpoints.class);
+			endpoints.create("acme", EndpointRequest.of("https://hooks.example.com/1"));
+			endpoints.create("acme", EndpointRequest.of("https://hooks.example.com/2"));
+
+			assertThatExceptionOfType(EndpointLimitExceededException.class)
+				.isThrownBy(() -> endpoints.create("acme", EndpointRequest.of("https://hooks.example.com/3")))
+				.satisfies((ex) -> assertThat(ex.getLimit()).isEqualTo(2));
+			assertThat(endpoints.list("acme")).hasSize(2);
+		});
+	}
+
+	@Test
+	@SuppressWarnings("deprecation")
+	void theDeprecatedApiPropertyStillSetsTheLimitUnlessTheOneLimitIsSet() {
+		this.runner.withPropertyValues("webhooks.api.enabled=true", "webhooks.api.max-endpoints-per-tenant=3")
+			.run((context) -> assertThat(context.getBean(EndpointLimit.class).maxEndpoints("acme")).isEqualTo(3));
+		this.runner
+			.withPropertyValues("webhooks.api.max-endpoints-per-tenant=3",
+					"webhooks.publisher.max-endpoints-per-tenant=7")
+			.run((context) -> assertThat(context.getBean(EndpointLimit.class).maxEndpoints("acme")).isEqualTo(7));
+	}
+
+	@Test
+	void aNegativeEndpointLimitStopsTheStartUpNamingTheProperty() {
+		this.runner.withPropertyValues("webhooks.publisher.max-endpoints-per-tenant=-1")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessage("webhooks.publisher.max-endpoints-per-tenant must be 0 (no limit) or more, not -1"));
+		this.runner.withPropertyValues("webhooks.api.max-endpoints-per-tenant=-5")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageStartingWith("webhooks.api.max-endpoints-per-tenant (deprecated: use "
+						+ "webhooks.publisher.max-endpoints-per-tenant) must be 0 (no limit) or more, not -5"));
+	}
+
+	@Test
+	void anEndpointLimitBeanReplacesTheProperty() {
+		EndpointLimit plans = (tenant) -> "enterprise".equals(tenant) ? 0 : 1;
+		this.runner.withPropertyValues("webhooks.publisher.max-endpoints-per-tenant=5")
+			.withBean(EndpointLimit.class, () -> plans)
+			.run((context) -> {
+				assertThat(context.getBean(EndpointLimit.class)).isSameAs(plans);
+				WebhookEndpoints endpoints = context.getBean(WebhookEndpoints.class);
+				endpoints.create("pro", EndpointRequest.of("https://hooks.example.com/1"));
+				assertThatExceptionOfType(EndpointLimitExceededException.class)
+					.isThrownBy(() -> endpoints.create("pro", EndpointRequest.of("https://hooks.example.com/2")));
+				endpoints.create("enterprise", EndpointRequest.of("https://hooks.example.com/1"));
+				endpoints.create("enterprise", EndpointRequest.of("https://hooks.example.com/2"));
 			});
 	}
 

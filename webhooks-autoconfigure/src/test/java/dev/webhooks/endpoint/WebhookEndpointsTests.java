@@ -8,6 +8,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.webhooks.event.EventTypeCatalog;
@@ -20,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.awaitility.Awaitility.await;
 
 class WebhookEndpointsTests {
 
@@ -89,6 +97,56 @@ class WebhookEndpointsTests {
 		}
 		assertThat(this.endpoints.list("pro")).hasSize(2);
 		assertThat(this.endpoints.list("enterprise")).hasSize(3);
+	}
+
+	@Test
+	void twoCreatesForOneTenantAtTheSameMomentCannotBothPassItsLimit() throws Exception {
+		// given a store whose limited insert holds the first create inside it until released
+		CountDownLatch firstInside = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicInteger inside = new AtomicInteger();
+		InMemoryWebhookStore slowStore = new InMemoryWebhookStore() {
+			@Override
+			public boolean insertWithinLimit(WebhookEndpoint endpoint, int limit) {
+				inside.incrementAndGet();
+				firstInside.countDown();
+				try {
+					release.await(10, TimeUnit.SECONDS);
+					return super.insertWithinLimit(endpoint, limit);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException(ex);
+				}
+				finally {
+					inside.decrementAndGet();
+				}
+			}
+		};
+		WebhookEndpoints limited = new WebhookEndpoints(slowStore, new WebhookSubscribers(slowStore, Duration.ZERO),
+				new PermissiveUrlGuard(), this.catalog, true, Duration.ofHours(24), this.clock);
+		limited.setEndpointLimit(EndpointLimit.perTenant(1));
+		ExecutorService executor = Executors.newFixedThreadPool(2);
+		try {
+			// when two creates for the tenant run at once
+			Future<CreatedEndpoint> first = executor
+				.submit(() -> limited.create("pro", EndpointRequest.of("https://a.example.com/1")));
+			assertThat(firstInside.await(10, TimeUnit.SECONDS)).isTrue();
+			Future<CreatedEndpoint> second = executor
+				.submit(() -> limited.create("pro", EndpointRequest.of("https://a.example.com/2")));
+
+			// then the second waits outside the store until the first is done, and is refused
+			await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> inside.get() == 1);
+			release.countDown();
+			assertThat(first.get(10, TimeUnit.SECONDS).endpoint().tenantId()).isEqualTo("pro");
+			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> second.get(10, TimeUnit.SECONDS))
+				.withCauseInstanceOf(EndpointLimitExceededException.class);
+			assertThat(limited.list("pro")).hasSize(1);
+		}
+		finally {
+			release.countDown();
+			executor.shutdownNow();
+		}
 	}
 
 	@Test

@@ -1,13 +1,12 @@
 package dev.webhooks.integration;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import dev.webhooks.delivery.TestReceiver;
 import dev.webhooks.delivery.TinyProxy;
-import org.junit.jupiter.api.AfterEach;
+import dev.webhooks.testsupport.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -22,26 +21,12 @@ import static org.awaitility.Awaitility.await;
  * real tinyproxy process to a receiver on 127.0.0.1. Subclasses name the database.
  */
 @ExtendWith(OutputCaptureExtension.class)
-abstract class EgressProxyDeliveryTests {
+abstract class EgressProxyDeliveryTests extends ProviderAppTests {
 
 	static final Duration WAIT = Duration.ofSeconds(30);
 
-	private final List<AutoCloseable> resources = new ArrayList<>();
-
-	private final List<List<String>> databases = new ArrayList<>();
-
-	abstract List<String> newDatabase();
-
-	/** Drop a database made by {@link #newDatabase()}, once its application has stopped. */
-	void dropDatabase(List<String> database) {
-	}
-
-	@AfterEach
-	void close() throws Exception {
-		for (AutoCloseable resource : this.resources) {
-			resource.close();
-		}
-		this.databases.forEach(this::dropDatabase);
+	EgressProxyDeliveryTests(TestDatabases databases) {
+		super(databases);
 	}
 
 	@Test
@@ -96,29 +81,11 @@ abstract class EgressProxyDeliveryTests {
 	}
 
 	private TinyProxy proxy(String username, String password) throws Exception {
-		TinyProxy proxy = TinyProxy.start(username, password);
-		this.resources.add(0, proxy);
-		return proxy;
+		return this.apps.closing(TinyProxy.start(username, password));
 	}
 
 	private TestReceiver receiver() throws Exception {
-		TestReceiver receiver = TestReceiver.answering(200);
-		this.resources.add(0, receiver);
-		return receiver;
-	}
-
-	private ProviderApp start(String... overrides) {
-		List<String> database = newDatabase();
-		this.databases.add(database);
-		List<String> properties = new ArrayList<>(database);
-		properties.addAll(List.of("spring.main.banner-mode=off", "webhooks.store.initialize-schema=always",
-				"webhooks.event-types[0].type=migration.completed", "webhooks.delivery.poll-interval=100ms",
-				"webhooks.delivery.shutdown-timeout=1s", "webhooks.delivery.url-guard.allow-http=true",
-				"webhooks.delivery.url-guard.allow-private-networks=true"));
-		properties.addAll(List.of(overrides));
-		ProviderApp app = ProviderApp.start(properties);
-		this.resources.add(app);
-		return app;
+		return receiver(TestReceiver.answering(200));
 	}
 
 }

@@ -1,17 +1,14 @@
 package dev.webhooks.integration;
 
-import java.util.List;
-import java.util.UUID;
+import dev.webhooks.testsupport.TestDatabases;
 
 /**
  * Client certificates end to end on embedded H2.
  */
 class H2MutualTlsDeliveryTests extends MutualTlsDeliveryTests {
 
-	@Override
-	List<String> newDatabase() {
-		return List.of("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-				"spring.datasource.username=sa", "spring.datasource.password=");
+	H2MutualTlsDeliveryTests() {
+		super(TestDatabases.h2());
 	}
 
 }

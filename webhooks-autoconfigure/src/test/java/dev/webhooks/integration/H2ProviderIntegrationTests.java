@@ -1,7 +1,6 @@
 package dev.webhooks.integration;
 
-import java.util.List;
-import java.util.UUID;
+import dev.webhooks.testsupport.TestDatabases;
 
 /**
  * The provider side end to end on embedded H2. The in-memory databases outlive their application contexts
@@ -9,10 +8,8 @@ import java.util.UUID;
  */
 class H2ProviderIntegrationTests extends ProviderIntegrationTests {
 
-	@Override
-	List<String> newDatabase() {
-		return List.of("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-				"spring.datasource.username=sa", "spring.datasource.password=");
+	H2ProviderIntegrationTests() {
+		super(TestDatabases.h2());
 	}
 
 }

@@ -1,6 +1,6 @@
 package dev.webhooks.integration;
 
-import dev.webhooks.integration.DeliveryControlsApps.Database;
+import dev.webhooks.testsupport.TestDatabases;
 
 /**
  * Per-endpoint rate limits on embedded H2; its in-memory databases outlive their applications, so a second application
@@ -8,9 +8,8 @@ import dev.webhooks.integration.DeliveryControlsApps.Database;
  */
 class H2RateLimitTests extends RateLimitContractTests {
 
-	@Override
-	Database database() {
-		return Database.H2;
+	H2RateLimitTests() {
+		super(TestDatabases.h2());
 	}
 
 }

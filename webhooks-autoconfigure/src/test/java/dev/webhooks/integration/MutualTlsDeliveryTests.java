@@ -1,14 +1,13 @@
 package dev.webhooks.integration;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import dev.webhooks.delivery.MutualTlsReceiver;
 import dev.webhooks.delivery.TestCertificates;
 import dev.webhooks.endpoint.EndpointRequest;
-import org.junit.jupiter.api.AfterEach;
+import dev.webhooks.testsupport.TestDatabases;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,33 +18,19 @@ import static org.awaitility.Awaitility.await;
  * {@code ssl_bundle}, and an HTTPS receiver on loopback that requires a client certificate. Subclasses name the
  * database.
  */
-abstract class MutualTlsDeliveryTests {
+abstract class MutualTlsDeliveryTests extends ProviderAppTests {
 
 	static final Duration WAIT = Duration.ofSeconds(30);
 
-	private final List<AutoCloseable> resources = new ArrayList<>();
-
-	private final List<List<String>> databases = new ArrayList<>();
-
-	abstract List<String> newDatabase();
-
-	/** Drop a database made by {@link #newDatabase()}, once its application has stopped. */
-	void dropDatabase(List<String> database) {
-	}
-
-	@AfterEach
-	void close() throws Exception {
-		for (AutoCloseable resource : this.resources) {
-			resource.close();
-		}
-		this.databases.forEach(this::dropDatabase);
+	MutualTlsDeliveryTests(TestDatabases databases) {
+		super(databases, "webhooks.delivery.url-guard.allow-http=false");
 	}
 
 	@Test
 	void anEndpointWithTheBundleIsAcceptedAndOneWithoutIsRecordedAsAFailedAttempt() throws Exception {
 		TestCertificates certificates = TestCertificates.generate();
 		MutualTlsReceiver receiver = new MutualTlsReceiver(certificates.context("server.p12"));
-		this.resources.add(0, receiver);
+		this.apps.closing(receiver);
 		ProviderApp app = start(certificates);
 		String withBundle = app.endpoints()
 			.create(null, new EndpointRequest(receiver.url("/with"), null, null, null, null, null, null, null,
@@ -77,13 +62,8 @@ abstract class MutualTlsDeliveryTests {
 	}
 
 	private ProviderApp start(TestCertificates certificates) {
-		List<String> database = newDatabase();
-		this.databases.add(database);
-		List<String> properties = new ArrayList<>(database);
 		String password = TestCertificates.PASSWORD;
-		properties.addAll(List.of("spring.main.banner-mode=off", "webhooks.store.initialize-schema=always",
-				"webhooks.event-types[0].type=migration.completed", "webhooks.delivery.poll-interval=100ms",
-				"webhooks.delivery.shutdown-timeout=1s", "webhooks.delivery.url-guard.allow-private-networks=true",
+		return this.apps.start(
 				"spring.ssl.bundle.jks.webhooks-client.keystore.location=file:" + certificates.store("client.p12"),
 				"spring.ssl.bundle.jks.webhooks-client.keystore.password=" + password,
 				"spring.ssl.bundle.jks.webhooks-client.keystore.type=PKCS12",
@@ -92,10 +72,7 @@ abstract class MutualTlsDeliveryTests {
 				"spring.ssl.bundle.jks.webhooks-client.truststore.type=PKCS12",
 				"spring.ssl.bundle.jks.test-ca.truststore.location=file:" + certificates.store("trust.p12"),
 				"spring.ssl.bundle.jks.test-ca.truststore.password=" + password,
-				"spring.ssl.bundle.jks.test-ca.truststore.type=PKCS12"));
-		ProviderApp app = ProviderApp.start(properties);
-		this.resources.add(app);
-		return app;
+				"spring.ssl.bundle.jks.test-ca.truststore.type=PKCS12");
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.webhooks.integration;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,13 +15,14 @@ import dev.webhooks.delivery.DeliveryDispatcher;
 import dev.webhooks.delivery.DeliveryLog;
 import dev.webhooks.delivery.DeliveryRepository;
 import dev.webhooks.delivery.EndpointWaiting;
-import dev.webhooks.endpoint.EndpointOrdering;
 import dev.webhooks.delivery.StoredEvent;
+import dev.webhooks.endpoint.EndpointOrdering;
 import dev.webhooks.endpoint.EndpointRepository;
 import dev.webhooks.endpoint.EndpointRequest;
 import dev.webhooks.endpoint.WebhookEndpoint;
 import dev.webhooks.event.WebhookEnvelopeWriter;
 import dev.webhooks.publish.EndpointDeliveries;
+import dev.webhooks.testsupport.TestDatabases;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,6 +39,10 @@ import static org.awaitility.Awaitility.await;
  * name the database.
  */
 abstract class OrderedDeliveryContractTests extends DeliveryControlsContractTests {
+
+	OrderedDeliveryContractTests(TestDatabases databases) {
+		super(databases);
+	}
 
 	@Test
 	void aThousandEventsArriveInPublishOrderWhileTheReceiverFailsAtRandom() throws Exception {

@@ -1,14 +1,13 @@
 package dev.webhooks.integration;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import dev.webhooks.delivery.TestReceiver;
 import dev.webhooks.endpoint.EndpointRequest;
 import dev.webhooks.event.filter.PayloadFilter;
-import org.junit.jupiter.api.AfterEach;
+import dev.webhooks.testsupport.TestDatabases;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,26 +18,13 @@ import static org.awaitility.Awaitility.await;
  * over real HTTP to a receiver on 127.0.0.1. An event a filter rejects gets no delivery row and never reaches the
  * endpoint; one it passes arrives as any other. Subclasses name the database.
  */
-abstract class PayloadFilterDeliveryTests {
+abstract class PayloadFilterDeliveryTests extends ProviderAppTests {
 
 	static final Duration WAIT = Duration.ofSeconds(30);
 
-	private final List<AutoCloseable> resources = new ArrayList<>();
-
-	private final List<List<String>> databases = new ArrayList<>();
-
-	abstract List<String> newDatabase();
-
-	/** Drop a database made by {@link #newDatabase()}, once its application has stopped. */
-	void dropDatabase(List<String> database) {
-	}
-
-	@AfterEach
-	void close() throws Exception {
-		for (AutoCloseable resource : this.resources) {
-			resource.close();
-		}
-		this.databases.forEach(this::dropDatabase);
+	PayloadFilterDeliveryTests(TestDatabases databases) {
+		super(databases, "webhooks.event-types[1].type=migration.started",
+				"webhooks.event-types[2].type=lead.created");
 	}
 
 	@Test
@@ -125,24 +111,7 @@ abstract class PayloadFilterDeliveryTests {
 	}
 
 	private TestReceiver receiver() throws Exception {
-		TestReceiver receiver = TestReceiver.answering(200);
-		this.resources.add(0, receiver);
-		return receiver;
-	}
-
-	private ProviderApp start(String... overrides) {
-		List<String> database = newDatabase();
-		this.databases.add(database);
-		List<String> properties = new ArrayList<>(database);
-		properties.addAll(List.of("spring.main.banner-mode=off", "webhooks.store.initialize-schema=always",
-				"webhooks.event-types[0].type=migration.completed", "webhooks.event-types[1].type=migration.started",
-				"webhooks.event-types[2].type=lead.created", "webhooks.delivery.poll-interval=100ms",
-				"webhooks.delivery.shutdown-timeout=1s", "webhooks.delivery.url-guard.allow-http=true",
-				"webhooks.delivery.url-guard.allow-private-networks=true"));
-		properties.addAll(List.of(overrides));
-		ProviderApp app = ProviderApp.start(properties);
-		this.resources.add(app);
-		return app;
+		return receiver(TestReceiver.answering(200));
 	}
 
 }

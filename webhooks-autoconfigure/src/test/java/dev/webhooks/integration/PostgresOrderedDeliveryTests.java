@@ -2,14 +2,13 @@ package dev.webhooks.integration;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import dev.webhooks.integration.DeliveryControlsApps.Database;
 import dev.webhooks.testsupport.RequiresPostgres;
+import dev.webhooks.testsupport.TestDatabases;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,9 +21,8 @@ import static org.awaitility.Awaitility.await;
 @RequiresPostgres
 class PostgresOrderedDeliveryTests extends OrderedDeliveryContractTests {
 
-	@Override
-	Database database() {
-		return Database.POSTGRES;
+	PostgresOrderedDeliveryTests() {
+		super(TestDatabases.postgres());
 	}
 
 	@Test

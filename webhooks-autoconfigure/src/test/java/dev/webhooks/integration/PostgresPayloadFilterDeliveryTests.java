@@ -1,9 +1,7 @@
 package dev.webhooks.integration;
 
-import java.util.List;
-
-import dev.webhooks.testsupport.PostgresTestDatabase;
 import dev.webhooks.testsupport.RequiresPostgres;
+import dev.webhooks.testsupport.TestDatabases;
 
 /**
  * Payload filters end to end on PostgreSQL, each test in a schema of its own.
@@ -11,16 +9,8 @@ import dev.webhooks.testsupport.RequiresPostgres;
 @RequiresPostgres
 class PostgresPayloadFilterDeliveryTests extends PayloadFilterDeliveryTests {
 
-	@Override
-	List<String> newDatabase() {
-		return List.of("spring.datasource.url=" + PostgresTestDatabase.createSchema(),
-				"spring.datasource.username=" + PostgresTestDatabase.user(),
-				"spring.datasource.password=" + PostgresTestDatabase.password());
-	}
-
-	@Override
-	void dropDatabase(List<String> database) {
-		PostgresTestDatabase.dropSchema(database.get(0).substring("spring.datasource.url=".length()));
+	PostgresPayloadFilterDeliveryTests() {
+		super(TestDatabases.postgres());
 	}
 
 }

@@ -12,27 +12,24 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.webhooks.delivery.TestReceiver;
-import dev.webhooks.testsupport.PostgresTestDatabase;
 import dev.webhooks.testsupport.RequiresPostgres;
+import dev.webhooks.testsupport.TestDatabases;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The provider side end to end on PostgreSQL, each test in a schema of its own; and two application instances
- * sharing one database.
+ * The provider side end to end on PostgreSQL, each test in a schema of its own (dropped after it); and two
+ * application instances sharing one database.
  */
 @RequiresPostgres
 class PostgresProviderIntegrationTests extends ProviderIntegrationTests {
 
 	private static final int EVENTS = 200;
 
-	@Override
-	List<String> newDatabase() {
-		return List.of("spring.datasource.url=" + PostgresTestDatabase.createSchema(),
-				"spring.datasource.username=" + PostgresTestDatabase.user(),
-				"spring.datasource.password=" + PostgresTestDatabase.password());
+	PostgresProviderIntegrationTests() {
+		super(TestDatabases.postgres());
 	}
 
 	@Test

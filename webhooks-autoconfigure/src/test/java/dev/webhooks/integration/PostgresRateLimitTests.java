@@ -3,11 +3,10 @@ package dev.webhooks.integration;
 import java.util.List;
 import java.util.Map;
 
-import dev.webhooks.integration.DeliveryControlsApps.Database;
 import dev.webhooks.testsupport.RequiresPostgres;
+import dev.webhooks.testsupport.TestDatabases;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -17,9 +16,8 @@ import static org.awaitility.Awaitility.await;
 @RequiresPostgres
 class PostgresRateLimitTests extends RateLimitContractTests {
 
-	@Override
-	Database database() {
-		return Database.POSTGRES;
+	PostgresRateLimitTests() {
+		super(TestDatabases.postgres());
 	}
 
 	@Test

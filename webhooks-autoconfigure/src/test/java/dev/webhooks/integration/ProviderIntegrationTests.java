@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.webhooks.delivery.EndpointDisabledEvent;
 import dev.webhooks.delivery.MessageAttemptExhaustedEvent;
 import dev.webhooks.delivery.TestReceiver;
@@ -21,7 +22,6 @@ import dev.webhooks.endpoint.CreatedEndpoint;
 import dev.webhooks.endpoint.EndpointRepository;
 import dev.webhooks.endpoint.EndpointRequest;
 import dev.webhooks.endpoint.EndpointSecret;
-import dev.webhooks.urlguard.UnsafeUrlException;
 import dev.webhooks.endpoint.WebhookEndpoint;
 import dev.webhooks.event.WebhookSensitive;
 import dev.webhooks.integration.ProviderTestApplication.MigrationWorkflow;
@@ -29,10 +29,10 @@ import dev.webhooks.integration.ProviderTestApplication.Migrations;
 import dev.webhooks.integration.ProviderTestApplication.OperationalEvents;
 import dev.webhooks.publish.PublishRequest;
 import dev.webhooks.signing.WebhookSecret;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.webhooks.testsupport.TestDatabases;
+import dev.webhooks.urlguard.UnsafeUrlException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,28 +55,16 @@ import static org.awaitility.Awaitility.await;
  * delivery engine on a real database, delivering over real HTTP to receivers on 127.0.0.1. Subclasses name the
  * database; each test gets an empty one.
  */
-abstract class ProviderIntegrationTests {
+abstract class ProviderIntegrationTests extends ProviderAppTests {
 
 	static final Duration WAIT = Duration.ofSeconds(15);
 
-	private final List<AutoCloseable> resources = new ArrayList<>();
-
 	private final JsonMapper json = JsonMapper.shared();
 
-	/**
-	 * A new, empty database.
-	 * @return its {@code spring.datasource.*} properties
-	 */
-	abstract List<String> newDatabase();
-
-	@AfterEach
-	void closeResources() throws Exception {
-		// receivers first, so requests hanging in them end and the applications stop without waiting for them
-		List<AutoCloseable> closing = new ArrayList<>(this.resources);
-		closing.sort((a, b) -> Boolean.compare(a instanceof ProviderApp, b instanceof ProviderApp));
-		for (AutoCloseable resource : closing) {
-			resource.close();
-		}
+	ProviderIntegrationTests(TestDatabases databases) {
+		super(databases, "webhooks.event-types[1].type=migration.started",
+				"webhooks.event-types[2].type=lead.created", "webhooks.delivery.retry.schedule=0s,200ms,400ms",
+				"webhooks.delivery.outcome-flush-interval=20ms");
 	}
 
 	@Test
@@ -479,35 +467,6 @@ abstract class ProviderIntegrationTests {
 	private static int count(ProviderApp app, String status) {
 		return app.jdbc().queryForObject("SELECT COUNT(*) FROM webhook_delivery WHERE status = ?", Integer.class,
 				status);
-	}
-
-	/**
-	 * Start a provider application with fast retries and polls and the URL guard's development switches on (the
-	 * receivers are plain HTTP on loopback), then the given overrides.
-	 */
-	ProviderApp start(List<String> database, String... overrides) {
-		Map<String, String> properties = new LinkedHashMap<>();
-		List<String> all = new ArrayList<>(database);
-		all.addAll(List.of("spring.main.banner-mode=off", "webhooks.store.initialize-schema=always",
-				"webhooks.event-types[0].type=migration.completed", "webhooks.event-types[1].type=migration.started",
-				"webhooks.event-types[2].type=lead.created", "webhooks.delivery.retry.schedule=0s,200ms,400ms",
-				"webhooks.delivery.poll-interval=100ms", "webhooks.delivery.outcome-flush-interval=20ms",
-				"webhooks.delivery.shutdown-timeout=1s", "webhooks.delivery.url-guard.allow-http=true",
-				"webhooks.delivery.url-guard.allow-private-networks=true"));
-		all.addAll(List.of(overrides));
-		for (String property : all) {
-			int equals = property.indexOf('=');
-			properties.put(property.substring(0, equals), property.substring(equals + 1));
-		}
-		ProviderApp app = ProviderApp.start(properties.entrySet().stream().map((e) -> e.getKey() + "=" + e.getValue())
-			.toList());
-		this.resources.add(app);
-		return app;
-	}
-
-	TestReceiver receiver(TestReceiver receiver) {
-		this.resources.add(receiver);
-		return receiver;
 	}
 
 	/** JDBC on a database without an application, for between two of them. */

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.webhooks.delivery.DeliveryLog;
 import dev.webhooks.endpoint.EndpointRequest;
+import dev.webhooks.testsupport.TestDatabases;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +18,10 @@ import static org.awaitility.Awaitility.await;
  * attempt, and an unlimited endpoint beside it is not slowed. Subclasses name the database.
  */
 abstract class RateLimitContractTests extends DeliveryControlsContractTests {
+
+	RateLimitContractTests(TestDatabases databases) {
+		super(databases);
+	}
 
 	/**
 	 * Requests over the limit allowed in one second: permits go out at least {@code 1/limit} apart, so a closed

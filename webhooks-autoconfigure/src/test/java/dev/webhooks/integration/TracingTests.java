@@ -2,7 +2,6 @@ package dev.webhooks.integration;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +12,7 @@ import dev.webhooks.endpoint.EndpointRequest;
 import dev.webhooks.publish.DefaultWebhookPublishObservationConvention;
 import dev.webhooks.publish.PublishRequest;
 import dev.webhooks.publish.WebhookPublishObservationContext;
+import dev.webhooks.testsupport.TestDatabases;
 import dev.webhooks.testsupport.TracingTestRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
@@ -20,7 +20,6 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.test.simple.SimpleSpan;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.ApplicationContextInitializer;
@@ -35,30 +34,12 @@ import static org.awaitility.Awaitility.await;
  * another instance) makes the attempt from the stored row; the key values are low-cardinality; the
  * {@code traceparent} header is sent only when asked for. Subclasses name the database.
  */
-abstract class TracingTests {
+abstract class TracingTests extends ProviderAppTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(30);
 
-	private final List<AutoCloseable> resources = new ArrayList<>();
-
-	/**
-	 * A new, empty database.
-	 * @return its {@code spring.datasource.*} properties
-	 */
-	abstract List<String> newDatabase();
-
-	@AfterEach
-	void closeResources() throws Exception {
-		List<AutoCloseable> closing = new ArrayList<>(this.resources);
-		closing.sort((a, b) -> Boolean.compare(a instanceof ProviderApp, b instanceof ProviderApp));
-		for (AutoCloseable resource : closing) {
-			resource.close();
-		}
-		dropDatabases();
-	}
-
-	/** Drop the databases {@link #newDatabase()} made, once every application is closed. */
-	void dropDatabases() {
+	TracingTests(TestDatabases databases) {
+		super(databases, "webhooks.delivery.retry.schedule=0s,200ms", "webhooks.delivery.outcome-flush-interval=20ms");
 	}
 
 	@Test
@@ -213,7 +194,9 @@ abstract class TracingTests {
 	 * The database's type of a byte column.
 	 * @return the type name
 	 */
-	abstract String binaryType();
+	private String binaryType() {
+		return this.apps.isPostgres() ? "BYTEA" : "VARBINARY";
+	}
 
 	@Test
 	void conventionBeansOfTheApplicationNameTheObservations() throws Exception {
@@ -277,33 +260,12 @@ abstract class TracingTests {
 
 	ProviderApp start(List<String> database, ObservationRegistry registry,
 			List<ApplicationContextInitializer<ConfigurableApplicationContext>> initializers, String... overrides) {
-		Map<String, String> properties = new LinkedHashMap<>();
-		List<String> all = new ArrayList<>(database);
-		all.addAll(List.of("spring.main.banner-mode=off", "webhooks.store.initialize-schema=always",
-				"webhooks.event-types[0].type=migration.completed", "webhooks.delivery.retry.schedule=0s,200ms",
-				"webhooks.delivery.poll-interval=100ms", "webhooks.delivery.outcome-flush-interval=20ms",
-				"webhooks.delivery.shutdown-timeout=1s", "webhooks.delivery.url-guard.allow-http=true",
-				"webhooks.delivery.url-guard.allow-private-networks=true"));
-		all.addAll(List.of(overrides));
-		for (String property : all) {
-			int equals = property.indexOf('=');
-			properties.put(property.substring(0, equals), property.substring(equals + 1));
-		}
 		ApplicationContextInitializer<ConfigurableApplicationContext> observed = (context) -> context
 			.getBeanFactory()
 			.registerSingleton("observationRegistry", registry);
 		List<ApplicationContextInitializer<?>> everyInitializer = new ArrayList<>(initializers);
 		everyInitializer.add(observed);
-		ProviderApp app = ProviderApp.start(
-				properties.entrySet().stream().map((e) -> e.getKey() + "=" + e.getValue()).toList(),
-				everyInitializer.toArray(ApplicationContextInitializer[]::new));
-		this.resources.add(app);
-		return app;
-	}
-
-	TestReceiver receiver(TestReceiver receiver) {
-		this.resources.add(receiver);
-		return receiver;
+		return this.apps.start(database, everyInitializer, overrides);
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.webhooks.integration;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,7 +9,7 @@ import dev.webhooks.endpoint.CreatedEndpoint;
 import dev.webhooks.endpoint.EndpointRequest;
 import dev.webhooks.endpoint.WebhookEndpoint;
 import dev.webhooks.integration.V1aReceiverApplication.Received;
-import org.junit.jupiter.api.AfterEach;
+import dev.webhooks.testsupport.TestDatabases;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -25,28 +24,13 @@ import static org.awaitility.Awaitility.await;
  * receiving application whose source knows only the endpoint's public key, and its listener is called; the
  * endpoint's private key lives in the provider's database only. Subclasses name the provider's database.
  */
-abstract class V1aDeliveryTests {
+abstract class V1aDeliveryTests extends ProviderAppTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(30);
 
-	private final List<AutoCloseable> resources = new ArrayList<>();
-
-	/**
-	 * A new, empty database.
-	 * @return its {@code spring.datasource.*} properties
-	 */
-	abstract List<String> newDatabase();
-
-	@AfterEach
-	void close() throws Exception {
-		for (int i = this.resources.size() - 1; i >= 0; i--) {
-			this.resources.get(i).close();
-		}
-		databaseUnused();
-	}
-
-	/** Called once the applications of a test are closed. */
-	void databaseUnused() {
+	V1aDeliveryTests(TestDatabases databases) {
+		super(databases, "webhooks.delivery.retry.schedule=0s,200ms",
+				"webhooks.delivery.outcome-flush-interval=20ms", "webhooks.store.encryption-keys[0]=" + ENCRYPTION_KEY);
 	}
 
 	@Test
@@ -96,16 +80,7 @@ abstract class V1aDeliveryTests {
 	}
 
 	private ProviderApp provider() {
-		List<String> properties = new ArrayList<>(newDatabase());
-		properties.addAll(List.of("spring.main.banner-mode=off", "webhooks.store.initialize-schema=always",
-				"webhooks.event-types[0].type=migration.completed", "webhooks.delivery.retry.schedule=0s,200ms",
-				"webhooks.delivery.poll-interval=100ms", "webhooks.delivery.outcome-flush-interval=20ms",
-				"webhooks.delivery.shutdown-timeout=1s", "webhooks.delivery.url-guard.allow-http=true",
-				"webhooks.delivery.url-guard.allow-private-networks=true",
-				"webhooks.store.encryption-keys[0]=" + ENCRYPTION_KEY));
-		ProviderApp app = ProviderApp.start(properties);
-		this.resources.add(app);
-		return app;
+		return start();
 	}
 
 	private ConfigurableApplicationContext receiver(String keyProperty) {
@@ -113,7 +88,7 @@ abstract class V1aDeliveryTests {
 			.run("--server.port=0", "--spring.main.banner-mode=off", "--" + keyProperty,
 					"--spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
 					"--webhooks.store.initialize-schema=always");
-		this.resources.add(context::close);
+		this.apps.closing(context);
 		return context;
 	}
 

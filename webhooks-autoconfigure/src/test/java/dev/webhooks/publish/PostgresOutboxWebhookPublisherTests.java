@@ -1,11 +1,14 @@
 package dev.webhooks.publish;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
-import dev.webhooks.testsupport.PostgresTestDatabase;
 import dev.webhooks.testsupport.RequiresPostgres;
+import dev.webhooks.testsupport.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,12 +22,18 @@ class PostgresOutboxWebhookPublisherTests extends OutboxWebhookPublisherContract
 		.idempotencyKey("order-7")
 		.build();
 
+	private final TestDatabases databases = TestDatabases.postgres();
+
 	@Override
 	String[] databaseProperties() {
-		return new String[] { "spring.datasource.url=" + PostgresTestDatabase.createSchema(),
-				"spring.datasource.username=" + PostgresTestDatabase.user(),
-				"spring.datasource.password=" + PostgresTestDatabase.password(),
-				"webhooks.store.initialize-schema=always" };
+		List<String> properties = new ArrayList<>(this.databases.newDatabase());
+		properties.add("webhooks.store.initialize-schema=always");
+		return properties.toArray(String[]::new);
+	}
+
+	@AfterEach
+	void dropSchemas() {
+		this.databases.dropAll();
 	}
 
 	@Test

@@ -1,28 +1,18 @@
 package dev.webhooks.receive;
 
 import dev.webhooks.store.JdbcIdempotencyStore;
-import dev.webhooks.testsupport.PostgresTestDatabase;
-import dev.webhooks.testsupport.RequiresPostgres;
+import dev.webhooks.testsupport.PostgresSchemaPerContext;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@RequiresPostgres
+@PostgresSchemaPerContext
 @SpringBootTest(classes = ReceiverTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "webhooks.store.initialize-schema=always" })
 class PostgresConcurrentDeduplicationTests extends ConcurrentDeduplicationTests {
-
-	@DynamicPropertySource
-	static void postgres(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", PostgresTestDatabase::createSchema);
-		registry.add("spring.datasource.username", PostgresTestDatabase::user);
-		registry.add("spring.datasource.password", PostgresTestDatabase::password);
-	}
 
 	@Test
 	void usesTheJdbcStoreOnPostgres() {

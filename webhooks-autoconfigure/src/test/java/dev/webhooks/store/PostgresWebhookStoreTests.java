@@ -1,10 +1,17 @@
 package dev.webhooks.store;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import dev.webhooks.delivery.DeliveryStatus;
+import dev.webhooks.endpoint.WebhookEndpoint;
 import dev.webhooks.testsupport.PostgresTestDatabase;
 import dev.webhooks.testsupport.RequiresPostgres;
 import org.junit.jupiter.api.Test;
@@ -15,6 +22,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @RequiresPostgres
 class PostgresWebhookStoreTests extends JdbcWebhookStoreContractTests {
@@ -37,6 +45,45 @@ class PostgresWebhookStoreTests extends JdbcWebhookStoreContractTests {
 	@Override
 	String platform() {
 		return "postgresql";
+	}
+
+	@Override
+	void closeStore() {
+		super.closeStore();
+		PostgresTestDatabase.dropSchema(this.dataSource.getJdbcUrl());
+	}
+
+	@Test
+	void aLimitedInsertWaitsForAnotherInstancesUncommittedOneAndThenCountsIt() throws Exception {
+		// given one instance's insert within the limit of 1, its transaction not yet committed
+		CountDownLatch inserted = new CountDownLatch(1);
+		CountDownLatch commit = new CountDownLatch(1);
+		ExecutorService executor = Executors.newFixedThreadPool(2);
+		try {
+			Future<Boolean> first = executor.submit(() -> this.transactions.execute((status) -> {
+				boolean done = this.endpoints.insertWithinLimit(endpoint("ep_1", "t1", true), 1);
+				inserted.countDown();
+				await().atMost(Duration.ofSeconds(10)).until(() -> commit.getCount() == 0);
+				return done;
+			}));
+			assertThat(inserted.await(10, TimeUnit.SECONDS)).isTrue();
+
+			// when another instance inserts for the same tenant (a repository of its own, as on another node)
+			JdbcEndpointRepository other = new JdbcEndpointRepository(this.jdbc, this.transactions, Clock.systemUTC(),
+					prefix());
+			Future<Boolean> second = executor.submit(() -> other.insertWithinLimit(endpoint("ep_2", "t1", true), 1));
+
+			// then it waits for the first transaction, and once that commits it counts its endpoint and refuses
+			await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !second.isDone());
+			commit.countDown();
+			assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
+			assertThat(second.get(10, TimeUnit.SECONDS)).isFalse();
+			assertThat(this.endpoints.findByTenant("t1")).extracting(WebhookEndpoint::id).containsExactly("ep_1");
+		}
+		finally {
+			commit.countDown();
+			executor.shutdownNow();
+		}
 	}
 
 	@Test

@@ -125,6 +125,23 @@ abstract class WebhookStoreContractTests {
 	}
 
 	@Test
+	void aLimitedInsertCountsTheTenantsEndpointsDisabledButNotDeletedOnes() {
+		this.endpoints.save(endpoint("ep_1", "t1", true));
+		this.endpoints.save(endpoint("ep_2", "t1", false));
+		this.endpoints.save(endpoint("ep_3", null, true));
+
+		assertThat(this.endpoints.insertWithinLimit(endpoint("ep_4", "t1", true), 2)).isFalse();
+		assertThat(this.endpoints.insertWithinLimit(endpoint("ep_5", null, true), 1)).isFalse();
+		this.endpoints.delete("ep_1");
+		assertThat(this.endpoints.insertWithinLimit(endpoint("ep_4", "t1", true), 2)).isTrue();
+		assertThat(this.endpoints.insertWithinLimit(endpoint("ep_6", "t2", true), 1)).isTrue();
+
+		assertThat(this.endpoints.findByTenant("t1")).extracting(WebhookEndpoint::id).containsExactly("ep_2", "ep_4");
+		assertThat(this.endpoints.findById("ep_5")).isEmpty();
+		assertThat(this.endpoints.findByTenant("t2")).hasSize(1);
+	}
+
+	@Test
 	void savingAgainReplacesAndDeleteHidesTheEndpoint() {
 		this.endpoints.save(endpoint("ep_1", null, true));
 		this.endpoints.save(endpoint("ep_2", null, false));
