@@ -71,7 +71,12 @@ final class HttpClientFloor implements AutoCloseable {
 		this.transport = new HttpClient5WebhookTransport(settings, null);
 	}
 
-	/** The same client configuration as {@link HttpClient5WebhookTransport}'s, without the starter around it. */
+	/**
+	 * The same client configuration as {@link HttpClient5WebhookTransport}'s ({@code newClient}), without the
+	 * starter around it. Written out here rather than shared, so that the floor is a plain HttpClient 5 client a
+	 * reader can check against the library's documentation; a change of the transport's settings is to be made here
+	 * too (duplicates --change lists the pair).
+	 */
 	private static CloseableHttpAsyncClient bareClient(HttpClient5WebhookTransport.Settings settings) {
 		CloseableHttpAsyncClient client = HttpAsyncClients.custom()
 			.setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
