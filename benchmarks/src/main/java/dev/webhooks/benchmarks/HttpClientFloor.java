@@ -197,7 +197,7 @@ final class HttpClientFloor implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.bareClient.close(CloseMode.IMMEDIATE);
+		this.bareClient.close(CloseMode.GRACEFUL);
 		this.transport.destroy();
 	}
 
