@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import dev.webhooks.delivery.DeliveryRepository;
+import dev.webhooks.delivery.HttpClient5WebhookTransport;
 import dev.webhooks.publish.WebhookPublisher;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -61,6 +62,15 @@ public final class DeliveryBenchmark {
 
 	private static final Duration WRK_RUN = Duration.ofSeconds(Long.getLong("bench.wrk-seconds", 10));
 
+	/** Measure the HTTP floor (a bare HttpClient 5 async client, and our transport alone) beside the ceiling. */
+	private static final boolean HTTP_FLOOR = Boolean.parseBoolean(System.getProperty("bench.http-floor", "true"));
+
+	/** Requests in flight of the engine to the benchmark's one endpoint (the starter's default unless set). */
+	private static final int ENGINE_IN_FLIGHT = Integer.getInteger("webhooks.delivery.max-in-flight-per-endpoint", 10);
+
+	/** Requests in flight of wrk's ceiling, which the floor also measures at. */
+	private static final int WRK_CONNECTIONS = 32;
+
 	/**
 	 * Declare a JSON Schema for bench.tick, so every payload is turned into a tree, stripped by it and written from
 	 * the tree (webhooks.publisher.schema-validation, lenient unless set, says whether it is validated too).
@@ -74,27 +84,93 @@ public final class DeliveryBenchmark {
 		String postgresUrl = System.getProperty("bench.postgres-url", "jdbc:postgresql://127.0.0.1:5432/test");
 		try (LoopbackReceiver receiver = new LoopbackReceiver(4)) {
 			byte[] sampleBody = sampleEnvelope();
-			// a first wrk run warms the receiver up and is not counted; the ceiling is then taken before, between
-			// and after the stores and the median kept, as the machine's speed drifts over a run
-			WrkCeiling.measure(receiver.port(), sampleBody, 32, Duration.ofSeconds(3));
+			HttpClientFloor httpFloor = HTTP_FLOOR ? new HttpClientFloor(receiver.port(), sampleBody, engineClientSettings())
+					: null;
+			// a first wrk run (and floor run) warms the receiver (and the client) up and is not counted; the ceiling
+			// and the floor are then taken before, between and after the stores and the medians kept, as the
+			// machine's speed drifts over a run
+			WrkCeiling.measure(receiver.port(), sampleBody, WRK_CONNECTIONS, Duration.ofSeconds(3));
+			if (httpFloor != null) {
+				httpFloor.bare(ENGINE_IN_FLIGHT, Duration.ofSeconds(3));
+				httpFloor.transport(ENGINE_IN_FLIGHT, Duration.ofSeconds(3));
+				receiver.reset();
+			}
 			List<Double> ceilings = new ArrayList<>();
+			List<HttpFloor> floors = new ArrayList<>();
 			ceilings.add(measureCeiling(receiver, sampleBody));
+			measureHttpFloor(httpFloor, receiver, floors);
 			List<StoreResult> results = new ArrayList<>();
 			for (String store : System.getProperty("bench.stores", "h2,h2-file,postgresql").split(",")) {
+				if (store.isBlank()) {
+					// -Dbench.stores= measures the ceiling and the HTTP floor alone
+					continue;
+				}
 				results.add(runStore(store.strip(), postgresUrl, receiver));
 				ceilings.add(measureCeiling(receiver, sampleBody));
+				measureHttpFloor(httpFloor, receiver, floors);
 			}
-			double ceiling = ceilings.stream().sorted().toList().get(ceilings.size() / 2);
+			if (httpFloor != null) {
+				httpFloor.close();
+			}
+			double ceiling = median(ceilings);
 			System.out.println();
 			System.out.printf(Locale.ROOT,
-					"Receiver ceiling measured with wrk (-t2 -c32, %d s, %d-byte POST): median %.0f requests/s of %s%n%n",
-					WRK_RUN.toSeconds(), sampleBody.length, ceiling,
-					ceilings.stream().map((c) -> String.format(Locale.ROOT, "%.0f", c)).toList());
-			System.out.println("| store | sustained deliveries/s (median, range of " + WINDOWS + " windows) | % of ceiling | publish p50 | publish p99 | floor p50 / p99 (pgbench beside it) | publish p99 / floor p99 | publish-to-delivered p50 | publish-to-delivered p99 | latency run rate |");
-			System.out.println("|---|---|---|---|---|---|---|---|---|---|");
-			results.forEach((result) -> System.out.println(result.row(ceiling)));
+					"Receiver ceiling measured with wrk (-t2 -c%d, %d s, %d-byte POST): median %.0f requests/s of %s%n",
+					WRK_CONNECTIONS, WRK_RUN.toSeconds(), sampleBody.length, ceiling, rounded(ceilings));
+			double floor = 0;
+			if (!floors.isEmpty()) {
+				floor = median(floors.stream().map(HttpFloor::bareAtEngine).toList());
+				double bare32 = median(floors.stream().map(HttpFloor::bareAtWrk).toList());
+				double transport = median(floors.stream().map(HttpFloor::transportAtEngine).toList());
+				System.out.printf(Locale.ROOT,
+						"HTTP floor, bare HttpClient 5 async (%d I/O thread(s), no database, no signing, %d s, same POST to /hook): %d in flight median %.0f requests/s (%.0f%% of the ceiling) of %s; %d in flight median %.0f (%.0f%%) of %s%n",
+						engineClientSettings().ioThreads(), WRK_RUN.toSeconds(), ENGINE_IN_FLIGHT, floor,
+						100 * floor / ceiling, rounded(floors.stream().map(HttpFloor::bareAtEngine).toList()),
+						WRK_CONNECTIONS, bare32, 100 * bare32 / ceiling,
+						rounded(floors.stream().map(HttpFloor::bareAtWrk).toList()));
+				System.out.printf(Locale.ROOT,
+						"Our transport alone (HttpClient5WebhookTransport, pre-signed requests, %d in flight): median %.0f requests/s (%.0f%% of the floor) of %s%n",
+						ENGINE_IN_FLIGHT, transport, 100 * transport / floor,
+						rounded(floors.stream().map(HttpFloor::transportAtEngine).toList()));
+			}
+			System.out.println();
+			System.out.println("| store | sustained deliveries/s (median, range of " + WINDOWS + " windows) | % of ceiling | % of HTTP floor | publish p50 | publish p99 | floor p50 / p99 (pgbench beside it) | publish p99 / floor p99 | publish-to-delivered p50 | publish-to-delivered p99 | latency run rate |");
+			System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+			double httpFloorRate = floor;
+			results.forEach((result) -> System.out.println(result.row(ceiling, httpFloorRate)));
 		}
 		System.exit(0);
+	}
+
+	/** The engine's client settings: the starter's defaults, or what the run's system properties set. */
+	private static HttpClient5WebhookTransport.Settings engineClientSettings() {
+		Integer ioThreads = Integer.getInteger("webhooks.delivery.io-threads");
+		int maxInFlight = Integer.getInteger("webhooks.delivery.max-in-flight", 200);
+		return new HttpClient5WebhookTransport.Settings(Duration.ofSeconds(5), Duration.ofSeconds(10), maxInFlight,
+				maxInFlight, 4096, (ioThreads != null) ? ioThreads : HttpClient5WebhookTransport.Settings.defaultIoThreads());
+	}
+
+	private static void measureHttpFloor(HttpClientFloor httpFloor, LoopbackReceiver receiver, List<HttpFloor> floors)
+			throws InterruptedException {
+		if (httpFloor == null) {
+			return;
+		}
+		HttpFloor floor = new HttpFloor(httpFloor.bare(ENGINE_IN_FLIGHT, WRK_RUN), httpFloor.bare(WRK_CONNECTIONS, WRK_RUN),
+				httpFloor.transport(ENGINE_IN_FLIGHT, WRK_RUN));
+		receiver.reset();
+		System.out.printf(Locale.ROOT,
+				"HTTP floor: bare HttpClient 5 %.0f requests/s with %d in flight, %.0f with %d; our transport alone %.0f with %d%n",
+				floor.bareAtEngine(), ENGINE_IN_FLIGHT, floor.bareAtWrk(), WRK_CONNECTIONS, floor.transportAtEngine(),
+				ENGINE_IN_FLIGHT);
+		floors.add(floor);
+	}
+
+	private static double median(List<Double> values) {
+		return values.stream().sorted().toList().get(values.size() / 2);
+	}
+
+	private static List<String> rounded(List<Double> values) {
+		return values.stream().map((c) -> String.format(Locale.ROOT, "%.0f", c)).toList();
 	}
 
 	private static StoreResult runStore(String store, String postgresUrl, LoopbackReceiver receiver)
@@ -134,7 +210,7 @@ public final class DeliveryBenchmark {
 	}
 
 	private static double measureCeiling(LoopbackReceiver receiver, byte[] sampleBody) throws Exception {
-		double ceiling = WrkCeiling.measure(receiver.port(), sampleBody, 32, WRK_RUN);
+		double ceiling = WrkCeiling.measure(receiver.port(), sampleBody, WRK_CONNECTIONS, WRK_RUN);
 		System.out.printf(Locale.ROOT, "wrk ceiling of the receiver: %.0f requests/s%n", ceiling);
 		return ceiling;
 	}
@@ -358,16 +434,21 @@ public final class DeliveryBenchmark {
 	private record LatencyResult(Percentiles publish, Percentiles delivered) {
 	}
 
+	/** One measurement of the HTTP floor, requests per second. */
+	private record HttpFloor(double bareAtEngine, double bareAtWrk, double transportAtEngine) {
+	}
+
 	/** One store's figures, made into a table row once the ceiling is known. */
 	private record StoreResult(String name, double sustained, String range, LatencyResult latency, double rate,
 			Percentiles floor) {
 
-		String row(double ceiling) {
+		String row(double ceiling, double httpFloor) {
 			String floorColumns = (this.floor != null) ? String.format(Locale.ROOT, "%.3f / %.3f ms | %.2f×",
 					this.floor.millis(50), this.floor.millis(99), this.latency.publish.millis(99) / this.floor.millis(99))
 					: "– | –";
-			return String.format(Locale.ROOT, "| %s | %.0f (%s) | %.0f%% | %.3f ms | %.3f ms | %s | %.2f ms | %.2f ms | %.0f/s |",
-					this.name, this.sustained, this.range, 100 * this.sustained / ceiling,
+			String ofFloor = (httpFloor > 0) ? String.format(Locale.ROOT, "%.0f%%", 100 * this.sustained / httpFloor) : "–";
+			return String.format(Locale.ROOT, "| %s | %.0f (%s) | %.0f%% | %s | %.3f ms | %.3f ms | %s | %.2f ms | %.2f ms | %.0f/s |",
+					this.name, this.sustained, this.range, 100 * this.sustained / ceiling, ofFloor,
 					this.latency.publish.millis(50), this.latency.publish.millis(99), floorColumns,
 					this.latency.delivered.millis(50), this.latency.delivered.millis(99), this.rate);
 		}
