@@ -44,6 +44,14 @@ public class WebhooksReceiverProperties {
 	private Duration maintenanceInterval = Duration.ofMinutes(10);
 
 	/**
+	 * How often the JDBC idempotency store writes the ids whose listeners succeeded, in one batch: the request is
+	 * answered without waiting for that write, and this instance answers a redelivery as a duplicate meanwhile.
+	 * A crash loses the ids not written yet, so a redelivery of one after the claim timeout is handled again.
+	 * Must be shorter than the claim timeout; 0 writes each id before the request is answered.
+	 */
+	private Duration confirmFlushInterval = Duration.ofMillis(20);
+
+	/**
 	 * Most message ids the in-memory idempotency store keeps (used when there is no DataSource); the oldest are
 	 * forgotten first.
 	 */
@@ -105,6 +113,14 @@ public class WebhooksReceiverProperties {
 
 	public void setMaintenanceInterval(Duration maintenanceInterval) {
 		this.maintenanceInterval = maintenanceInterval;
+	}
+
+	public Duration getConfirmFlushInterval() {
+		return this.confirmFlushInterval;
+	}
+
+	public void setConfirmFlushInterval(Duration confirmFlushInterval) {
+		this.confirmFlushInterval = confirmFlushInterval;
 	}
 
 	public int getInMemoryMaxEntries() {

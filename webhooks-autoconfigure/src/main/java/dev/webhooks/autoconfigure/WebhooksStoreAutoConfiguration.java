@@ -1,6 +1,7 @@
 package dev.webhooks.autoconfigure;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -235,8 +236,16 @@ public final class WebhooksStoreAutoConfiguration {
 				WebhooksReceiverProperties receiverProperties, WebhooksStoreProperties properties) {
 			TablePrefix prefix = tablePrefix(properties);
 			withTables(dataSource, prefix, StoreTables.RECEIVED);
-			return new JdbcIdempotencyStore(dataSource, mapper.getIfAvailable(JsonMapper::shared),
-					receiverProperties.getClaimTimeout(), Clock.systemUTC(), prefix);
+			Duration flushInterval = receiverProperties.getConfirmFlushInterval();
+			Duration claimTimeout = receiverProperties.getClaimTimeout();
+			if (flushInterval.isNegative() || flushInterval.compareTo(claimTimeout) >= 0) {
+				throw new IllegalStateException("webhooks.receiver.confirm-flush-interval (" + flushInterval
+						+ ") must be at least 0 and shorter than webhooks.receiver.claim-timeout (" + claimTimeout
+						+ "): a confirmation not written within the claim timeout lets another instance handle the "
+						+ "message again");
+			}
+			return new JdbcIdempotencyStore(dataSource, mapper.getIfAvailable(JsonMapper::shared), claimTimeout,
+					Clock.systemUTC(), prefix, flushInterval);
 		}
 
 	}

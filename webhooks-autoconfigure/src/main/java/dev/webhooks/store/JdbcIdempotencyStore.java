@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -23,14 +24,24 @@ import dev.webhooks.receive.WebhookMessage;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.Assert;
 
 /**
  * An {@link IdempotencyStore} in the {@code received} table (named with a {@link TablePrefix}), shared by every
  * instance on the database. The primary key {@code (source, message_id)} makes the claim atomic: of two concurrent
  * requests, one inserts the row and the other finds it. Asynchronous messages keep their headers and body in the row
  * until handled, so a message accepted with 202 survives a restart and is handled then.
+ * <p>
+ * With a confirm flush interval (the auto-configuration's default), {@link #confirm} does not write: the id is
+ * answered as handled by this store at once and written with the others confirmed meanwhile, in one batch and one
+ * commit, by a writer thread every interval; {@link #close} writes what is left. Until then another instance sees
+ * the id claimed and answers {@link Claim#IN_PROGRESS}, so the sender retries later. A crash loses the
+ * confirmations not yet written: their ids stay claimed until the claim timeout, and a redelivery after it is
+ * handled again (a duplicate, never a loss). The interval must be far shorter than the claim timeout.
  */
-public class JdbcIdempotencyStore implements IdempotencyStore, WebhookInbox {
+public class JdbcIdempotencyStore implements IdempotencyStore, WebhookInbox, AutoCloseable {
 
 	private static final TypeReference<Map<String, List<String>>> HEADERS_TYPE = new TypeReference<>() {
 	};
@@ -42,6 +53,25 @@ public class JdbcIdempotencyStore implements IdempotencyStore, WebhookInbox {
 	private static final String HANDLED = "HANDLED";
 
 	private static final String FAILED = "FAILED";
+
+	private static final String CLAIM = "INSERT INTO %TABLE_PREFIX%received "
+			+ "(source, message_id, status, received_at, claimed_at) VALUES (?, ?, ?, ?, ?)";
+
+	/**
+	 * The claim on PostgreSQL, committed without waiting for its WAL record to reach the disk (the commit is
+	 * visible to every other session at once, so the primary key still lets one claim win). A crash of the
+	 * database server can lose the last fraction of a second of claims: each of them was a message that is then
+	 * handled again when redelivered, a duplicate as with a lost confirmation, never a loss. The statement is its
+	 * own transaction, so the setting ends with it.
+	 */
+	private static final String POSTGRES_CLAIM_WITHOUT_COMMIT_WAIT = """
+			WITH no_commit_wait AS (SELECT set_config('synchronous_commit', 'off', true))
+			INSERT INTO %TABLE_PREFIX%received (source, message_id, status, received_at, claimed_at)
+			SELECT ?, ?, ?, CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS TIMESTAMP WITH TIME ZONE)
+			FROM no_commit_wait""";
+
+	/** Confirmations kept waiting at most; beyond it each is written at once, as without a flush interval. */
+	private static final int MAX_DEFERRED = 100_000;
 
 	private final JdbcTemplate jdbc;
 
@@ -71,6 +101,8 @@ public class JdbcIdempotencyStore implements IdempotencyStore, WebhookInbox {
 
 	private final String reclaimSql;
 
+	private final DeferredConfirmations deferred;
+
 	/**
 	 * Create a store.
 	 * @param dataSource the database holding the {@code webhook_received} table
@@ -94,12 +126,31 @@ public class JdbcIdempotencyStore implements IdempotencyStore, WebhookInbox {
 	 */
 	public JdbcIdempotencyStore(DataSource dataSource, JsonMapper mapper, Duration claimTimeout, Clock clock,
 			TablePrefix prefix) {
+		this(dataSource, mapper, claimTimeout, clock, prefix, Duration.ZERO);
+	}
+
+	/**
+	 * Create a store.
+	 * @param dataSource the database holding the {@code received} table
+	 * @param mapper writes and reads the stored headers
+	 * @param claimTimeout how long a claim holds before another request, or the recovery of abandoned messages,
+	 * may take it over
+	 * @param clock the clock
+	 * @param prefix the prefix of the table name
+	 * @param confirmFlushInterval how often confirmations are written in a batch, shorter than the claim timeout;
+	 * zero writes each one in {@link #confirm}, on the caller's thread
+	 */
+	public JdbcIdempotencyStore(DataSource dataSource, JsonMapper mapper, Duration claimTimeout, Clock clock,
+			TablePrefix prefix, Duration confirmFlushInterval) {
+		Assert.isTrue(!confirmFlushInterval.isNegative() && confirmFlushInterval.compareTo(claimTimeout) < 0,
+				() -> "The confirm flush interval (" + confirmFlushInterval + ") must be zero or more and shorter "
+						+ "than the claim timeout (" + claimTimeout + ")");
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.mapper = mapper;
 		this.claimTimeout = claimTimeout;
 		this.clock = clock;
-		this.insertSql = prefix.resolve("INSERT INTO %TABLE_PREFIX%received "
-				+ "(source, message_id, status, received_at, claimed_at) VALUES (?, ?, ?, ?, ?)");
+		this.insertSql = prefix.resolve("postgresql".equals(StoreDialect.of(this.jdbc, prefix).platform())
+				? POSTGRES_CLAIM_WITHOUT_COMMIT_WAIT : CLAIM);
 		this.takeOverSql = prefix.resolve("UPDATE %TABLE_PREFIX%received SET status = ?, claimed_at = ?, "
 				+ "handled_at = NULL "
 				+ "WHERE source = ? AND message_id = ? AND (status = ? OR (status = ? AND claimed_at < ?))");
@@ -120,10 +171,16 @@ public class JdbcIdempotencyStore implements IdempotencyStore, WebhookInbox {
 				+ "WHERE status = ? AND claimed_at < ? ORDER BY claimed_at LIMIT ?");
 		this.reclaimSql = prefix.resolve("UPDATE %TABLE_PREFIX%received SET claimed_at = ? "
 				+ "WHERE source = ? AND message_id = ? AND status = ? AND claimed_at = ?");
+		this.deferred = confirmFlushInterval.isZero() ? null
+				: new DeferredConfirmations(confirmFlushInterval, MAX_DEFERRED,
+						confirmationWriter(new TransactionTemplate(new DataSourceTransactionManager(dataSource))));
 	}
 
 	@Override
 	public Claim claim(String source, String messageId) {
+		if (isConfirmedNotWritten(source, messageId)) {
+			return Claim.HANDLED;
+		}
 		OffsetDateTime now = now();
 		try {
 			this.jdbc.update(this.insertSql, source, messageId, PROCESSING, now, now);
@@ -150,17 +207,26 @@ public class JdbcIdempotencyStore implements IdempotencyStore, WebhookInbox {
 
 	@Override
 	public void confirm(String source, String messageId) {
-		this.jdbc.update(this.confirmSql, HANDLED, now(), source, messageId);
+		OffsetDateTime now = now();
+		if (this.deferred == null || !this.deferred.add(new DeferredConfirmations.ReceivedId(source, messageId), now)) {
+			this.jdbc.update(this.confirmSql, HANDLED, now, source, messageId);
+		}
 	}
 
 	@Override
 	public void release(String source, String messageId) {
+		if (isConfirmedNotWritten(source, messageId)) {
+			// handled already: the delete below would remove the row before its confirmation is written
+			return;
+		}
 		this.jdbc.update(this.releaseSql,
 				source, messageId, PROCESSING, PENDING);
 	}
 
 	@Override
 	public int purge(Instant receivedBefore) {
+		// written first, so no confirmation lands on a purged row (its id would then stay handled here only)
+		writeConfirmations();
 		return this.jdbc.update(this.purgeSql, PENDING,
 				receivedBefore.atOffset(ZoneOffset.UTC));
 	}
@@ -201,6 +267,38 @@ public class JdbcIdempotencyStore implements IdempotencyStore, WebhookInbox {
 			}
 		}
 		return reclaimed;
+	}
+
+	/**
+	 * Write the confirmations that wait for the next flush now, on the caller's thread.
+	 */
+	public void writeConfirmations() {
+		if (this.deferred != null) {
+			this.deferred.flush();
+		}
+	}
+
+	/**
+	 * Stop the confirmation writer and write what is left; later confirmations are written at once.
+	 */
+	@Override
+	public void close() {
+		if (this.deferred != null) {
+			this.deferred.close();
+		}
+	}
+
+	private boolean isConfirmedNotWritten(String source, String messageId) {
+		return this.deferred != null && this.deferred.contains(new DeferredConfirmations.ReceivedId(source, messageId));
+	}
+
+	private Consumer<List<Map.Entry<DeferredConfirmations.ReceivedId, OffsetDateTime>>> confirmationWriter(
+			TransactionTemplate transaction) {
+		return (batch) -> transaction.executeWithoutResult((status) -> this.jdbc.batchUpdate(this.confirmSql,
+				batch.stream()
+					.map((entry) -> new Object[] { HANDLED, entry.getValue(), entry.getKey().source(),
+							entry.getKey().messageId() })
+					.toList()));
 	}
 
 	private HttpHeaders readHeaders(String json) {

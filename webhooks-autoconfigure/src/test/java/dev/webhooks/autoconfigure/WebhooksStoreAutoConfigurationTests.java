@@ -1,5 +1,7 @@
 package dev.webhooks.autoconfigure;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ import dev.webhooks.store.MissingStoreTablesFailureAnalyzer;
 import dev.webhooks.store.StoreTables.MissingStoreTablesException;
 import dev.webhooks.testsupport.InMemoryWebhookStore;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -29,6 +32,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerA
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -131,15 +135,47 @@ class WebhooksStoreAutoConfigurationTests {
 
 	@Test
 	void theIdempotencyStoreIsMadeForAServletWebApplicationsReceiver() {
-		WebApplicationContextRunner web = new WebApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, DataSourceAutoConfiguration.class,
-					WebhooksStoreAutoConfiguration.class))
-			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+		WebApplicationContextRunner web = receiverContext("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
 		web.run((context) -> assertThat(context.getBean(IdempotencyStore.class))
 			.isInstanceOf(JdbcIdempotencyStore.class));
 		web.withPropertyValues("webhooks.receiver.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(IdempotencyStore.class));
 		this.runner.run((context) -> assertThat(context).doesNotHaveBean(IdempotencyStore.class));
+	}
+
+	@Test
+	void closingTheContextWritesTheConfirmationsOfReceivedWebhooksNotWrittenYet() {
+		String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+		// an interval no test outlasts: only the close can have written the confirmation
+		receiverContext(url).withPropertyValues("webhooks.receiver.confirm-flush-interval=1m").run((context) -> {
+			IdempotencyStore store = context.getBean(IdempotencyStore.class);
+			assertThat(store.claim("anon", "msg_at_shutdown")).isEqualTo(IdempotencyStore.Claim.CLAIMED);
+			store.confirm("anon", "msg_at_shutdown");
+		});
+
+		try (JdbcIdempotencyStore restarted = new JdbcIdempotencyStore(
+				new SimpleDriverDataSource(new org.h2.Driver(), url, "sa", ""), JsonMapper.shared(), Duration.ofMinutes(5),
+				Clock.systemUTC())) {
+			assertThat(restarted.claim("anon", "msg_at_shutdown")).isEqualTo(IdempotencyStore.Claim.HANDLED);
+		}
+	}
+
+	@Test
+	void refusesAConfirmFlushIntervalNotShorterThanTheClaimTimeout() {
+		receiverContext("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
+			.withPropertyValues("webhooks.receiver.confirm-flush-interval=5m", "webhooks.receiver.claim-timeout=5m")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("webhooks.receiver.confirm-flush-interval (PT5M) must be at least 0 and shorter "
+						+ "than webhooks.receiver.claim-timeout (PT5M)"));
+	}
+
+	private static WebApplicationContextRunner receiverContext(String url) {
+		return new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, DataSourceAutoConfiguration.class,
+					WebhooksStoreAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=" + url);
 	}
 
 	private static WebhookEndpoint endpoint(String id) {

@@ -1,10 +1,12 @@
 package dev.webhooks.store;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,11 +16,18 @@ import dev.webhooks.receive.IdempotencyStoreContractTests;
 import dev.webhooks.receive.WebhookMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.awaitility.Awaitility.await;
 
 /**
- * The JDBC idempotency store and inbox against a real database: the subclasses choose H2 or PostgreSQL.
+ * The JDBC idempotency store and inbox against a real database: the subclasses choose H2 or PostgreSQL. The store
+ * under the contract tests writes its confirmations in batches every 20 ms, as the auto-configuration's does.
  */
 abstract class JdbcIdempotencyStoreTests extends IdempotencyStoreContractTests<JdbcIdempotencyStore> {
+
+	private static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(5);
+
+	private final List<JdbcIdempotencyStore> stores = new ArrayList<>();
 
 	abstract DataSource dataSource();
 
@@ -35,8 +44,99 @@ abstract class JdbcIdempotencyStoreTests extends IdempotencyStoreContractTests<J
 	@BeforeEach
 	void createStore() {
 		StoreSchema.create(dataSource(), platform(), prefix());
-		this.store = new JdbcIdempotencyStore(dataSource(), JsonMapper.shared(), Duration.ofMinutes(5), this.clock,
-				prefix());
+		this.store = store(Duration.ofMillis(20));
+	}
+
+	@AfterEach
+	void closeStores() {
+		this.stores.forEach(JdbcIdempotencyStore::close);
+	}
+
+	/**
+	 * A store on the same database, as another instance of the application has.
+	 * @param confirmFlushInterval how often it writes its confirmations, zero for at once
+	 * @return the store, closed after the test
+	 */
+	JdbcIdempotencyStore store(Duration confirmFlushInterval) {
+		JdbcIdempotencyStore created = new JdbcIdempotencyStore(dataSource(), JsonMapper.shared(), CLAIM_TIMEOUT,
+				this.clock, prefix(), confirmFlushInterval);
+		this.stores.add(created);
+		return created;
+	}
+
+	@Test
+	void confirmedIdNotWrittenYetIsHandledHereAndInProgressOnAnotherInstance() {
+		// an interval no test outlasts, so nothing but the test writes
+		JdbcIdempotencyStore deferring = store(Duration.ofMinutes(1));
+		JdbcIdempotencyStore otherInstance = store(Duration.ZERO);
+		deferring.claim("anon", "msg_deferred");
+
+		deferring.confirm("anon", "msg_deferred");
+
+		assertThat(deferring.claim("anon", "msg_deferred")).isEqualTo(Claim.HANDLED);
+		assertThat(otherInstance.claim("anon", "msg_deferred")).isEqualTo(Claim.IN_PROGRESS);
+		deferring.writeConfirmations();
+		assertThat(otherInstance.claim("anon", "msg_deferred")).isEqualTo(Claim.HANDLED);
+	}
+
+	@Test
+	void confirmationIsWrittenWithinTheFlushIntervalForAnotherInstance() {
+		JdbcIdempotencyStore otherInstance = store(Duration.ZERO);
+		this.store.claim("anon", "msg_flushed");
+
+		this.store.confirm("anon", "msg_flushed");
+
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(otherInstance.claim("anon", "msg_flushed")).isEqualTo(Claim.HANDLED));
+	}
+
+	@Test
+	void closingTheStoreWritesTheConfirmationsNotWrittenYet() {
+		JdbcIdempotencyStore deferring = store(Duration.ofMinutes(1));
+		deferring.claim("anon", "msg_at_close_1");
+		deferring.claim("anon", "msg_at_close_2");
+		deferring.confirm("anon", "msg_at_close_1");
+		deferring.confirm("anon", "msg_at_close_2");
+
+		deferring.close();
+
+		JdbcIdempotencyStore restarted = store(Duration.ZERO);
+		assertThat(restarted.claim("anon", "msg_at_close_1")).isEqualTo(Claim.HANDLED);
+		assertThat(restarted.claim("anon", "msg_at_close_2")).isEqualTo(Claim.HANDLED);
+	}
+
+	@Test
+	void confirmationAfterCloseIsWrittenAtOnce() {
+		JdbcIdempotencyStore deferring = store(Duration.ofMinutes(1));
+		deferring.claim("anon", "msg_after_close");
+		deferring.close();
+
+		deferring.confirm("anon", "msg_after_close");
+
+		assertThat(store(Duration.ZERO).claim("anon", "msg_after_close")).isEqualTo(Claim.HANDLED);
+	}
+
+	@Test
+	void releaseAfterAFailedListenerLetsTheNextClaimInWhileOtherConfirmationsWait() {
+		JdbcIdempotencyStore deferring = store(Duration.ofMinutes(1));
+		JdbcIdempotencyStore otherInstance = store(Duration.ZERO);
+		deferring.claim("anon", "msg_succeeded");
+		deferring.confirm("anon", "msg_succeeded");
+		deferring.claim("anon", "msg_failed");
+
+		deferring.release("anon", "msg_failed");
+
+		assertThat(otherInstance.claim("anon", "msg_failed")).isEqualTo(Claim.CLAIMED);
+		assertThat(deferring.claim("anon", "msg_succeeded")).isEqualTo(Claim.HANDLED);
+		deferring.release("anon", "msg_succeeded");
+		deferring.writeConfirmations();
+		assertThat(otherInstance.claim("anon", "msg_succeeded")).isEqualTo(Claim.HANDLED);
+	}
+
+	@Test
+	void confirmFlushIntervalNotShorterThanTheClaimTimeoutIsRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> store(CLAIM_TIMEOUT))
+			.withMessageContaining("must be zero or more and shorter than the claim timeout (PT5M)");
 	}
 
 	@Test

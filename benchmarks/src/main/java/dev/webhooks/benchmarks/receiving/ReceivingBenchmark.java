@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.webhooks.benchmarks.PostgresBenchSchema;
 import dev.webhooks.signing.WebhookSecret;
 
 import org.springframework.boot.WebApplicationType;
@@ -34,7 +35,7 @@ public final class ReceivingBenchmark {
 	private static final int BODY_BYTES = Integer.getInteger("bench.body-bytes", 1024);
 
 	/** The most requests per second a run is expected to reach, which sizes its pool of signed requests. */
-	private static final int MAX_RATE = Integer.getInteger("bench.max-rate", 30_000);
+	private static final int MAX_RATE = Integer.getInteger("bench.max-rate", 80_000);
 
 	/**
 	 * Spring Modulith's event publication registry, on the module's class path for ModulithComparison only: left out
@@ -70,7 +71,16 @@ public final class ReceivingBenchmark {
 
 	private static String run(String store, byte[] body, Path bodyFile) throws Exception {
 		System.out.println("== " + store);
-		try (ConfigurableApplicationContext context = start(store)) {
+		if (!"postgresql".equals(store)) {
+			return run(store, null, body, bodyFile);
+		}
+		try (PostgresBenchSchema schema = PostgresBenchSchema.create("webhooks_bench_receiving")) {
+			return run(store, schema.url(), body, bodyFile);
+		}
+	}
+
+	private static String run(String store, String postgresUrl, byte[] body, Path bodyFile) throws Exception {
+		try (ConfigurableApplicationContext context = start(store, postgresUrl)) {
 			String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
 			ReceivingApplication.PlainEndpoint plain = context.getBean(ReceivingApplication.PlainEndpoint.class);
 			ReceivingApplication.BenchListener listener = context.getBean(ReceivingApplication.BenchListener.class);
@@ -129,7 +139,7 @@ public final class ReceivingBenchmark {
 		System.out.printf(Locale.ROOT, "  %s: %d requests, all 2xx, %d handled%n", name, requests, handled);
 	}
 
-	private static ConfigurableApplicationContext start(String store) {
+	private static ConfigurableApplicationContext start(String store, String postgresUrl) {
 		List<String> properties = new ArrayList<>(List.of("server.port=0", "logging.level.root=WARN",
 				"spring.main.banner-mode=off", "webhooks.receiver.sources.bench.secrets[0]=" + SECRET.reveal(),
 				"server.tomcat.threads.max=" + Integer.getInteger("bench.tomcat-threads", 200)));
@@ -139,7 +149,11 @@ public final class ReceivingBenchmark {
 			case "h2" -> properties.addAll(List.of("spring.autoconfigure.exclude=" + MODULITH,
 					"spring.datasource.url=jdbc:h2:mem:receiving;DB_CLOSE_DELAY=-1",
 					"webhooks.store.initialize-schema=always"));
-			default -> throw new IllegalArgumentException("bench.stores takes memory and h2, not " + store);
+			case "postgresql" -> properties.addAll(List.of("spring.autoconfigure.exclude=" + MODULITH,
+					"spring.datasource.url=" + postgresUrl, "spring.datasource.username=postgres",
+					"webhooks.store.initialize-schema=always"));
+			default -> throw new IllegalArgumentException(
+					"bench.stores takes memory, h2 and postgresql, not " + store);
 		}
 		return new SpringApplicationBuilder(ReceivingApplication.class).web(WebApplicationType.SERVLET)
 			.properties(properties.toArray(String[]::new))
@@ -150,6 +164,7 @@ public final class ReceivingBenchmark {
 		return switch (store) {
 			case "memory" -> "in memory (no DataSource)";
 			case "h2" -> "JDBC, H2 in memory";
+			case "postgresql" -> "JDBC, PostgreSQL";
 			default -> store;
 		};
 	}
