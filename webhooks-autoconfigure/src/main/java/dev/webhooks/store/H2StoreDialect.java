@@ -66,6 +66,8 @@ final class H2StoreDialect extends StoreDialect {
 
 	private final String selectDueForUpdate;
 
+	private final String insertReceivedClaim;
+
 	private final String updateDeliveriesIn;
 
 	private final String insertAttempts;
@@ -77,6 +79,7 @@ final class H2StoreDialect extends StoreDialect {
 		this.insertEvents = prefix.resolve(INSERT_EVENTS);
 		this.insertDeliveries = prefix.resolve(INSERT_DELIVERIES);
 		this.selectDueForUpdate = prefix.resolve(SELECT_DUE_FOR_UPDATE_H2);
+		this.insertReceivedClaim = prefix.resolve(INSERT_RECEIVED_CLAIM);
 		this.updateDeliveriesIn = prefix.resolve(UPDATE_DELIVERIES_IN);
 		this.insertAttempts = prefix.resolve(INSERT_ATTEMPTS);
 		this.insertLaneIfAbsent = prefix.resolve(INSERT_LANE_IF_ABSENT);
@@ -144,6 +147,11 @@ final class H2StoreDialect extends StoreDialect {
 	 */
 	@Override
 	void lockTenantEndpoints(String tenantId) {
+	}
+
+	@Override
+	String insertReceivedClaim() {
+		return this.insertReceivedClaim;
 	}
 
 	@Override

@@ -54,22 +54,6 @@ public class JdbcIdempotencyStore implements IdempotencyStore, WebhookInbox, Aut
 
 	private static final String FAILED = "FAILED";
 
-	private static final String CLAIM = "INSERT INTO %TABLE_PREFIX%received "
-			+ "(source, message_id, status, received_at, claimed_at) VALUES (?, ?, ?, ?, ?)";
-
-	/**
-	 * The claim on PostgreSQL, committed without waiting for its WAL record to reach the disk (the commit is
-	 * visible to every other session at once, so the primary key still lets one claim win). A crash of the
-	 * database server can lose the last fraction of a second of claims: each of them was a message that is then
-	 * handled again when redelivered, a duplicate as with a lost confirmation, never a loss. The statement is its
-	 * own transaction, so the setting ends with it.
-	 */
-	private static final String POSTGRES_CLAIM_WITHOUT_COMMIT_WAIT = """
-			WITH no_commit_wait AS (SELECT set_config('synchronous_commit', 'off', true))
-			INSERT INTO %TABLE_PREFIX%received (source, message_id, status, received_at, claimed_at)
-			SELECT ?, ?, ?, CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS TIMESTAMP WITH TIME ZONE)
-			FROM no_commit_wait""";
-
 	/** Confirmations kept waiting at most; beyond it each is written at once, as without a flush interval. */
 	private static final int MAX_DEFERRED = 100_000;
 
@@ -149,8 +133,7 @@ public class JdbcIdempotencyStore implements IdempotencyStore, WebhookInbox, Aut
 		this.mapper = mapper;
 		this.claimTimeout = claimTimeout;
 		this.clock = clock;
-		this.insertSql = prefix.resolve("postgresql".equals(StoreDialect.of(this.jdbc, prefix).platform())
-				? POSTGRES_CLAIM_WITHOUT_COMMIT_WAIT : CLAIM);
+		this.insertSql = StoreDialect.of(this.jdbc, prefix).insertReceivedClaim();
 		this.takeOverSql = prefix.resolve("UPDATE %TABLE_PREFIX%received SET status = ?, claimed_at = ?, "
 				+ "handled_at = NULL "
 				+ "WHERE source = ? AND message_id = ? AND (status = ? OR (status = ? AND claimed_at < ?))");

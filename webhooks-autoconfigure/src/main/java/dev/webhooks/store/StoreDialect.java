@@ -31,6 +31,10 @@ abstract class StoreDialect {
 			FOR UPDATE SKIP LOCKED
 			""";
 
+	/** The claim of a received webhook: a new row, which the primary key lets one request write. */
+	static final String INSERT_RECEIVED_CLAIM = "INSERT INTO %TABLE_PREFIX%received "
+			+ "(source, message_id, status, received_at, claimed_at) VALUES (?, ?, ?, ?, ?)";
+
 	final JdbcOperations jdbc;
 
 	StoreDialect(JdbcOperations jdbc) {
@@ -86,6 +90,13 @@ abstract class StoreDialect {
 	 * @param tenantId the tenant, or {@code null}
 	 */
 	abstract void lockTenantEndpoints(String tenantId);
+
+	/**
+	 * The statement that claims a received webhook; its parameters are the source, the message id, the status,
+	 * the time received and the time claimed.
+	 * @return the SQL
+	 */
+	abstract String insertReceivedClaim();
 
 	/**
 	 * The query that selects and locks due deliveries; its parameters are now, now and the limit.
