@@ -134,8 +134,8 @@ public final class DeliveryBenchmark {
 						rounded(floors.stream().map(HttpFloor::transportAtEngine).toList()));
 			}
 			System.out.println();
-			System.out.println("| store | sustained deliveries/s (median, range of " + WINDOWS + " windows) | % of ceiling | % of HTTP floor | publish p50 | publish p99 | floor p50 / p99 (pgbench beside it) | publish p99 / floor p99 | publish-to-delivered p50 | publish-to-delivered p99 | latency run rate |");
-			System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+			System.out.println("| store | sustained deliveries/s (median, range of " + WINDOWS + " windows) | % of ceiling | % of HTTP floor | engine + database CPU per delivery (median) | publish p50 | publish p99 | floor p50 / p99 (pgbench beside it) | publish p99 / floor p99 | publish-to-delivered p50 | publish-to-delivered p99 | latency run rate |");
+			System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
 			double httpFloorRate = floor;
 			results.forEach((result) -> System.out.println(result.row(ceiling, httpFloorRate)));
 		}
@@ -242,23 +242,31 @@ public final class DeliveryBenchmark {
 			cleanUp(inHeap, deliveries, context);
 			// several windows, the median reported: one window on two shared cores moves by 10 to 20% from run to run
 			double[] windows = new double[WINDOWS];
+			double[] cpu = new double[WINDOWS];
+			CpuMeter meter = new CpuMeter(LoopbackReceiver::isReceiverThread,
+					(kind == Kind.POSTGRESQL) ? context.getBean(DataSource.class) : null);
 			for (int w = 0; w < WINDOWS; w++) {
 				receiver.reset();
+				CpuMeter.Sample before = meter.sample();
 				long start = System.nanoTime();
 				publishFlat(publisher, THROUGHPUT_EVENTS, receiver);
 				// a delivery counts once its outcome is committed, not when the receiver has it
 				awaitOutcomesWritten(deliveries);
 				double seconds = (System.nanoTime() - start) / 1e9;
+				CpuMeter.Sample after = meter.sample();
 				cleanUp(inHeap, deliveries, context);
 				windows[w] = THROUGHPUT_EVENTS / seconds;
-				System.out.printf(Locale.ROOT, "window %d: %d events delivered in %.2f s = %.0f deliveries/s%n", w + 1,
-						THROUGHPUT_EVENTS, seconds, windows[w]);
+				cpu[w] = before.engineAndPostgresMicros(after, THROUGHPUT_EVENTS);
+				System.out.printf(Locale.ROOT, "window %d: %d events delivered in %.2f s = %.0f deliveries/s; %s%n",
+						w + 1, THROUGHPUT_EVENTS, seconds, windows[w],
+						before.perDelivery(after, THROUGHPUT_EVENTS, seconds));
 			}
 			Arrays.sort(windows);
+			Arrays.sort(cpu);
 			double sustained = windows[WINDOWS / 2];
 			String range = String.format(Locale.ROOT, "%.0f–%.0f", windows[0], windows[WINDOWS - 1]);
-			System.out.printf(Locale.ROOT, "sustained: median of %d windows %.0f deliveries/s (%s)%n", WINDOWS,
-					sustained, range);
+			System.out.printf(Locale.ROOT, "sustained: median of %d windows %.0f deliveries/s (%s); engine and its database %.1f µs CPU per delivery (median)%n",
+					WINDOWS, sustained, range, cpu[WINDOWS / 2]);
 			receiver.reset();
 			double rate = sustained / 2;
 			Percentiles floor = null;
@@ -278,7 +286,8 @@ public final class DeliveryBenchmark {
 			System.out.printf(Locale.ROOT, "at %.0f events/s: publish p50 %.3f ms p99 %.3f ms; publish-to-delivered p50 %.2f ms p99 %.2f ms (%d events)%n",
 					rate, latency.publish.millis(50), latency.publish.millis(99), latency.delivered.millis(50),
 					latency.delivered.millis(99), latency.delivered.count());
-			return new StoreResult(name + (SCHEMA ? ", schema on" : ""), sustained, range, latency, rate, floor);
+			return new StoreResult(name + (SCHEMA ? ", schema on" : ""), sustained, range, cpu[WINDOWS / 2], latency, rate,
+					floor);
 		}
 	}
 
@@ -289,6 +298,9 @@ public final class DeliveryBenchmark {
 				"webhooks.event-types[0].schema.properties.text.type=string") : List.of();
 		return new SpringApplicationBuilder(BenchmarkApplication.class).web(WebApplicationType.NONE)
 			.properties(schema.toArray(String[]::new))
+			// how CpuMeter finds the engine's backends
+			.properties(url.startsWith("jdbc:postgresql:")
+					? "spring.datasource.hikari.data-source-properties.ApplicationName=" + CpuMeter.APPLICATION_NAME : "")
 			.properties("spring.datasource.url=" + url, "spring.datasource.username=" + user,
 					"spring.datasource.password=", "spring.datasource.hikari.maximum-pool-size=10",
 					"webhooks.store.initialize-schema=always", "webhooks.publisher.strict-event-types=false",
@@ -439,16 +451,16 @@ public final class DeliveryBenchmark {
 	}
 
 	/** One store's figures, made into a table row once the ceiling is known. */
-	private record StoreResult(String name, double sustained, String range, LatencyResult latency, double rate,
-			Percentiles floor) {
+	private record StoreResult(String name, double sustained, String range, double cpuMicros, LatencyResult latency,
+			double rate, Percentiles floor) {
 
 		String row(double ceiling, double httpFloor) {
 			String floorColumns = (this.floor != null) ? String.format(Locale.ROOT, "%.3f / %.3f ms | %.2f×",
 					this.floor.millis(50), this.floor.millis(99), this.latency.publish.millis(99) / this.floor.millis(99))
 					: "– | –";
 			String ofFloor = (httpFloor > 0) ? String.format(Locale.ROOT, "%.0f%%", 100 * this.sustained / httpFloor) : "–";
-			return String.format(Locale.ROOT, "| %s | %.0f (%s) | %.0f%% | %s | %.3f ms | %.3f ms | %s | %.2f ms | %.2f ms | %.0f/s |",
-					this.name, this.sustained, this.range, 100 * this.sustained / ceiling, ofFloor,
+			return String.format(Locale.ROOT, "| %s | %.0f (%s) | %.0f%% | %s | %.1f µs | %.3f ms | %.3f ms | %s | %.2f ms | %.2f ms | %.0f/s |",
+					this.name, this.sustained, this.range, 100 * this.sustained / ceiling, ofFloor, this.cpuMicros,
 					this.latency.publish.millis(50), this.latency.publish.millis(99), floorColumns,
 					this.latency.delivered.millis(50), this.latency.delivered.millis(99), this.rate);
 		}

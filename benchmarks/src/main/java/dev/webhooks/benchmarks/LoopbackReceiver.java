@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -17,6 +18,9 @@ import com.sun.net.httpserver.HttpServer;
  * {@code webhook-id} arrived, for the publish-to-delivered latency; {@code /ceiling} is what wrk loads.
  */
 public final class LoopbackReceiver implements AutoCloseable {
+
+	/** The names of the receiver's threads: its executor's begin with this, the JDK server's own is HTTP-Dispatcher. */
+	static final String THREAD_PREFIX = "receiver-";
 
 	private final HttpServer server;
 
@@ -30,11 +34,22 @@ public final class LoopbackReceiver implements AutoCloseable {
 
 	public LoopbackReceiver(int threads) throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
-		this.executor = Executors.newFixedThreadPool(threads);
+		AtomicInteger count = new AtomicInteger();
+		this.executor = Executors.newFixedThreadPool(threads,
+				(task) -> new Thread(task, THREAD_PREFIX + count.incrementAndGet()));
 		this.server.setExecutor(this.executor);
 		this.server.createContext("/hook", this::hook);
 		this.server.createContext("/ceiling", exchange -> answer(exchange));
 		this.server.start();
+	}
+
+	/**
+	 * Whether a thread, by its name, is the receiver's.
+	 * @param name the thread's name
+	 * @return whether it serves the receiver
+	 */
+	static boolean isReceiverThread(String name) {
+		return name.startsWith(THREAD_PREFIX) || name.equals("HTTP-Dispatcher");
 	}
 
 	public int port() {
