@@ -3,9 +3,6 @@ package dev.webhooks.benchmarks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,7 +78,6 @@ public final class DeliveryBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		String postgresUrl = System.getProperty("bench.postgres-url", "jdbc:postgresql://127.0.0.1:5432/test");
 		try (LoopbackReceiver receiver = new LoopbackReceiver(4)) {
 			byte[] sampleBody = sampleEnvelope();
 			HttpClientFloor httpFloor = HTTP_FLOOR ? new HttpClientFloor(receiver.port(), sampleBody, engineClientSettings())
@@ -105,7 +101,7 @@ public final class DeliveryBenchmark {
 					// -Dbench.stores= measures the ceiling and the HTTP floor alone
 					continue;
 				}
-				results.add(runStore(store.strip(), postgresUrl, receiver));
+				results.add(runStore(store.strip(), receiver));
 				ceilings.add(measureCeiling(receiver, sampleBody));
 				measureHttpFloor(httpFloor, receiver, floors);
 			}
@@ -173,7 +169,7 @@ public final class DeliveryBenchmark {
 		return values.stream().map((c) -> String.format(Locale.ROOT, "%.0f", c)).toList();
 	}
 
-	private static StoreResult runStore(String store, String postgresUrl, LoopbackReceiver receiver)
+	private static StoreResult runStore(String store, LoopbackReceiver receiver)
 			throws Exception {
 		switch (store) {
 			case "h2" -> {
@@ -195,13 +191,9 @@ public final class DeliveryBenchmark {
 			}
 			case "postgresql", "postgresql-without-log-indexes" -> {
 				boolean withoutLogIndexes = !store.equals("postgresql");
-				String schema = createSchema(postgresUrl);
-				try {
+				try (PostgresBenchSchema schema = PostgresBenchSchema.create("webhooks_bench")) {
 					return run("PostgreSQL (loopback)" + (withoutLogIndexes ? ", without the delivery-log indexes" : ""),
-							schemaUrl(postgresUrl, schema), "postgres", receiver, Kind.POSTGRESQL, withoutLogIndexes);
-				}
-				finally {
-					dropSchema(postgresUrl, schema);
+							schema.url(), "postgres", receiver, Kind.POSTGRESQL, withoutLogIndexes);
 				}
 			}
 			default -> throw new IllegalArgumentException(
@@ -408,26 +400,6 @@ public final class DeliveryBenchmark {
 				throw new IllegalStateException("Only " + receiver.received() + " of " + expected + " delivered in 5 minutes");
 			}
 			Thread.sleep(1);
-		}
-	}
-
-	private static String createSchema(String url) throws Exception {
-		String schema = "webhooks_bench_" + System.currentTimeMillis();
-		try (Connection connection = DriverManager.getConnection(url, "postgres", "");
-				Statement statement = connection.createStatement()) {
-			statement.execute("CREATE SCHEMA " + schema);
-		}
-		return schema;
-	}
-
-	private static String schemaUrl(String url, String schema) {
-		return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-	}
-
-	private static void dropSchema(String url, String schema) throws Exception {
-		try (Connection connection = DriverManager.getConnection(url, "postgres", "");
-				Statement statement = connection.createStatement()) {
-			statement.execute("DROP SCHEMA " + schema + " CASCADE");
 		}
 	}
 

@@ -1,9 +1,6 @@
 package dev.webhooks.benchmarks;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,24 +59,22 @@ public final class FilteredPublishBenchmark {
 	public static void main(String[] args) throws Exception {
 		String loadAtStart = loadAverage();
 		String stores = System.getProperty("bench.stores", "h2,postgresql");
-		String postgresUrl = System.getProperty("bench.postgres-url", "jdbc:postgresql://127.0.0.1:5432/test");
 		List<String> rows = new ArrayList<>();
 		if (stores.contains("h2")) {
 			rows.addAll(compare("H2", (name) -> "jdbc:h2:mem:filters-" + name + ";DB_CLOSE_DELAY=-1", "sa"));
 		}
 		if (stores.contains("postgresql")) {
-			List<String> schemas = new ArrayList<>();
+			List<PostgresBenchSchema> schemas = new ArrayList<>();
 			try {
 				rows.addAll(compare("PostgreSQL", (name) -> {
-					String schema = "webhooks_filters_" + name.replace('-', '_') + "_" + System.currentTimeMillis();
+					PostgresBenchSchema schema = PostgresBenchSchema.create("webhooks_filters_" + name.replace('-', '_'));
 					schemas.add(schema);
-					execute(postgresUrl, "CREATE SCHEMA " + schema);
-					return postgresUrl + (postgresUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+					return schema.url();
 				}, "postgres"));
 			}
 			finally {
-				for (String schema : schemas) {
-					execute(postgresUrl, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+				for (PostgresBenchSchema schema : schemas) {
+					schema.close();
 				}
 			}
 		}
@@ -219,13 +214,6 @@ public final class FilteredPublishBenchmark {
 			throw new IllegalStateException("The filter did not pass every event");
 		}
 		return (double) best / iterations;
-	}
-
-	private static void execute(String url, String sql) throws Exception {
-		try (Connection connection = DriverManager.getConnection(url, "postgres", "");
-				Statement statement = connection.createStatement()) {
-			statement.execute(sql);
-		}
 	}
 
 	private static String loadAverage() {

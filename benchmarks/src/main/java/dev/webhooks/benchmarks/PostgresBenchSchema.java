@@ -34,6 +34,14 @@ public final class PostgresBenchSchema implements AutoCloseable {
 	}
 
 	/**
+	 * The schema's name.
+	 * @return the name
+	 */
+	public String name() {
+		return this.name;
+	}
+
+	/**
 	 * The JDBC URL whose connections work in this schema.
 	 * @return the URL
 	 */

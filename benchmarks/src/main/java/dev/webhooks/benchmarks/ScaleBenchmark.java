@@ -62,10 +62,8 @@ public final class ScaleBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		String postgresUrl = System.getProperty("bench.postgres-url", "jdbc:postgresql://127.0.0.1:5432/test");
-		String schema = "webhooks_scale_" + System.currentTimeMillis();
-		execute(postgresUrl, "CREATE SCHEMA " + schema);
-		String url = postgresUrl + (postgresUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+		PostgresBenchSchema schema = PostgresBenchSchema.create("webhooks_scale");
+		String url = schema.url();
 		try (CountingReceiver receiver = new CountingReceiver(4)) {
 			fillBacklog(url, receiver.port());
 			String startPlan = explainClaim(url);
@@ -81,8 +79,8 @@ public final class ScaleBenchmark {
 					backlogBytes / 1e6, backlogBytes / 1e6 / (DELIVERIES / 1e6), drainedBytes / 1e6);
 		}
 		finally {
-			execute(postgresUrl, "DROP SCHEMA " + schema + " CASCADE");
-			System.out.println("Dropped schema " + schema);
+			schema.close();
+			System.out.println("Dropped schema " + schema.name());
 		}
 		System.exit(0);
 	}
@@ -230,13 +228,6 @@ public final class ScaleBenchmark {
 	/** The most heap left after a collection among the samples taken while draining. */
 	private static long maxOldAfterGc() {
 		return MAX_AFTER_GC.get();
-	}
-
-	private static void execute(String url, String sql) throws Exception {
-		try (Connection connection = DriverManager.getConnection(url, "postgres", "");
-				Statement statement = connection.createStatement()) {
-			statement.execute(sql);
-		}
 	}
 
 	/** A receiver that answers 204 and only counts requests, so that its own memory does not grow with the run. */

@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -78,8 +77,8 @@ public class WebhookEndpoints {
 
 	private EndpointLimit endpointLimit = EndpointLimit.UNLIMITED;
 
-	/** The creates of tenants whose ids hash alike take turns, so two cannot both pass the limit. */
-	private final ReentrantLock[] tenantLocks = newLocks(64);
+	/** The limited creates of a tenant take turns, so two cannot both pass the limit. */
+	private final TenantTurns tenantTurns = new TenantTurns();
 
 	private Predicate<String> sslBundles = (name) -> false;
 
@@ -104,14 +103,6 @@ public class WebhookEndpoints {
 		this.rotationOverlap = rotationOverlap;
 		this.clock = clock;
 		this.ids = new SortableIdGenerator(clock);
-	}
-
-	private static ReentrantLock[] newLocks(int count) {
-		ReentrantLock[] locks = new ReentrantLock[count];
-		for (int i = 0; i < count; i++) {
-			locks[i] = new ReentrantLock();
-		}
-		return locks;
 	}
 
 	/**
@@ -141,6 +132,8 @@ public class WebhookEndpoints {
 	 * @throws IllegalArgumentException when an event type or header is not valid
 	 * @throws InvalidEndpointFieldException when the rate limit, ordering or SSL bundle is not valid
 	 * @throws EndpointLimitExceededException when the tenant has as many endpoints as its limit allows
+	 * @throws org.springframework.dao.CannotAcquireLockException when the tenant's turn to create did not come
+	 * within 10 seconds (another create of it, in a transaction not completed yet, holds it)
 	 */
 	public CreatedEndpoint create(String tenantId, EndpointRequest request) {
 		Objects.requireNonNull(request.url(), "An endpoint needs a URL");
@@ -445,8 +438,8 @@ public class WebhookEndpoints {
 	}
 
 	/**
-	 * Insert a created endpoint within its tenant's limit. The creates of one tenant take turns in this process
-	 * (64 locks by tenant hash, so tenants seldom wait for each other); the repository makes the count
+	 * Insert a created endpoint within its tenant's limit. The creates of one tenant take turns in this process,
+	 * a turn lasting until the caller's transaction completes ({@link TenantTurns}); the repository makes the count
 	 * and the insert one step across instances (the JDBC store with a lock in PostgreSQL).
 	 */
 	private void insertWithinLimit(WebhookEndpoint endpoint) {
@@ -456,16 +449,11 @@ public class WebhookEndpoints {
 			this.repository.save(endpoint);
 			return;
 		}
-		ReentrantLock lock = this.tenantLocks[Math.floorMod(Objects.hashCode(tenantId), this.tenantLocks.length)];
-		lock.lock();
-		try {
+		this.tenantTurns.inTurn(tenantId, () -> {
 			if (!this.repository.insertWithinLimit(endpoint, limit)) {
 				throw new EndpointLimitExceededException(tenantId, limit);
 			}
-		}
-		finally {
-			lock.unlock();
-		}
+		});
 	}
 
 	/**

@@ -64,11 +64,28 @@ abstract class JdbcIdempotencyStoreTests extends IdempotencyStoreContractTests<J
 		return created;
 	}
 
+	/**
+	 * A store that writes its confirmations only when the test has it do so ({@code writeConfirmations} or
+	 * {@code close}): its flush interval is one that no test outlasts.
+	 * @return the store, closed after the test
+	 */
+	JdbcIdempotencyStore deferringStore() {
+		return store(Duration.ofMinutes(1));
+	}
+
+	/**
+	 * Another instance on the same database, writing each confirmation at once: what it answers is what the table
+	 * holds.
+	 * @return the store, closed after the test
+	 */
+	JdbcIdempotencyStore otherInstance() {
+		return store(Duration.ZERO);
+	}
+
 	@Test
 	void confirmedIdNotWrittenYetIsHandledHereAndInProgressOnAnotherInstance() {
-		// an interval no test outlasts, so nothing but the test writes
-		JdbcIdempotencyStore deferring = store(Duration.ofMinutes(1));
-		JdbcIdempotencyStore otherInstance = store(Duration.ZERO);
+		JdbcIdempotencyStore deferring = deferringStore();
+		JdbcIdempotencyStore otherInstance = otherInstance();
 		deferring.claim("anon", "msg_deferred");
 
 		deferring.confirm("anon", "msg_deferred");
@@ -81,7 +98,7 @@ abstract class JdbcIdempotencyStoreTests extends IdempotencyStoreContractTests<J
 
 	@Test
 	void confirmationIsWrittenWithinTheFlushIntervalForAnotherInstance() {
-		JdbcIdempotencyStore otherInstance = store(Duration.ZERO);
+		JdbcIdempotencyStore otherInstance = otherInstance();
 		this.store.claim("anon", "msg_flushed");
 
 		this.store.confirm("anon", "msg_flushed");
@@ -92,7 +109,7 @@ abstract class JdbcIdempotencyStoreTests extends IdempotencyStoreContractTests<J
 
 	@Test
 	void closingTheStoreWritesTheConfirmationsNotWrittenYet() {
-		JdbcIdempotencyStore deferring = store(Duration.ofMinutes(1));
+		JdbcIdempotencyStore deferring = deferringStore();
 		deferring.claim("anon", "msg_at_close_1");
 		deferring.claim("anon", "msg_at_close_2");
 		deferring.confirm("anon", "msg_at_close_1");
@@ -100,26 +117,26 @@ abstract class JdbcIdempotencyStoreTests extends IdempotencyStoreContractTests<J
 
 		deferring.close();
 
-		JdbcIdempotencyStore restarted = store(Duration.ZERO);
+		JdbcIdempotencyStore restarted = otherInstance();
 		assertThat(restarted.claim("anon", "msg_at_close_1")).isEqualTo(Claim.HANDLED);
 		assertThat(restarted.claim("anon", "msg_at_close_2")).isEqualTo(Claim.HANDLED);
 	}
 
 	@Test
 	void confirmationAfterCloseIsWrittenAtOnce() {
-		JdbcIdempotencyStore deferring = store(Duration.ofMinutes(1));
+		JdbcIdempotencyStore deferring = deferringStore();
 		deferring.claim("anon", "msg_after_close");
 		deferring.close();
 
 		deferring.confirm("anon", "msg_after_close");
 
-		assertThat(store(Duration.ZERO).claim("anon", "msg_after_close")).isEqualTo(Claim.HANDLED);
+		assertThat(otherInstance().claim("anon", "msg_after_close")).isEqualTo(Claim.HANDLED);
 	}
 
 	@Test
 	void releaseAfterAFailedListenerLetsTheNextClaimInWhileOtherConfirmationsWait() {
-		JdbcIdempotencyStore deferring = store(Duration.ofMinutes(1));
-		JdbcIdempotencyStore otherInstance = store(Duration.ZERO);
+		JdbcIdempotencyStore deferring = deferringStore();
+		JdbcIdempotencyStore otherInstance = otherInstance();
 		deferring.claim("anon", "msg_succeeded");
 		deferring.confirm("anon", "msg_succeeded");
 		deferring.claim("anon", "msg_failed");

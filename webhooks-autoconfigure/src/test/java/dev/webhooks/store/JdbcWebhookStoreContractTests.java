@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -22,6 +24,15 @@ import dev.webhooks.delivery.DeliveryOutcome;
 import dev.webhooks.delivery.DeliveryOutcomeRecorder;
 import dev.webhooks.delivery.DeliveryStatus;
 import dev.webhooks.delivery.DeliveryTask;
+import dev.webhooks.endpoint.CreatedEndpoint;
+import dev.webhooks.endpoint.EndpointLimit;
+import dev.webhooks.endpoint.EndpointLimitExceededException;
+import dev.webhooks.endpoint.EndpointRequest;
+import dev.webhooks.endpoint.WebhookEndpoint;
+import dev.webhooks.endpoint.WebhookEndpoints;
+import dev.webhooks.endpoint.WebhookSubscribers;
+import dev.webhooks.event.EventTypeCatalog;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,6 +41,7 @@ import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
@@ -229,6 +241,68 @@ abstract class JdbcWebhookStoreContractTests extends WebhookStoreContractTests {
 		assertThat(this.deliveries.countPending()).isOne();
 		assertThat(attemptCount()).isZero();
 		assertThat(column("locked_by FROM %TABLE_PREFIX%delivery WHERE id", id, String.class)).isEqualTo("node-a");
+	}
+
+	@Test
+	void twoCreatesForOneTenantInTransactionsOfTheirOwnCannotBothPassItsLimit() throws Exception {
+		// given the service on this store, one endpoint per tenant, and a first create whose transaction stays open
+		WebhookEndpoints service = serviceWithEndpointLimit(1);
+		CountDownLatch created = new CountDownLatch(1);
+		CountDownLatch commit = new CountDownLatch(1);
+		ExecutorService executor = Executors.newFixedThreadPool(2);
+		try {
+			Future<CreatedEndpoint> first = executor.submit(() -> this.transactions.execute((status) -> {
+				CreatedEndpoint endpoint = service.create("t1", EndpointRequest.of("https://a.example.com/1"));
+				created.countDown();
+				await(commit);
+				return endpoint;
+			}));
+			assertThat(created.await(10, TimeUnit.SECONDS)).isTrue();
+
+			// when a second create for the tenant runs in a transaction of its own
+			Future<CreatedEndpoint> second = executor.submit(() -> this.transactions
+				.execute((status) -> service.create("t1", EndpointRequest.of("https://a.example.com/2"))));
+
+			// then it waits for the first transaction, and once that commits it counts its endpoint and is refused
+			Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !second.isDone());
+			commit.countDown();
+			assertThat(first.get(10, TimeUnit.SECONDS).endpoint().tenantId()).isEqualTo("t1");
+			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> second.get(10, TimeUnit.SECONDS))
+				.withCauseInstanceOf(EndpointLimitExceededException.class);
+			assertThat(this.endpoints.findByTenant("t1")).hasSize(1);
+		}
+		finally {
+			commit.countDown();
+			executor.shutdownNow();
+		}
+	}
+
+	@Test
+	void aTransactionCreatesAgainInItsTenantsTurnAndGivesTheTurnBackWhenRolledBack() throws Exception {
+		// given a transaction that creates two endpoints of a tenant and then fails
+		WebhookEndpoints service = serviceWithEndpointLimit(2);
+		assertThatIllegalStateException().isThrownBy(() -> this.transactions.executeWithoutResult((status) -> {
+			service.create("t1", EndpointRequest.of("https://a.example.com/1"));
+			service.create("t1", EndpointRequest.of("https://a.example.com/2"));
+			throw new IllegalStateException("rolled back");
+		})).withMessage("rolled back");
+
+		// when another thread creates an endpoint for the tenant
+		CreatedEndpoint created = CompletableFuture
+			.supplyAsync(() -> service.create("t1", EndpointRequest.of("https://a.example.com/3")))
+			.get(5, TimeUnit.SECONDS);
+
+		// then it had the turn at once, and the tenant has only its endpoint
+		assertThat(this.endpoints.findByTenant("t1")).extracting(WebhookEndpoint::id)
+			.containsExactly(created.endpoint().id());
+	}
+
+	private WebhookEndpoints serviceWithEndpointLimit(int maxEndpoints) {
+		WebhookEndpoints service = new WebhookEndpoints(this.endpoints,
+				new WebhookSubscribers(this.endpoints, Duration.ZERO), null, new EventTypeCatalog(List.of()), false,
+				WebhookEndpoints.DEFAULT_ROTATION_OVERLAP, Clock.systemUTC());
+		service.setEndpointLimit(EndpointLimit.perTenant(maxEndpoints));
+		return service;
 	}
 
 	private static void await(CountDownLatch latch) {
