@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 import javax.sql.DataSource;
@@ -36,26 +39,43 @@ final class CpuMeter {
 
 	private final JdbcTemplate postgres;
 
+	private final LongSupplier publishersNanos;
+
 	/**
 	 * @param receiverThread which threads, by name, are the receiver's
 	 * @param postgres the engine's data source on PostgreSQL, or {@code null} on H2
+	 * @param publishersNanos the CPU time of publishing threads that end before a sample could read them
 	 */
-	CpuMeter(Predicate<String> receiverThread, DataSource postgres) {
+	CpuMeter(Predicate<String> receiverThread, DataSource postgres, LongSupplier publishersNanos) {
+		this.publishersNanos = publishersNanos;
 		this.receiverThread = receiverThread;
 		this.postgres = (postgres != null) ? new JdbcTemplate(postgres) : null;
 	}
 
 	Sample sample() {
 		long receiver = 0;
+		Map<String, Long> byKind = new TreeMap<>();
 		for (ThreadInfo info : this.threads.getThreadInfo(this.threads.getAllThreadIds())) {
-			if (info != null && this.receiverThread.test(info.getThreadName())) {
-				long cpu = this.threads.getThreadCpuTime(info.getThreadId());
-				receiver += Math.max(0, cpu);
+			if (info == null) {
+				continue;
+			}
+			long cpu = Math.max(0, this.threads.getThreadCpuTime(info.getThreadId()));
+			if (this.receiverThread.test(info.getThreadName())) {
+				receiver += cpu;
+			}
+			else {
+				byKind.merge(kind(info.getThreadName()), cpu, Long::sum);
 			}
 		}
 		long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 			.getProcessCpuTime();
-		return new Sample(process, receiver, (this.postgres != null) ? backendsCpuNanos() : 0);
+		byKind.put("publishers", this.publishersNanos.getAsLong());
+		return new Sample(process, receiver, (this.postgres != null) ? backendsCpuNanos() : 0, byKind);
+	}
+
+	/** A thread's name without its number: the threads of one pool together. */
+	private static String kind(String name) {
+		return name.replaceAll("[0-9]+", "#");
 	}
 
 	private long backendsCpuNanos() {
@@ -84,7 +104,31 @@ final class CpuMeter {
 	 * @param receiverNanos the receiver's threads
 	 * @param postgresNanos the engine's PostgreSQL backends
 	 */
-	record Sample(long processNanos, long receiverNanos, long postgresNanos) {
+	record Sample(long processNanos, long receiverNanos, long postgresNanos, Map<String, Long> threadNanos) {
+
+		/**
+		 * The engine's JVM CPU per delivery by thread kind, the largest first; "JVM's own" is what no Java thread
+		 * accounts for (garbage collection, the compilers), and threads that ended within the window are missing.
+		 */
+		String engineThreads(Sample end, long deliveries) {
+			Map<String, Long> delta = new TreeMap<>();
+			long threads = 0;
+			for (Map.Entry<String, Long> entry : end.threadNanos.entrySet()) {
+				long used = entry.getValue() - this.threadNanos.getOrDefault(entry.getKey(), 0L);
+				delta.put(entry.getKey(), used);
+				threads += used;
+			}
+			delta.put("JVM's own", end.processNanos - this.processNanos - (end.receiverNanos - this.receiverNanos)
+					- threads);
+			StringBuilder line = new StringBuilder("  engine's JVM by thread, µs per delivery:");
+			delta.entrySet()
+				.stream()
+				.filter((entry) -> entry.getValue() / 1e3 / deliveries >= 0.5)
+				.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+				.forEach((entry) -> line.append(String.format(Locale.ROOT, " %s %.1f;", entry.getKey(),
+						entry.getValue() / 1e3 / deliveries)));
+			return line.toString();
+		}
 
 		/** What the window from this sample to {@code end} cost per delivery, as a line. */
 		String perDelivery(Sample end, long deliveries, double seconds) {

@@ -1,5 +1,6 @@
 package dev.webhooks.benchmarks;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
@@ -48,6 +50,9 @@ public final class DeliveryBenchmark {
 	private static final int WINDOWS = Integer.getInteger("bench.windows", 3);
 
 	private static final int PUBLISHER_THREADS = Integer.getInteger("bench.publishers", 16);
+
+	/** The CPU time of the publishers of every window so far, each counted once its thread is done. */
+	private static final AtomicLong PUBLISHERS_CPU = new AtomicLong();
 
 	private static final Duration LATENCY_RUN = Duration.ofSeconds(Long.getLong("bench.latency-seconds", 10));
 
@@ -236,7 +241,7 @@ public final class DeliveryBenchmark {
 			double[] windows = new double[WINDOWS];
 			double[] cpu = new double[WINDOWS];
 			CpuMeter meter = new CpuMeter(LoopbackReceiver::isReceiverThread,
-					(kind == Kind.POSTGRESQL) ? context.getBean(DataSource.class) : null);
+					(kind == Kind.POSTGRESQL) ? context.getBean(DataSource.class) : null, PUBLISHERS_CPU::get);
 			for (int w = 0; w < WINDOWS; w++) {
 				receiver.reset();
 				CpuMeter.Sample before = meter.sample();
@@ -252,6 +257,7 @@ public final class DeliveryBenchmark {
 				System.out.printf(Locale.ROOT, "window %d: %d events delivered in %.2f s = %.0f deliveries/s; %s%n",
 						w + 1, THROUGHPUT_EVENTS, seconds, windows[w],
 						before.perDelivery(after, THROUGHPUT_EVENTS, seconds));
+				System.out.println(before.engineThreads(after, THROUGHPUT_EVENTS));
 			}
 			Arrays.sort(windows);
 			Arrays.sort(cpu);
@@ -314,6 +320,8 @@ public final class DeliveryBenchmark {
 				while (next.getAndIncrement() < events) {
 					publisher.publish("bench.tick", Map.of("n", next.get(), "text", "benchmark payload"));
 				}
+				// the pool's threads end with the window, before CpuMeter could read them
+				PUBLISHERS_CPU.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
 			});
 		}
 		long start = System.nanoTime();

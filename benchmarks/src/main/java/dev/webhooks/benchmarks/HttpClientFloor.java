@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -179,6 +180,7 @@ final class HttpClientFloor implements AutoCloseable {
 	private double closedLoop(int inFlight, Duration duration, Sender sender) throws InterruptedException {
 		AtomicLong completed = new AtomicLong();
 		AtomicLong failed = new AtomicLong();
+		CpuMeter.Sample before = this.cpu.sample();
 		long start = System.nanoTime();
 		long end = start + duration.toNanos();
 		CountDownLatch loops = new CountDownLatch(inFlight);
@@ -189,11 +191,17 @@ final class HttpClientFloor implements AutoCloseable {
 			throw new IllegalStateException("The floor's requests did not finish");
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
+		CpuMeter.Sample after = this.cpu.sample();
 		if (failed.get() > 0) {
 			throw new IllegalStateException(failed.get() + " of the floor's requests failed");
 		}
+		System.out.printf(Locale.ROOT, "  %d in flight, %.0f requests/s; %s%n", inFlight, completed.get() / seconds,
+				before.perDelivery(after, completed.get(), seconds).replace("engine's JVM", "client's JVM"));
 		return completed.get() / seconds;
 	}
+
+	/** The CPU the client and the receiver take per request, printed with each run. */
+	private final CpuMeter cpu = new CpuMeter(LoopbackReceiver::isReceiverThread, null, () -> 0);
 
 	@Override
 	public void close() {
