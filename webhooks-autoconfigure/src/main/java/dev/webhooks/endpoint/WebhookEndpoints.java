@@ -114,6 +114,15 @@ public class WebhookEndpoints {
 	}
 
 	/**
+	 * Set how long a limited create waits for its tenant's turn ({@link TenantTurns}); 10 seconds unless a test
+	 * shortens it.
+	 * @param wait the longest wait
+	 */
+	void setTenantTurnWait(Duration wait) {
+		this.tenantTurns.setWait(wait);
+	}
+
+	/**
 	 * Set which SSL bundle names an endpoint may name; without this, none may be named.
 	 * @param sslBundles whether a bundle of that name is registered ({@code spring.ssl.bundle.*})
 	 */
