@@ -142,7 +142,9 @@ public class WebhookEndpoints {
 	 * @throws InvalidEndpointFieldException when the rate limit, ordering or SSL bundle is not valid
 	 * @throws EndpointLimitExceededException when the tenant has as many endpoints as its limit allows
 	 * @throws org.springframework.dao.CannotAcquireLockException when the tenant's turn to create did not come
-	 * within 10 seconds (another create of it, in a transaction not completed yet, holds it)
+	 * within 10 seconds (another create of it, in a transaction not completed yet, holds it), or on PostgreSQL
+	 * when the tenant's lock, held by another instance's create, was not granted within the connection's
+	 * {@code lock_timeout}; retrying later is the answer (the management API's 503)
 	 */
 	public CreatedEndpoint create(String tenantId, EndpointRequest request) {
 		Objects.requireNonNull(request.url(), "An endpoint needs a URL");
