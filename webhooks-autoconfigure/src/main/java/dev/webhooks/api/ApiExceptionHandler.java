@@ -2,6 +2,7 @@ package dev.webhooks.api;
 
 import dev.webhooks.endpoint.EndpointNotFoundException;
 
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -18,6 +19,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * with two extension members: {@code field}, the body field, query parameter or path segment at fault (absent
  * for the request as a whole), and {@code rule}, a short, stable name of the rule it broke. Spring MVC's own
  * errors (an unsupported method, a missing parameter) are problem details too. Messages never carry a secret.
+ * <p>
+ * A request that met another one holding a lock or a turn it needs for too long answers 503 with
+ * {@code Retry-After}: it is not the caller's fault and succeeds when retried, which a 500 would not say.
  */
 @RestControllerAdvice(assignableTypes = { WebhookEndpointsController.class, DeliveryLogController.class,
 		MessagesController.class, EventTypesController.class, OpenApiController.class,
@@ -29,6 +33,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	/** The extension member naming the rule broken. */
 	public static final String RULE = "rule";
+
+	/** The seconds a 503 asks the caller to wait before it retries, in {@code Retry-After}. */
+	static final int RETRY_AFTER_SECONDS = 2;
 
 	@ExceptionHandler(ApiProblemException.class)
 	ResponseEntity<ProblemDetail> problem(ApiProblemException ex) {
@@ -43,6 +50,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(TenantRequiredException.class)
 	ResponseEntity<ProblemDetail> tenantRequired(TenantRequiredException ex) {
 		return respond(HttpStatus.UNAUTHORIZED, null, "authentication-required", ex.getMessage());
+	}
+
+	@ExceptionHandler(PessimisticLockingFailureException.class)
+	ResponseEntity<ProblemDetail> busy(PessimisticLockingFailureException ex) {
+		// outside the endpoint changes (EndpointProblems names those); the message names the lock, not for callers
+		ApiProblemException busy = ApiProblemException
+			.busy("Another request is changing what this one needs; retry in a few seconds");
+		return problem(busy);
 	}
 
 	@Override
@@ -60,7 +75,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			problem.setProperty(FIELD, field);
 		}
 		problem.setProperty(RULE, rule);
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+		if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+			response.header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
+		}
+		return response.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 }

@@ -8,6 +8,9 @@ import org.springframework.http.HttpStatus;
  */
 public class ApiProblemException extends RuntimeException {
 
+	/** The rule of a request that met a concurrent one holding what it needs ({@link #busy(String)}). */
+	public static final String BUSY = "concurrent-change";
+
 	private final HttpStatus status;
 
 	private final String field;
@@ -58,6 +61,16 @@ public class ApiProblemException extends RuntimeException {
 	 */
 	public static ApiProblemException notFound(String field, String detail) {
 		return new ApiProblemException(HttpStatus.NOT_FOUND, field, "not-found", detail);
+	}
+
+	/**
+	 * A request that met another one holding what it needs, a lock or a turn, for too long: 503, with a
+	 * {@code Retry-After}, because the same request succeeds once the other has completed.
+	 * @param detail what was busy, for people; never a tenant's data or the lock's name
+	 * @return the exception
+	 */
+	public static ApiProblemException busy(String detail) {
+		return new ApiProblemException(HttpStatus.SERVICE_UNAVAILABLE, null, BUSY, detail);
 	}
 
 	public HttpStatus getStatus() {

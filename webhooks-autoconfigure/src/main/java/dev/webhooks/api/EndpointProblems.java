@@ -8,6 +8,7 @@ import dev.webhooks.endpoint.InvalidEndpointFieldException;
 import dev.webhooks.event.filter.InvalidFilterException;
 import dev.webhooks.urlguard.UnsafeUrlException;
 
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -15,7 +16,8 @@ import org.springframework.http.HttpStatus;
  * {@code url}, the catalog's and the pattern syntax's into {@code events}, the header checks' into
  * {@code headers}, the filter's into the place in the filter that is wrong ({@code filter.data.amount.$gt}), and
  * those of the delivery controls into their field ({@code rate_limit}, {@code ssl_bundle}, {@code ordering}), the signature-version check's into
- * {@code signature_versions}.
+ * {@code signature_versions}; a create that waited too long for its tenant's turn, or a lock that timed out or
+ * deadlocked, into 503 {@code concurrent-change}.
  */
 final class EndpointProblems {
 
@@ -39,6 +41,12 @@ final class EndpointProblems {
 			// webhooks.publisher.max-endpoints-per-tenant, or an EndpointLimit bean: the one limit there is
 			throw new ApiProblemException(HttpStatus.CONFLICT, null, "max-endpoints",
 					"The tenant already has " + ex.getLimit() + " endpoints, the most it may have");
+		}
+		catch (PessimisticLockingFailureException ex) {
+			// TenantTurns' 10 s wait, or PostgreSQL's lock_timeout (55P03) or a deadlock (40P01): the message names
+			// the tenant and the lock, so it stays in the exception
+			throw ApiProblemException.busy("The tenant's endpoints are being changed by another request; "
+					+ "retry in a few seconds");
 		}
 		catch (NullPointerException ex) {
 			throw ApiProblemException.invalid(null, "null-value", "A list or map of the request holds a null");

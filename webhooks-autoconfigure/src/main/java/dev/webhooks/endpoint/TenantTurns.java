@@ -28,9 +28,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 final class TenantTurns {
 
-	private static final Duration WAIT = Duration.ofSeconds(10);
+	static final Duration WAIT = Duration.ofSeconds(10);
 
 	private final Semaphore[] turns = new Semaphore[64];
+
+	private volatile Duration wait = WAIT;
 
 	TenantTurns() {
 		for (int i = 0; i < this.turns.length; i++) {
@@ -39,10 +41,19 @@ final class TenantTurns {
 	}
 
 	/**
+	 * Set how long a create waits for its turn: for tests, which should not wait 10 seconds to see it time out.
+	 * @param wait the longest wait
+	 */
+	void setWait(Duration wait) {
+		this.wait = Objects.requireNonNull(wait, "The wait must not be null");
+	}
+
+	/**
 	 * Run a limited insert in the tenant's turn.
 	 * @param tenantId the tenant, or {@code null}
 	 * @param insert counts the tenant's endpoints and inserts one, or throws
-	 * @throws CannotAcquireLockException when the turn did not come within 10 seconds
+	 * @throws CannotAcquireLockException when the turn did not come within 10 seconds (the management API answers
+	 * 503 with a {@code Retry-After})
 	 */
 	void inTurn(String tenantId, Runnable insert) {
 		int turn = Math.floorMod(Objects.hashCode(tenantId), this.turns.length);
@@ -65,10 +76,11 @@ final class TenantTurns {
 	}
 
 	private void take(int turn, String tenantId) {
+		Duration wait = this.wait;
 		try {
-			if (!this.turns[turn].tryAcquire(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+			if (!this.turns[turn].tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
 				throw new CannotAcquireLockException("Another create of an endpoint for tenant '" + tenantId
-						+ "' (or one sharing its turn) did not complete within " + WAIT.toSeconds() + " seconds");
+						+ "' (or one sharing its turn) did not complete within " + wait.toMillis() + " ms");
 			}
 		}
 		catch (InterruptedException ex) {

@@ -114,6 +114,15 @@ public class WebhookEndpoints {
 	}
 
 	/**
+	 * Set how long a limited create waits for its tenant's turn ({@link TenantTurns}); 10 seconds unless a test
+	 * shortens it.
+	 * @param wait the longest wait
+	 */
+	void setTenantTurnWait(Duration wait) {
+		this.tenantTurns.setWait(wait);
+	}
+
+	/**
 	 * Set which SSL bundle names an endpoint may name; without this, none may be named.
 	 * @param sslBundles whether a bundle of that name is registered ({@code spring.ssl.bundle.*})
 	 */
@@ -133,7 +142,9 @@ public class WebhookEndpoints {
 	 * @throws InvalidEndpointFieldException when the rate limit, ordering or SSL bundle is not valid
 	 * @throws EndpointLimitExceededException when the tenant has as many endpoints as its limit allows
 	 * @throws org.springframework.dao.CannotAcquireLockException when the tenant's turn to create did not come
-	 * within 10 seconds (another create of it, in a transaction not completed yet, holds it)
+	 * within 10 seconds (another create of it, in a transaction not completed yet, holds it), or on PostgreSQL
+	 * when the tenant's lock, held by another instance's create, was not granted within the connection's
+	 * {@code lock_timeout}; retrying later is the answer (the management API's 503)
 	 */
 	public CreatedEndpoint create(String tenantId, EndpointRequest request) {
 		Objects.requireNonNull(request.url(), "An endpoint needs a URL");

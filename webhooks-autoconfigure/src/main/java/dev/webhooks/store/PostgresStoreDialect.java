@@ -2,6 +2,7 @@ package dev.webhooks.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +10,8 @@ import dev.webhooks.delivery.DeliveryAttempt;
 import dev.webhooks.delivery.NewDelivery;
 import dev.webhooks.event.OutboxEvent;
 
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.JdbcOperations;
 
 /**
@@ -50,6 +53,9 @@ final class PostgresStoreDialect extends StoreDialect {
 
 	/** The first int of the advisory locks on a tenant's endpoints, taken to create one: "whep" in ASCII. */
 	static final int TENANT_ENDPOINTS_LOCK_CLASS = 0x77686570;
+
+	/** PostgreSQL's SQLSTATE for a lock not granted in time ({@code lock_timeout}) or at once ({@code NOWAIT}). */
+	private static final String LOCK_NOT_AVAILABLE = "55P03";
 
 	private static final String UPDATE_DELIVERIES = """
 			UPDATE %TABLE_PREFIX%delivery d
@@ -149,11 +155,26 @@ final class PostgresStoreDialect extends StoreDialect {
 		this.jdbc.query(ADVISORY_XACT_LOCK, (ResultSet rs) -> null, IDEMPOTENCY_LOCK_CLASS, lockName);
 	}
 
-	/** A transaction-scoped advisory lock on the tenant's hash (a collision only makes two tenants wait). */
+	/**
+	 * A transaction-scoped advisory lock on the tenant's hash (a collision only makes two tenants wait). Under a
+	 * {@code lock_timeout} the wait can run out (SQLSTATE 55P03), which Spring's default translation leaves
+	 * uncategorized; it is a {@link CannotAcquireLockException} here, as the in-process turn's timeout is, so that
+	 * callers (the management API's 503) see one kind of failure to retry.
+	 */
 	@Override
 	void lockTenantEndpoints(String tenantId) {
-		this.jdbc.query(ADVISORY_XACT_LOCK, (ResultSet rs) -> null, TENANT_ENDPOINTS_LOCK_CLASS,
-				(tenantId != null) ? "t:" + tenantId : "-");
+		try {
+			this.jdbc.query(ADVISORY_XACT_LOCK, (ResultSet rs) -> null, TENANT_ENDPOINTS_LOCK_CLASS,
+					(tenantId != null) ? "t:" + tenantId : "-");
+		}
+		catch (UncategorizedSQLException ex) {
+			SQLException cause = ex.getSQLException();
+			if (cause != null && LOCK_NOT_AVAILABLE.equals(cause.getSQLState())) {
+				throw new CannotAcquireLockException("The endpoint lock of tenant '" + tenantId
+						+ "' was not granted within the connection's lock_timeout", cause);
+			}
+			throw ex;
+		}
 	}
 
 	@Override

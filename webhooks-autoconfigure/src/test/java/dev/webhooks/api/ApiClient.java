@@ -68,7 +68,7 @@ final class ApiClient {
 		try {
 			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			return new Response(response.statusCode(), response.headers().firstValue("content-type").orElse(null),
-					response.body());
+					response.body(), response.headers());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(method + " " + path + " failed", ex);
@@ -79,7 +79,11 @@ final class ApiClient {
 		}
 	}
 
-	record Response(int status, String contentType, String body) {
+	record Response(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+
+		String header(String name) {
+			return this.headers.firstValue(name).orElse(null);
+		}
 
 		JsonNode json() {
 			return JSON.readTree(this.body);

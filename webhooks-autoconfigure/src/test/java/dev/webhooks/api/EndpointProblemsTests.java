@@ -5,6 +5,8 @@ import dev.webhooks.endpoint.InvalidEndpointFieldException;
 import dev.webhooks.event.filter.PayloadFilter;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +28,22 @@ class EndpointProblemsTests {
 				assertThat(ex.getRule()).isEqualTo("max-endpoints");
 				assertThat(ex.getMessage()).contains("3");
 			});
+	}
+
+	@Test
+	void aLockNotGrantedInTimeIsServiceUnavailableWithoutTheLocksMessage() {
+		for (RuntimeException lockFailure : new RuntimeException[] {
+				new CannotAcquireLockException("turn of tenant 'acme' not granted within 10 seconds"),
+				new PessimisticLockingFailureException("deadlock detected on webhook_endpoint of 'acme'") }) {
+			assertThatExceptionOfType(ApiProblemException.class).isThrownBy(() -> EndpointProblems.translate(() -> {
+				throw lockFailure;
+			})).satisfies((ex) -> {
+				assertThat(ex.getStatus()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+				assertThat(ex.getRule()).isEqualTo("concurrent-change");
+				assertThat(ex.getField()).isNull();
+				assertThat(ex.getMessage()).contains("another request").doesNotContain("acme", "10", "deadlock");
+			});
+		}
 	}
 
 	@Test

@@ -7,11 +7,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 
 import dev.webhooks.delivery.TestReceiver;
+import dev.webhooks.endpoint.EndpointRequest;
+import dev.webhooks.endpoint.TenantTurnWaits;
+import dev.webhooks.endpoint.WebhookEndpoints;
 import dev.webhooks.publish.PublishRequest;
 import dev.webhooks.publish.WebhookPublisher;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +32,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,6 +72,9 @@ abstract class ManagementApiContractTests {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	WebhookEndpoints endpoints;
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -827,6 +840,75 @@ abstract class ManagementApiContractTests {
 	int deliveryCount(String endpointId) {
 		return jdbc().queryForObject("SELECT COUNT(*) FROM webhook_delivery WHERE endpoint_id = ?", Integer.class,
 				endpointId);
+	}
+
+	// a create that waits too long for its tenant's turn
+
+	@Test
+	void aCreateWaitingTooLongForItsTenantsTurnAnswers503WithRetryAfterAndCreatesNothing() throws Exception {
+		// given another create of acme, in a transaction still open, holding the tenant's turn
+		TenantTurnWaits.shorten(this.endpoints, Duration.ofMillis(300));
+		CountDownLatch held = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		ExecutorService holder = Executors.newSingleThreadExecutor();
+		try {
+			Future<?> holding = holder.submit(() -> new TransactionTemplate(
+					new DataSourceTransactionManager(this.dataSource)).executeWithoutResult((status) -> {
+						this.endpoints.create("acme", EndpointRequest.of("https://hooks.example.com/holding"));
+						held.countDown();
+						awaitLatch(release);
+						status.setRollbackOnly();
+					}));
+			assertThat(held.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+			int before = endpointCount("acme");
+
+			// when acme creates one through the API
+			ApiClient.Response response = acme().post(BASE, "{\"url\":\"https://hooks.example.com/waited\"}");
+
+			// then it is told to come back, not that the server failed
+			assertProblem(response, 503, null, "concurrent-change");
+			assertThat(response.header("Retry-After")).isEqualTo("2");
+			JsonNode problem = response.json();
+			assertThat(problem.get("title").asString()).isEqualTo("Service Unavailable");
+			assertThat(problem.has("type")).isFalse();
+			assertThat(problem.has("field")).isFalse();
+			assertThat(problem.get("detail").asString())
+				.isEqualTo("The tenant's endpoints are being changed by another request; retry in a few seconds");
+			assertThat(response.body()).doesNotContain("acme", "Lock", "turn", "300");
+			assertThat(endpointCount("acme")).isEqualTo(before);
+
+			// and once the other create has completed, the retry goes through
+			release.countDown();
+			holding.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+			assertThat(acme().post(BASE, "{\"url\":\"https://hooks.example.com/waited\"}").status()).isEqualTo(201);
+		}
+		finally {
+			release.countDown();
+			holder.shutdown();
+			TenantTurnWaits.restore(this.endpoints);
+		}
+	}
+
+	static void awaitLatch(CountDownLatch latch) {
+		try {
+			assertThat(latch.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Test
+	void theOpenApiDocumentListsTheBusyAnswerOfACreate() {
+		JsonNode document = acme().anonymous().get(BASE + "/openapi.json").json();
+
+		JsonNode busy = document.at("/components/responses/ServiceUnavailable");
+		assertThat(document.at("/paths/" + BASE.replace("/", "~1") + "/post/responses/503/$ref").asString())
+			.isEqualTo("#/components/responses/ServiceUnavailable");
+		assertThat(busy.at("/headers/Retry-After/schema/type").asString()).isEqualTo("integer");
+		assertThat(busy.at("/content/application~1problem+json/schema/$ref").asString())
+			.isEqualTo("#/components/schemas/Problem");
 	}
 
 	// the OpenAPI document
