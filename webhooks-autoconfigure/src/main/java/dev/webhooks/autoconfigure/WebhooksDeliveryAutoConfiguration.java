@@ -218,7 +218,9 @@ public final class WebhooksDeliveryAutoConfiguration {
 		DefaultDeliveryDispatcher dispatcher = new DefaultDeliveryDispatcher(settings, repository, outcomes,
 				transport, requestFactory, classifier, eventPublisher,
 				metrics.getIfAvailable(() -> DeliveryMetrics.NONE), time);
-		dispatcher.setObservationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
+		// observed only when enabled, as Spring Kafka's listeners: an observation is taken for every attempt
+		dispatcher.setObservationRegistry(properties.isObservationEnabled()
+				? observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP) : ObservationRegistry.NOOP);
 		dispatcher.setObservationConvention(observationConvention.getIfUnique());
 		dispatcher.setPropagateTraceContext(properties.isPropagateTraceContext());
 		OrderedDeliveryRepository ordered = orderedDeliveries.getIfUnique();

@@ -222,7 +222,9 @@ public final class WebhooksPublisherAutoConfiguration {
 				envelopeWriter, transactionTemplate(dataSource, transactionManager), dispatcher,
 				new PublisherSettings(publisher.isStrictEventTypes(), publisher.getIdempotencyWindow()),
 				metrics.getIfAvailable(() -> PublishMetrics.NONE), clock.getIfUnique(Clock::systemUTC));
-		webhookPublisher.setObservationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
+		// observed only when enabled, as Spring Kafka's templates: an observation is taken for every event
+		webhookPublisher.setObservationRegistry(publisher.isObservationEnabled()
+				? observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP) : ObservationRegistry.NOOP);
 		webhookPublisher.setObservationConvention(observationConvention.getIfUnique());
 		return webhookPublisher;
 	}

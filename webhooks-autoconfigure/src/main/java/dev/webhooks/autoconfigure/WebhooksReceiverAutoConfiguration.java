@@ -155,7 +155,9 @@ public final class WebhooksReceiverAutoConfiguration {
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<WebhookReceiveObservationConvention> observationConvention) {
 		WebhookReceiverRoutes routes = new WebhookReceiverRoutes(properties.getPath(), sources, receiver, metrics);
-		routes.setObservationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
+		// observed only when enabled, as Spring Kafka's listeners: an observation is taken for every request
+		routes.setObservationRegistry(properties.isObservationEnabled()
+				? observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP) : ObservationRegistry.NOOP);
 		routes.setObservationConvention(observationConvention.getIfUnique());
 		return routes;
 	}

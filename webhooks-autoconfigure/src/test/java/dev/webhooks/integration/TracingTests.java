@@ -38,8 +38,30 @@ abstract class TracingTests extends ProviderAppTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(30);
 
+	private static final String[] OBSERVATIONS_ENABLED = { "webhooks.publisher.observation-enabled=true",
+			"webhooks.delivery.observation-enabled=true" };
+
 	TracingTests(TestDatabases databases) {
 		super(databases, "webhooks.delivery.retry.schedule=0s,200ms", "webhooks.delivery.outcome-flush-interval=20ms");
+	}
+
+	@Test
+	void publishesAndAttemptsAreNotObservedUnlessEnabled() throws Exception {
+		// given an application with a registry in its context but neither observation enabled
+		TracingTestRegistry tracing = new TracingTestRegistry();
+		TestReceiver receiver = receiver(TestReceiver.answering(200));
+		ProviderApp app = startWithout(newDatabase(), tracing.registry(), List.of());
+		app.endpoint(receiver.url());
+
+		// when an event is published and delivered
+		app.publish("migration.completed", Map.of("id", "mig_1"));
+		await().atMost(WAIT).until(() -> receiver.requests().size() == 1);
+
+		// then nothing was observed, and no trace context was stored with the event
+		assertThat(tracing.stopped()).noneMatch((context) -> context instanceof WebhookPublishObservationContext
+				|| context instanceof DeliveryAttemptObservationContext);
+		assertThat(app.jdbc().queryForObject("SELECT COUNT(*) FROM webhook_event WHERE trace_parent IS NOT NULL",
+				Integer.class)).isZero();
 	}
 
 	@Test
@@ -254,17 +276,26 @@ abstract class TracingTests extends ProviderAppTests {
 			.toList();
 	}
 
+	/** An application whose publishes and attempts are observed in the registry. */
 	ProviderApp start(List<String> database, ObservationRegistry registry, String... overrides) {
 		return start(database, registry, List.of(), overrides);
 	}
 
 	ProviderApp start(List<String> database, ObservationRegistry registry,
 			List<ApplicationContextInitializer<ConfigurableApplicationContext>> initializers, String... overrides) {
-		ApplicationContextInitializer<ConfigurableApplicationContext> observed = (context) -> context
+		List<String> observed = new ArrayList<>(List.of(OBSERVATIONS_ENABLED));
+		observed.addAll(List.of(overrides));
+		return startWithout(database, registry, initializers, observed.toArray(String[]::new));
+	}
+
+	/** An application with the registry in its context, observing only what its properties enable. */
+	private ProviderApp startWithout(List<String> database, ObservationRegistry registry,
+			List<ApplicationContextInitializer<ConfigurableApplicationContext>> initializers, String... overrides) {
+		ApplicationContextInitializer<ConfigurableApplicationContext> withRegistry = (context) -> context
 			.getBeanFactory()
 			.registerSingleton("observationRegistry", registry);
 		List<ApplicationContextInitializer<?>> everyInitializer = new ArrayList<>(initializers);
-		everyInitializer.add(observed);
+		everyInitializer.add(withRegistry);
 		return this.apps.start(database, everyInitializer, overrides);
 	}
 

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = { ReceiverTestApplication.class, WebhookReceiveObservationTests.Observed.class },
 		webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "spring.datasource.url=jdbc:h2:mem:receiver-observed;DB_CLOSE_DELAY=-1")
+		properties = { "spring.datasource.url=jdbc:h2:mem:receiver-observed;DB_CLOSE_DELAY=-1",
+				"webhooks.receiver.observation-enabled=true" })
 class WebhookReceiveObservationTests extends ReceiverIntegrationTests {
 
 	@Autowired
