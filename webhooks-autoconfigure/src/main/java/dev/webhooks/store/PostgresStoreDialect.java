@@ -152,25 +152,30 @@ final class PostgresStoreDialect extends StoreDialect {
 	void lockIdempotencyKey(String tenantId, String idempotencyKey) {
 		// the tenant's length first, so that no tenant and key pair spells another's
 		String lockName = ((tenantId != null) ? tenantId.length() + ":" + tenantId : "-") + ":" + idempotencyKey;
-		this.jdbc.query(ADVISORY_XACT_LOCK, (ResultSet rs) -> null, IDEMPOTENCY_LOCK_CLASS, lockName);
+		lockForTransaction(IDEMPOTENCY_LOCK_CLASS, lockName, "idempotency-key", tenantId);
+	}
+
+	/** A transaction-scoped advisory lock on the tenant's hash (a collision only makes two tenants wait). */
+	@Override
+	void lockTenantEndpoints(String tenantId) {
+		lockForTransaction(TENANT_ENDPOINTS_LOCK_CLASS, (tenantId != null) ? "t:" + tenantId : "-", "endpoint",
+				tenantId);
 	}
 
 	/**
-	 * A transaction-scoped advisory lock on the tenant's hash (a collision only makes two tenants wait). Under a
-	 * {@code lock_timeout} the wait can run out (SQLSTATE 55P03), which Spring's default translation leaves
-	 * uncategorized; it is a {@link CannotAcquireLockException} here, as the in-process turn's timeout is, so that
-	 * callers (the management API's 503) see one kind of failure to retry.
+	 * Take a transaction-scoped advisory lock. Under a {@code lock_timeout} the wait can run out (SQLSTATE 55P03),
+	 * which Spring's default translation leaves uncategorized; it is a {@link CannotAcquireLockException} here, as
+	 * the in-process turn's timeout is, so that callers (the management API's 503) see one kind of failure to
+	 * retry.
 	 */
-	@Override
-	void lockTenantEndpoints(String tenantId) {
+	private void lockForTransaction(int lockClass, String name, String kind, String tenantId) {
 		try {
-			this.jdbc.query(ADVISORY_XACT_LOCK, (ResultSet rs) -> null, TENANT_ENDPOINTS_LOCK_CLASS,
-					(tenantId != null) ? "t:" + tenantId : "-");
+			this.jdbc.query(ADVISORY_XACT_LOCK, (ResultSet rs) -> null, lockClass, name);
 		}
 		catch (UncategorizedSQLException ex) {
 			SQLException cause = ex.getSQLException();
 			if (cause != null && LOCK_NOT_AVAILABLE.equals(cause.getSQLState())) {
-				throw new CannotAcquireLockException("The endpoint lock of tenant '" + tenantId
+				throw new CannotAcquireLockException("The " + kind + " lock of tenant '" + tenantId
 						+ "' was not granted within the connection's lock_timeout", cause);
 			}
 			throw ex;

@@ -11,6 +11,8 @@ import dev.webhooks.testsupport.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.dao.CannotAcquireLockException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -69,6 +71,46 @@ class PostgresOutboxWebhookPublisherTests extends OutboxWebhookPublisherContract
 			assertThat(secondId.get()).isEqualTo(firstId.get());
 			assertThat(f.count("webhook_event")).isOne();
 			assertThat(f.count("webhook_delivery")).isOne();
+		});
+	}
+
+	@Test
+	void aPublishWhoseKeyLockIsNotGrantedWithinTheLockTimeoutFailsWithCannotAcquireLock() {
+		run((f) -> {
+			// given an endpoint, and a transaction that has published key order-7 and not committed yet
+			f.endpoint("t1", "*");
+			CountDownLatch firstPublished = new CountDownLatch(1);
+			CountDownLatch commitFirst = new CountDownLatch(1);
+			Thread first = new Thread(() -> f.transactions.executeWithoutResult((status) -> {
+				f.publisher.publish(ORDER_7);
+				firstPublished.countDown();
+				awaitLatch(commitFirst);
+			}));
+			first.start();
+			awaitLatch(firstPublished);
+			try {
+				// when a second transaction with a lock_timeout publishes the same key
+				AtomicReference<Throwable> failure = new AtomicReference<>();
+				try {
+					f.transactions.executeWithoutResult((status) -> {
+						f.jdbc.execute("SET LOCAL lock_timeout = '200ms'");
+						f.publisher.publish(ORDER_7);
+					});
+				}
+				catch (RuntimeException ex) {
+					failure.set(ex);
+				}
+
+				// then it fails as a lock not acquired (not an uncategorized SQL error), and stored nothing
+				assertThat(failure.get()).isInstanceOf(CannotAcquireLockException.class)
+					.hasMessageContaining("idempotency-key lock")
+					.hasMessageContaining("lock_timeout");
+			}
+			finally {
+				commitFirst.countDown();
+				joinThread(first);
+			}
+			assertThat(f.count("webhook_event")).isOne();
 		});
 	}
 
