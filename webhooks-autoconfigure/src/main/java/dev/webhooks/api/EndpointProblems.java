@@ -8,6 +8,9 @@ import dev.webhooks.endpoint.InvalidEndpointFieldException;
 import dev.webhooks.event.filter.InvalidFilterException;
 import dev.webhooks.urlguard.UnsafeUrlException;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 
@@ -20,6 +23,8 @@ import org.springframework.http.HttpStatus;
  * deadlocked, into 503 {@code concurrent-change}.
  */
 final class EndpointProblems {
+
+	private static final Log logger = LogFactory.getLog(EndpointProblems.class);
 
 	private EndpointProblems() {
 	}
@@ -44,7 +49,8 @@ final class EndpointProblems {
 		}
 		catch (PessimisticLockingFailureException ex) {
 			// TenantTurns' 10 s wait, or PostgreSQL's lock_timeout (55P03) or a deadlock (40P01): the message names
-			// the tenant and the lock, so it stays in the exception
+			// the tenant and the lock, so it goes to the operators' log and not into the answer
+			logger.warn("Answered 503 to a change of endpoints: " + ex.getMessage());
 			throw ApiProblemException.busy("The tenant's endpoints are being changed by another request; "
 					+ "retry in a few seconds");
 		}
