@@ -6,4 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source benchmarks/require-wrk.sh
 ./mvnw -B -q -ntp -pl benchmarks -am -DskipTests package
-exec java -Xms1g -Xmx2g -jar benchmarks/target/benchmarks.jar "$@"
+# the options are system properties, so they go before -jar (after it they would be the program's ignored arguments)
+exec java -Xms1g -Xmx2g "$@" -jar benchmarks/target/benchmarks.jar
