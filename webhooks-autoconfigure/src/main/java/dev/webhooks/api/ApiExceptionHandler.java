@@ -2,6 +2,9 @@ package dev.webhooks.api;
 
 import dev.webhooks.endpoint.EndpointNotFoundException;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -37,6 +40,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	/** The seconds a 503 asks the caller to wait before it retries, in {@code Retry-After}. */
 	static final int RETRY_AFTER_SECONDS = 2;
 
+	private static final Log logger = LogFactory.getLog(ApiExceptionHandler.class);
+
 	@ExceptionHandler(ApiProblemException.class)
 	ResponseEntity<ProblemDetail> problem(ApiProblemException ex) {
 		return respond(ex.getStatus(), ex.getField(), ex.getRule(), ex.getMessage());
@@ -54,7 +59,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(PessimisticLockingFailureException.class)
 	ResponseEntity<ProblemDetail> busy(PessimisticLockingFailureException ex) {
-		// outside the endpoint changes (EndpointProblems names those); the message names the lock, not for callers
+		// outside the endpoint changes (EndpointProblems names those); the message names the lock, so it goes to the
+		// operators' log and not into the answer
+		logger.warn("Answered 503 to an API request that waited too long for a lock: " + ex.getMessage());
 		ApiProblemException busy = ApiProblemException
 			.busy("Another request is changing what this one needs; retry in a few seconds");
 		return problem(busy);

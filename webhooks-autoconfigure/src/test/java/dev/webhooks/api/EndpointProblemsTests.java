@@ -4,6 +4,10 @@ import dev.webhooks.endpoint.EndpointLimitExceededException;
 import dev.webhooks.endpoint.InvalidEndpointFieldException;
 import dev.webhooks.event.filter.PayloadFilter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -15,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * The endpoint service's refusals as problem details: each names its field and rule.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class EndpointProblemsTests {
 
 	@Test
@@ -44,6 +49,14 @@ class EndpointProblemsTests {
 				assertThat(ex.getMessage()).contains("another request").doesNotContain("acme", "10", "deadlock");
 			});
 		}
+	}
+
+	@Test
+	void aLockNotGrantedInTimeIsLoggedAtWarnWithTheLocksMessage(CapturedOutput output) {
+		assertThatExceptionOfType(ApiProblemException.class).isThrownBy(() -> EndpointProblems.translate(() -> {
+			throw new CannotAcquireLockException("turn of tenant 'acme' not granted within 10 seconds");
+		}));
+		assertThat(output).containsPattern("WARN .*Answered 503 to a change of endpoints: turn of tenant 'acme'");
 	}
 
 	@Test
