@@ -67,6 +67,19 @@ public final class DeliveryBenchmark {
 	/** Measure the HTTP floor (a bare HttpClient 5 async client, and our transport alone) beside the ceiling. */
 	private static final boolean HTTP_FLOOR = Boolean.parseBoolean(System.getProperty("bench.http-floor", "true"));
 
+	/**
+	 * Measure the database floor (pgbench writing a delivery's rows, {@link DatabaseFloor}) beside the ceiling when
+	 * a PostgreSQL store is run.
+	 */
+	private static final boolean DATABASE_FLOOR = Boolean
+		.parseBoolean(System.getProperty("bench.database-floor", "true"));
+
+	/**
+	 * pgbench's clients for the database floor: of 2, 4, 8 and 16 in one sweep on this machine kind, 4 and 8 recorded
+	 * the most deliveries per second (2 about 40% fewer, 16 a little fewer).
+	 */
+	private static final int DATABASE_FLOOR_CLIENTS = 4;
+
 	/** Requests in flight of the engine to the benchmark's one endpoint (the starter's default unless set). */
 	private static final int ENGINE_IN_FLIGHT = Integer.getInteger("webhooks.delivery.max-in-flight-per-endpoint", 10);
 
@@ -98,10 +111,15 @@ public final class DeliveryBenchmark {
 			}
 			List<Double> ceilings = new ArrayList<>();
 			List<HttpFloor> floors = new ArrayList<>();
+			List<Double> databaseFloors = new ArrayList<>();
+			String[] stores = System.getProperty("bench.stores", "h2,h2-file,postgresql").split(",");
+			boolean databaseFloor = DATABASE_FLOOR && PgbenchFloor.available()
+					&& Stream.of(stores).anyMatch((store) -> store.strip().startsWith("postgresql"));
 			ceilings.add(measureCeiling(receiver, sampleBody));
 			measureHttpFloor(httpFloor, receiver, floors);
+			measureDatabaseFloor(databaseFloor, sampleBody, databaseFloors);
 			List<StoreResult> results = new ArrayList<>();
-			for (String store : System.getProperty("bench.stores", "h2,h2-file,postgresql").split(",")) {
+			for (String store : stores) {
 				if (store.isBlank()) {
 					// -Dbench.stores= measures the ceiling and the HTTP floor alone
 					continue;
@@ -109,6 +127,7 @@ public final class DeliveryBenchmark {
 				results.add(runStore(store.strip(), receiver));
 				ceilings.add(measureCeiling(receiver, sampleBody));
 				measureHttpFloor(httpFloor, receiver, floors);
+				measureDatabaseFloor(databaseFloor, sampleBody, databaseFloors);
 			}
 			if (httpFloor != null) {
 				httpFloor.close();
@@ -134,11 +153,26 @@ public final class DeliveryBenchmark {
 						ENGINE_IN_FLIGHT, transport, 100 * transport / floor,
 						rounded(floors.stream().map(HttpFloor::transportAtEngine).toList()));
 			}
+			double bound = 0;
+			if (!databaseFloors.isEmpty()) {
+				double database = median(databaseFloors);
+				System.out.printf(Locale.ROOT, "Database floor (%s, %d s each): median %.0f deliveries/s of %s%n",
+						DatabaseFloor.describe(PUBLISHER_THREADS, DATABASE_FLOOR_CLIENTS), WRK_RUN.toSeconds(), database,
+						rounded(databaseFloors));
+				if (floor > 0) {
+					// each floor takes both cores; a delivery needs the work of both, so on the same two cores
+					bound = 1 / (1 / floor + 1 / database);
+					System.out.printf(Locale.ROOT,
+							"Bound of a durable delivery on PostgreSQL on these cores, 1 / (1 / HTTP floor + 1 / database floor): %.0f deliveries/s (%.0f%% of the ceiling)%n",
+							bound, 100 * bound / ceiling);
+				}
+			}
 			System.out.println();
-			System.out.println("| store | sustained deliveries/s (median, range of " + WINDOWS + " windows) | % of ceiling | % of HTTP floor | engine + database CPU per delivery (median) | publish p50 | publish p99 | floor p50 / p99 (pgbench beside it) | publish p99 / floor p99 | publish-to-delivered p50 | publish-to-delivered p99 | latency run rate |");
-			System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+			System.out.println("| store | sustained deliveries/s (median, range of " + WINDOWS + " windows) | % of ceiling | % of HTTP floor | % of HTTP + database bound | engine + database CPU per delivery (median) | publish p50 | publish p99 | floor p50 / p99 (pgbench beside it) | publish p99 / floor p99 | publish-to-delivered p50 | publish-to-delivered p99 | latency run rate |");
+			System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 			double httpFloorRate = floor;
-			results.forEach((result) -> System.out.println(result.row(ceiling, httpFloorRate)));
+			double boundRate = bound;
+			results.forEach((result) -> System.out.println(result.row(ceiling, httpFloorRate, boundRate)));
 		}
 		System.exit(0);
 	}
@@ -163,6 +197,15 @@ public final class DeliveryBenchmark {
 				"HTTP floor: bare HttpClient 5 %.0f requests/s with %d in flight, %.0f with %d; our transport alone %.0f with %d%n",
 				floor.bareAtEngine(), ENGINE_IN_FLIGHT, floor.bareAtWrk(), WRK_CONNECTIONS, floor.transportAtEngine(),
 				ENGINE_IN_FLIGHT);
+		floors.add(floor);
+	}
+
+	private static void measureDatabaseFloor(boolean enabled, byte[] envelope, List<Double> floors) throws Exception {
+		if (!enabled) {
+			return;
+		}
+		double floor = DatabaseFloor.measure(PUBLISHER_THREADS, DATABASE_FLOOR_CLIENTS, WRK_RUN, envelope);
+		System.out.printf(Locale.ROOT, "Database floor: %.0f deliveries/s%n", floor);
 		floors.add(floor);
 	}
 
@@ -434,13 +477,16 @@ public final class DeliveryBenchmark {
 	private record StoreResult(String name, double sustained, String range, double cpuMicros, LatencyResult latency,
 			double rate, Percentiles floor) {
 
-		String row(double ceiling, double httpFloor) {
+		String row(double ceiling, double httpFloor, double bound) {
 			String floorColumns = (this.floor != null) ? String.format(Locale.ROOT, "%.3f / %.3f ms | %.2f×",
 					this.floor.millis(50), this.floor.millis(99), this.latency.publish.millis(99) / this.floor.millis(99))
 					: "– | –";
 			String ofFloor = (httpFloor > 0) ? String.format(Locale.ROOT, "%.0f%%", 100 * this.sustained / httpFloor) : "–";
-			return String.format(Locale.ROOT, "| %s | %.0f (%s) | %.0f%% | %s | %.1f µs | %.3f ms | %.3f ms | %s | %.2f ms | %.2f ms | %.0f/s |",
-					this.name, this.sustained, this.range, 100 * this.sustained / ceiling, ofFloor, this.cpuMicros,
+			// the database floor is PostgreSQL's
+			String ofBound = (bound > 0 && this.name.startsWith("PostgreSQL"))
+					? String.format(Locale.ROOT, "%.0f%%", 100 * this.sustained / bound) : "–";
+			return String.format(Locale.ROOT, "| %s | %.0f (%s) | %.0f%% | %s | %s | %.1f µs | %.3f ms | %.3f ms | %s | %.2f ms | %.2f ms | %.0f/s |",
+					this.name, this.sustained, this.range, 100 * this.sustained / ceiling, ofFloor, ofBound, this.cpuMicros,
 					this.latency.publish.millis(50), this.latency.publish.millis(99), floorColumns,
 					this.latency.delivered.millis(50), this.latency.delivered.millis(99), this.rate);
 		}
