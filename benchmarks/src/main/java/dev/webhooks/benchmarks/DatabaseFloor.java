@@ -1,34 +1,25 @@
 package dev.webhooks.benchmarks;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
-
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.datasource.init.ScriptUtils;
 
 /**
  * The database's floor of a durable delivery on PostgreSQL: {@code pgbench} writing, with nothing else in the
  * way, the rows the engine writes for each delivery, in the starter's own tables (its schema script, every index):
  * a group of events and their delivery rows inserted and committed, then the same deliveries' outcomes (status,
  * attempt count, status code, lease released) and attempt rows written and committed, as the publisher's group
- * commit and the outcome writer do. No HTTP, no Java, no signing: the most deliveries per second PostgreSQL can
- * record on this machine for the engine's two writers (two clients), with groups as large as the benchmark's
- * publishers can make.
+ * commit and the outcome writer do. No HTTP, no Java, no signing: about the most deliveries per second PostgreSQL
+ * can record on this machine, with groups as large as the benchmark's publishers can make.
+ * <p>
+ * The statements are prepared and planned for the rows at hand each time ({@code plan_cache_mode =
+ * force_custom_plan}, as the engine's outcome update): a generic plan made while the tables are empty reads the
+ * delivery table whole for every update later.
  */
 final class DatabaseFloor {
-
-	private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+)");
 
 	private DatabaseFloor() {
 	}
@@ -43,42 +34,14 @@ final class DatabaseFloor {
 	 */
 	static double measure(int group, int clients, Duration duration, byte[] envelope) throws Exception {
 		try (PostgresBenchSchema schema = PostgresBenchSchema.create("webhooks_dbfloor")) {
+			Pgbench.createStarterTables(schema);
 			try (Connection connection = DriverManager.getConnection(schema.url(), "postgres", "");
 					Statement statement = connection.createStatement()) {
-				String script = new String(new ClassPathResource("dev/webhooks/store/schema-postgresql.sql")
-					.getContentAsByteArray(), StandardCharsets.UTF_8).replace("%TABLE_PREFIX%", "webhook_");
-				ScriptUtils.executeSqlScript(connection, new ByteArrayResource(script.getBytes(StandardCharsets.UTF_8)));
 				statement.execute("CREATE SEQUENCE floor_groups");
 			}
-			Path directory = Files.createTempDirectory("pgbench-database-floor");
-			try {
-				Path script = directory.resolve("deliveries.sql");
-				Files.writeString(script, script(group, new String(envelope, StandardCharsets.UTF_8)));
-				ProcessBuilder builder = new ProcessBuilder("pgbench", "-n", "-M", "prepared", "-h", "127.0.0.1", "-U",
-						"postgres", "-f",
-						script.toString(), "-c", Integer.toString(clients), "-j", "2", "-T",
-						Long.toString(duration.toSeconds()), "test")
-					.directory(directory.toFile())
-					.redirectErrorStream(true);
-				builder.environment()
-					.put("PGOPTIONS", "-c search_path=" + schema.name() + " -c plan_cache_mode=force_custom_plan");
-				Process process = builder.start();
-				String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-				if (process.waitFor() != 0) {
-					throw new IllegalStateException("pgbench exited with " + process.exitValue() + ":\n" + output);
-				}
-				Matcher tps = TPS.matcher(output);
-				if (!tps.find()) {
-					throw new IllegalStateException("No tps in pgbench's output:\n" + output);
-				}
-				// pgbench counts one run of the script, a group published and its outcomes written, as a transaction
-				return Double.parseDouble(tps.group(1)) * group;
-			}
-			finally {
-				try (Stream<Path> files = Files.walk(directory)) {
-					files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
-				}
-			}
+			// pgbench counts one run of the script, a group published and its outcomes written, as a transaction
+			return group * Pgbench.transactionsPerSecond(schema, script(group, new String(envelope, StandardCharsets.UTF_8)),
+					clients, duration, "plan_cache_mode=force_custom_plan");
 		}
 	}
 

@@ -34,6 +34,9 @@ public final class ReceivingBenchmark {
 
 	private static final int BODY_BYTES = Integer.getInteger("bench.body-bytes", 1024);
 
+	/** Measure the JDBC stores' claim floor after their runs ({@link ClaimFloor}). */
+	private static final boolean CLAIM_FLOOR = Boolean.parseBoolean(System.getProperty("bench.claim-floor", "true"));
+
 	/** The most requests per second a run is expected to reach, which sizes its pool of signed requests. */
 	private static final int MAX_RATE = Integer.getInteger("bench.max-rate", 80_000);
 
@@ -64,8 +67,9 @@ public final class ReceivingBenchmark {
 		System.out.printf(Locale.ROOT, "%nwrk -t%d -c%d, %d s per run, %d rounds, %d-byte body%n%n", WrkRun.THREADS,
 				WrkRun.CONNECTIONS, RUN.toSeconds(), ROUNDS, body.length);
 		System.out.println("| de-duplication store | plain @PostMapping requests/s (median, runs) | "
-				+ "@WebhookListener requests/s (median, runs) | listener / plain | plain p99 | listener p99 |");
-		System.out.println("|---|---|---|---|---|---|");
+				+ "@WebhookListener requests/s (median, runs) | listener / plain | claim floor | bound / plain | "
+				+ "listener / bound | plain p99 | listener p99 |");
+		System.out.println("|---|---|---|---|---|---|---|---|---|");
 		rows.forEach(System.out::println);
 	}
 
@@ -101,9 +105,19 @@ public final class ReceivingBenchmark {
 			check("listener", listenerRuns, listener.handled() - listenerBefore);
 			double plainRate = median(plainRuns);
 			double listenerRate = median(listenerRuns);
-			return String.format(Locale.ROOT, "| %s | %.0f (%s) | %.0f (%s) | %.0f%% | %.2f ms | %.2f ms |",
+			String floorColumns = "– | – | –";
+			if (CLAIM_FLOOR && !"memory".equals(store)) {
+				// straight after the runs, the application idle: what one claim per request leaves of the plain rate
+				double floor = "postgresql".equals(store) ? ClaimFloor.postgres(RUN) : ClaimFloor.h2(RUN);
+				double bound = 1 / (1 / plainRate + 1 / floor);
+				System.out.printf(Locale.ROOT, "  claim floor %.0f claims/s; bound 1 / (1/plain + 1/floor) %.0f requests/s%n",
+						floor, bound);
+				floorColumns = String.format(Locale.ROOT, "%.0f/s | %.0f%% | %.0f%%", floor, 100 * bound / plainRate,
+						100 * listenerRate / bound);
+			}
+			return String.format(Locale.ROOT, "| %s | %.0f (%s) | %.0f (%s) | %.0f%% | %s | %.2f ms | %.2f ms |",
 					describe(store), plainRate, rates(plainRuns), listenerRate, rates(listenerRuns),
-					100 * listenerRate / plainRate, medianP99(plainRuns), medianP99(listenerRuns));
+					100 * listenerRate / plainRate, floorColumns, medianP99(plainRuns), medianP99(listenerRuns));
 		}
 	}
 
