@@ -59,7 +59,10 @@ public final class DeliveryBenchmark {
 	/** Vacuum and analyse PostgreSQL's outbox tables between phases, as autovacuum would. */
 	private static final boolean VACUUM = Boolean.parseBoolean(System.getProperty("bench.vacuum", "true"));
 
-	/** Run pgbench's durable one-row insert beside PostgreSQL's latency run, as the floor of a publish. */
+	/**
+	 * Run the floor of a publish beside the latency run: pgbench's durable one-row insert on PostgreSQL, a bare
+	 * one-row insert into an H2 file database of its own on H2 in a file.
+	 */
 	private static final boolean FLOOR = Boolean.parseBoolean(System.getProperty("bench.floor", "true"));
 
 	private static final Duration WRK_RUN = Duration.ofSeconds(Long.getLong("bench.wrk-seconds", 10));
@@ -168,7 +171,7 @@ public final class DeliveryBenchmark {
 				}
 			}
 			System.out.println();
-			System.out.println("| store | sustained deliveries/s (median, range of " + WINDOWS + " windows) | % of ceiling | % of HTTP floor | % of HTTP + database bound | engine + database CPU per delivery (median) | publish p50 | publish p99 | floor p50 / p99 (pgbench beside it) | publish p99 / floor p99 | publish-to-delivered p50 | publish-to-delivered p99 | latency run rate |");
+			System.out.println("| store | sustained deliveries/s (median, range of " + WINDOWS + " windows) | % of ceiling | % of HTTP floor | % of HTTP + database bound | engine + database CPU per delivery (median) | publish p50 | publish p99 | floor p50 / p99 (beside it) | publish p99 / floor p99 | publish-to-delivered p50 | publish-to-delivered p99 | latency run rate |");
 			System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 			double httpFloorRate = floor;
 			double boundRate = bound;
@@ -319,6 +322,14 @@ public final class DeliveryBenchmark {
 					floor = pgbench.awaitLatencies();
 				}
 				System.out.printf(Locale.ROOT, "  floor, pgbench one-row durable insert at %.0f/s from %d clients beside it: p50 %.3f ms p99 %.3f ms (%d transactions)%n",
+						rate, PUBLISHER_THREADS, floor.millis(50), floor.millis(99), floor.count());
+			}
+			else if (url.startsWith("jdbc:h2:file:") && FLOOR) {
+				try (H2FileFloor h2 = H2FileFloor.start(rate, PUBLISHER_THREADS, LATENCY_RUN)) {
+					latency = publishAtRate(publisher, rate, LATENCY_RUN, receiver);
+					floor = h2.awaitLatencies();
+				}
+				System.out.printf(Locale.ROOT, "  floor, H2 file one-row insert (WRITE_DELAY=0) at %.0f/s from %d threads beside it: p50 %.3f ms p99 %.3f ms (%d inserts)%n",
 						rate, PUBLISHER_THREADS, floor.millis(50), floor.millis(99), floor.count());
 			}
 			else {
