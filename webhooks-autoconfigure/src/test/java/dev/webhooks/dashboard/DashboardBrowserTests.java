@@ -180,8 +180,12 @@ class DashboardBrowserTests {
 		browser.waitForText("#delivery-status", "dead");
 		browser.waitForText("#attempts", "HTTP 500");
 		assertThat(browser.find("#payload").getText()).contains("\"type\": \"webhook.test\"");
-		browser.script("document.querySelectorAll('#attempts details').forEach((d) => d.open = true);");
-		assertThat(browser.find("#attempts").getText()).contains("database down");
+		// the page draws the attempts again when its live refresh brings news (closing their excerpts), so the
+		// excerpts are opened until one shows what the receiver answered
+		org.awaitility.Awaitility.await().atMost(Browser.WAIT).untilAsserted(() -> {
+			browser.script("document.querySelectorAll('#attempts details').forEach((d) => d.open = true);");
+			assertThat(browser.find("#attempts").getText()).contains("database down");
+		});
 		browser.screenshot("event");
 
 		status.set(200);
